@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# make demo: the whole life of a two-environment pipeline against the local emulator, run the way a
+# user runs Terraform (terraform init from a filesystem mirror holding the local build, no registry).
+#
+#   1. start the emulator on a free loopback port
+#   2. terraform init + apply examples/demo (dev and prod: a project and a flow each)
+#   3. print the flow ids, plan again: "No changes"
+#   4. change prod's schedule: the plan shows one in-place update; apply it
+#   5. destroy, stop the emulator
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tf="$("$root/scripts/terraform.sh")"
+version="0.1.0"
+work="$(mktemp -d "${TMPDIR:-/tmp}/emrflow-demo.XXXXXX")"
+emulator_pid=""
+
+cleanup() {
+  status=$?
+  if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
+    kill -TERM "$emulator_pid" 2>/dev/null || true
+    wait "$emulator_pid" 2>/dev/null || true
+  fi
+  if [ $status -ne 0 ]; then
+    echo "demo FAILED (exit $status); emulator log:" >&2
+    cat "$work/emulator.log" >&2 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Building the provider and the emulator"
+[ -x "$root/bin/terraform-provider-emrflow" ] && [ -x "$root/bin/emrflow-emulator" ] || make -C "$root" build
+
+# A filesystem mirror with the local build, and a CLI configuration that installs emrflow from it
+# and nothing from the network.
+platform="$(go env GOOS)_$(go env GOARCH)"
+mirror="$work/mirror/registry.terraform.io/emrflow/emrflow/$version/$platform"
+mkdir -p "$mirror"
+cp "$root/bin/terraform-provider-emrflow" "$mirror/terraform-provider-emrflow_v$version"
+cat > "$work/terraformrc" <<RC
+provider_installation {
+  filesystem_mirror {
+    path    = "$work/mirror"
+    include = ["registry.terraform.io/emrflow/emrflow"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/emrflow/emrflow"]
+  }
+}
+RC
+export TF_CLI_CONFIG_FILE="$work/terraformrc"
+export TF_IN_AUTOMATION=1
+export CHECKPOINT_DISABLE=1
+
+step "Starting the emulator"
+"$root/bin/emrflow-emulator" -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 1 100); do
+  grep -q '^listening on ' "$work/emulator.log" 2>/dev/null && break
+  sleep 0.1
+done
+endpoint="$(sed -n 's/^listening on //p' "$work/emulator.log" | head -1)"
+[ -n "$endpoint" ] || { echo "the emulator did not start" >&2; exit 1; }
+cat "$work/emulator.log"
+export EMRFLOW_ENDPOINT="$endpoint"
+export ALIBABA_CLOUD_ACCESS_KEY_ID="$(sed -n 's/^access key id: //p' "$work/emulator.log")"
+export ALIBABA_CLOUD_ACCESS_KEY_SECRET="$(sed -n 's/^access key secret: //p' "$work/emulator.log")"
+export ALIBABA_CLOUD_REGION_ID="cn-hangzhou"
+
+# Work on a copy, so the checkout gets no state or lock files.
+cp -r "$root/examples/demo" "$work/demo"
+cd "$work/demo"
+
+step "terraform init"
+"$tf" init -input=false -no-color | grep -E 'Installing|Installed|initialized|Initializing modules|- ' || true
+
+step "terraform apply (dev and prod)"
+"$tf" apply -input=false -auto-approve -no-color
+
+step "The flows"
+"$tf" output -no-color flow_ids
+
+step "terraform plan again: nothing to do"
+set +e
+"$tf" plan -input=false -detailed-exitcode -no-color | tail -3
+code=${PIPESTATUS[0]}
+set -e
+[ "$code" -eq 0 ] || { echo "expected an empty plan after apply (exit $code)" >&2; exit 1; }
+
+step "Change prod's schedule: one in-place update"
+set +e
+"$tf" plan -input=false -detailed-exitcode -no-color -var 'prod_cron_expr=0 30 3 * * ?' -out=tfplan >plan.txt
+code=$?
+set -e
+grep -E '^\s+# |~ cron_expr|Plan:' plan.txt
+[ "$code" -eq 2 ] || { cat plan.txt; echo "expected a non-empty plan (exit $code)" >&2; exit 1; }
+grep -q 'Plan: 0 to add, 1 to change, 0 to destroy.' plan.txt || { cat plan.txt; echo "expected exactly one in-place update" >&2; exit 1; }
+"$tf" apply -input=false -auto-approve -no-color tfplan | tail -2
+
+step "terraform destroy"
+"$tf" destroy -input=false -auto-approve -no-color -var 'prod_cron_expr=0 30 3 * * ?' | tail -2
+
+step "Stopping the emulator"
+kill -TERM "$emulator_pid"
+wait "$emulator_pid" || true
+emulator_pid=""
+echo "demo finished"
