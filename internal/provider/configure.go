@@ -87,6 +87,10 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 		return emrapi.Config{}, diags
 	}
 
+	for _, w := range res.Warnings {
+		diags.AddWarning("Credentials setting has no effect", w)
+	}
+
 	out := emrapi.Config{
 		RegionID:        res.Region,
 		AccessKeyID:     res.AccessKeyID,
@@ -150,6 +154,8 @@ func assumeRoleFrom(ctx context.Context, cfg providerModel, res credentials.Resu
 			RoleARN:           res.ProfileRoleARN,
 			SessionName:       res.ProfileRoleSessionName,
 			SessionExpiration: res.ProfileRoleExpiration,
+			Policy:            res.ProfileRolePolicy,
+			ExternalID:        res.ProfileRoleExternalID,
 		}
 		if ar.SessionName == "" {
 			ar.SessionName = defaultAssumeRoleSession

@@ -195,7 +195,10 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 }
 
 func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		project.NewDataSource,
+		project.NewListDataSource,
+	}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

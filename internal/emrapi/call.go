@@ -1,0 +1,280 @@
+package emrapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const (
+	apiProduct = "Emr"
+	apiVersion = "2016-04-08"
+
+	// logSubsystem is the tflog subsystem of this package; its level is read from
+	// TF_LOG_PROVIDER_EMRFLOW_EMRAPI (falling back to the provider's level).
+	logSubsystem = "emrapi"
+
+	// maxResponseBody bounds what is read of an answer (a flow graph is a few hundred KB at most).
+	maxResponseBody = 32 << 20
+)
+
+// kind says how a call may be retried.
+type kind int
+
+const (
+	// idempotent calls (Describe, List, Modify with the whole state, Delete) are retried on any
+	// retryable error.
+	idempotent kind = iota
+	// create calls have no client token: a second attempt after an unknown outcome could make a
+	// second object, so they are retried only when the error proves nothing was executed.
+	create
+)
+
+// call is one API action with its parameters. Query parameters go in the URL, form parameters in
+// the body (for large values); the signature covers both, and the API merges them.
+type call struct {
+	action string
+	kind   kind
+	region string // "" = the client's region
+	query  map[string]string
+	form   map[string]string
+}
+
+func newCall(action string, k kind) *call {
+	return &call{action: action, kind: k, query: map[string]string{}, form: map[string]string{}}
+}
+
+// set sends a query parameter, even when empty (Modify clears a field with an empty value).
+func (c *call) set(k, v string) *call { c.query[k] = v; return c }
+
+// opt sends a query parameter only when it is not empty.
+func (c *call) opt(k, v string) *call {
+	if v != "" {
+		c.query[k] = v
+	}
+	return c
+}
+
+// setBody sends a form (body) parameter, even when empty.
+func (c *call) setBody(k, v string) *call { c.form[k] = v; return c }
+
+// optBody sends a form (body) parameter only when it is not empty.
+func (c *call) optBody(k, v string) *call {
+	if v != "" {
+		c.form[k] = v
+	}
+	return c
+}
+
+// do runs a call with retries and decodes a successful answer into out (when not nil).
+func (c *Client) do(ctx context.Context, cl *call, out any) error {
+	ctx = c.logContext(ctx)
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		body, err := c.attempt(ctx, cl, attempt)
+		if err == nil {
+			if out == nil {
+				return nil
+			}
+			if err := json.Unmarshal(body, out); err != nil {
+				return fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
+			}
+			return nil
+		}
+		lastErr = err
+		if ctx.Err() != nil {
+			return lastErr
+		}
+		if attempt > c.maxRetries || !c.shouldRetry(cl.kind, err) {
+			return lastErr
+		}
+		wait := c.backoff(attempt)
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			// Sleeping would outlast the caller's deadline: give up now.
+			return fmt.Errorf("%s: no time left to retry before the deadline: %w", cl.action, lastErr)
+		}
+		tflog.SubsystemDebug(ctx, logSubsystem, "retrying EMR API call", map[string]any{
+			"action":     cl.action,
+			"attempt":    attempt,
+			"backoff_ms": wait.Milliseconds(),
+			"error_code": errorCode(err),
+		})
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return fmt.Errorf("%s: %w (while waiting to retry; last error: %w)", cl.action, ctx.Err(), lastErr)
+		case <-timer.C:
+		}
+	}
+}
+
+func (c *Client) shouldRetry(k kind, err error) bool {
+	if k == create {
+		return isCreateRetryable(err)
+	}
+	return IsRetryable(err)
+}
+
+// backoff returns the wait before the retry that follows attempt n (1-based): "full jitter", a
+// uniform draw in [0, min(max, base·2^(n-1))], so that parallel callers spread out.
+func (c *Client) backoff(n int) time.Duration {
+	ceiling := c.maxDelay
+	if n-1 < 32 {
+		if d := c.baseDelay << (n - 1); d > 0 && d < ceiling {
+			ceiling = d
+		}
+	}
+	c.rngMu.Lock()
+	defer c.rngMu.Unlock()
+	return time.Duration(c.rng.Int64N(int64(ceiling) + 1))
+}
+
+// attempt sends one signed request and returns the body of a successful answer.
+func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err error) {
+	start := time.Now()
+	status, requestID := 0, ""
+	defer func() {
+		fields := map[string]any{
+			"action":      cl.action,
+			"attempt":     n,
+			"duration_ms": time.Since(start).Milliseconds(),
+			"http_status": status,
+			"request_id":  requestID,
+		}
+		if err != nil {
+			fields["error_code"] = errorCode(err)
+			fields["error"] = err.Error()
+			var e *Error
+			if errors.As(err, &e) && e.RequestID != "" {
+				fields["request_id"] = e.RequestID
+			}
+		}
+		tflog.SubsystemDebug(ctx, logSubsystem, "EMR API call", fields)
+	}()
+
+	req, err := c.build(cl)
+	if err != nil {
+		return nil, err
+	}
+
+	actx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	// Whether the request may have reached the server decides whether a failed create can be
+	// retried: a dial failure proves nothing was sent, anything after the first write does not.
+	var written atomic.Bool
+	actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{
+		WroteHeaderField: func(string, []string) { written.Store(true) },
+		WroteHeaders:     func() { written.Store(true) },
+		WroteRequest:     func(httptrace.WroteRequestInfo) { written.Store(true) },
+	})
+	req = req.WithContext(actx)
+
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, networkError(cl.action, err, !written.Load())
+	}
+	defer resp.Body.Close()
+	status = resp.StatusCode
+	requestID = resp.Header.Get("x-acs-request-id")
+	body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
+	if err != nil {
+		return nil, networkError(cl.action, fmt.Errorf("reading the answer: %w", err), false)
+	}
+	if status < 200 || status > 299 || unsuccessfulBody(body) {
+		return nil, parseErrorBody(cl.action, status, resp.Header, body)
+	}
+	var env struct {
+		RequestID string `json:"RequestId"`
+	}
+	if json.Unmarshal(body, &env) == nil && env.RequestID != "" {
+		requestID = env.RequestID
+	}
+	return body, nil
+}
+
+// build makes the signed HTTP request of one attempt. It is rebuilt for every attempt: each needs a
+// fresh nonce and timestamp. The SDK signs it and, without an endpoint, resolves the regional one.
+func (c *Client) build(cl *call) (*http.Request, error) {
+	r := requests.NewCommonRequest()
+	r.Method = requests.POST
+	r.Product = apiProduct
+	r.Version = apiVersion
+	r.ApiName = cl.action
+	r.Scheme = c.scheme
+	r.Domain = c.host // "" lets the SDK resolve the regional endpoint
+	r.RegionId = c.region
+	if cl.region != "" {
+		r.RegionId = cl.region
+	}
+	for k, v := range cl.query {
+		r.QueryParams[k] = v
+	}
+	for k, v := range cl.form {
+		r.FormParams[k] = v
+	}
+	r.TransToAcsRequest()
+	if err := c.sdk.BuildRequestWithSigner(r, nil); err != nil {
+		var ce *credentialError
+		if errors.As(err, &ce) {
+			e := fromSDKError("AssumeRole", ce.err)
+			e.NotSent = true
+			return nil, fmt.Errorf("%s: obtaining credentials: %w", cl.action, e)
+		}
+		return nil, fmt.Errorf("%s: building the request: %w", cl.action, err)
+	}
+	req, err := http.NewRequest(r.Method, r.BuildUrl(), r.GetBodyReader())
+	if err != nil {
+		// The URL holds the signature and maybe a token: do not let it into the message.
+		return nil, fmt.Errorf("%s: building the request for %s://%s", cl.action, r.Scheme, r.Domain)
+	}
+	for k, v := range r.GetHeaders() {
+		req.Header.Set(k, v)
+	}
+	ua := sdk.DefaultUserAgent
+	if c.userAgent != "" {
+		ua += " " + c.userAgent
+	}
+	req.Header.Set("User-Agent", ua)
+	return req, nil
+}
+
+// logContext prepares the package's log subsystem, with every secret of the client masked in case
+// a message or field ever carried one.
+func (c *Client) logContext(ctx context.Context) context.Context {
+	ctx = tflog.NewSubsystem(ctx, logSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_EMRFLOW", logSubsystem))
+	if len(c.secrets) > 0 {
+		ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, c.secrets...)
+		ctx = tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, c.secrets...)
+	}
+	return ctx
+}
+
+// errorCode is the code logged for err: the API's code, or the shape for answers without one.
+func errorCode(err error) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return "client"
+	}
+	switch {
+	case e.Code != "":
+		return e.Code
+	case e.Shape == ShapeNetwork:
+		return "network"
+	case e.HTTPStatus != 0:
+		return "HTTP" + strconv.Itoa(e.HTTPStatus)
+	default:
+		return e.Shape
+	}
+}

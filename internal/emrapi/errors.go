@@ -1,0 +1,324 @@
+package emrapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+)
+
+// Error shapes.
+const (
+	// ShapeGateway is the capitalised body of the API gateway:
+	// {"RequestId","HostId","Code","Message","Recommend"}.
+	ShapeGateway = "gateway"
+	// ShapeFlow is the lower-case body of the EMR flow service:
+	// {"code","message","requestId","successResponse":false}.
+	ShapeFlow = "flow"
+	// ShapeNetwork is a failure to get any answer: dial error, timeout, connection lost.
+	ShapeNetwork = "network"
+)
+
+// Error is a failed API call: an error answer in either body shape, or a network failure.
+type Error struct {
+	Action     string
+	Code       string
+	Message    string
+	RequestID  string
+	HostID     string
+	Recommend  string
+	HTTPStatus int    // 0 when no answer was received
+	Shape      string // ShapeGateway, ShapeFlow or ShapeNetwork
+	// Err is the underlying error of a network failure (or of a credential provider).
+	Err error
+	// NotSent is true when the request provably never reached the API: the connection could
+	// not be made, or the credentials to sign it could not be obtained. Nothing was executed.
+	NotSent bool
+	// OutcomeUnknown marks a write the API accepted (2xx) whose answer could not be read: it was
+	// executed, but the caller does not know its result and must look the object up.
+	OutcomeUnknown bool
+}
+
+// Error renders, e.g., `CreateFlowForWeb: FLOW_API_FAILED: Flow name already exists: [x]
+// (HTTP 400, request id 1A2B…)`.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Action)
+	b.WriteString(": ")
+	if e.Shape == ShapeNetwork {
+		b.WriteString("request failed")
+		if e.NotSent {
+			b.WriteString(" before it was sent")
+		}
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+		return b.String()
+	}
+	if e.Code != "" {
+		b.WriteString(e.Code)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Message)
+	var details []string
+	if e.HTTPStatus != 0 {
+		details = append(details, fmt.Sprintf("HTTP %d", e.HTTPStatus))
+	}
+	if e.RequestID != "" {
+		details = append(details, "request id "+e.RequestID)
+	}
+	if len(details) > 0 {
+		b.WriteString(" (")
+		b.WriteString(strings.Join(details, ", "))
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying network or credential error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// NotFoundError is returned by the Describe* and Find* calls when the object does not exist.
+type NotFoundError struct {
+	Kind string // "flow", "project", "job" or "category"
+	ID   string // the id asked for (Describe*), "" for Find*
+	Name string // the name asked for (Find*), "" for Describe*
+	Err  error  // the API error that told it, nil when a list simply had no match
+}
+
+func (e *NotFoundError) Error() string {
+	what := e.Kind
+	switch {
+	case e.ID != "":
+		what += " " + e.ID
+	case e.Name != "":
+		what += fmt.Sprintf(" named %q", e.Name)
+	}
+	if e.Err != nil {
+		return fmt.Sprintf("%s not found: %v", what, e.Err)
+	}
+	return what + " not found"
+}
+
+func (e *NotFoundError) Unwrap() error { return e.Err }
+
+// The flow service tells a missing object only by its message ("Flow does not exist [F-…]").
+// Anchored so that "Parent flow does not exist" or "Cluster does not exist" (a bad reference in a
+// request, not a missing object) do not count.
+var notFoundMessage = regexp.MustCompile(`^(Flow|Project|Job|Category) does not exist`)
+
+// IsNotFound reports whether err says that the flow, project, job or category asked for does not
+// exist.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		return true
+	}
+	var e *Error
+	return errors.As(err, &e) && e.Shape != ShapeNetwork && notFoundMessage.MatchString(e.Message)
+}
+
+// IsAlreadyExists reports whether err says that an object of that name already exists
+// ("Flow name already exists: [x]").
+func IsAlreadyExists(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Shape != ShapeNetwork && strings.Contains(e.Message, "name already exists")
+}
+
+// IsThrottled reports whether err is a flow-control refusal (Throttling, Throttling.User,
+// Throttling.Api, …). Nothing was executed.
+func IsThrottled(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Code == "Throttling" || strings.HasPrefix(e.Code, "Throttling.") || e.HTTPStatus == http.StatusTooManyRequests
+}
+
+// IsRetryable reports whether the same call may succeed if tried again: throttling, 5xx,
+// ServiceUnavailable, InternalError, network failures, and the signature refusals that a fresh
+// nonce and timestamp cure (SignatureNonceUsed, InvalidTimeStamp.Expired).
+func IsRetryable(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	if e.Shape == ShapeNetwork || IsThrottled(e) || e.HTTPStatus >= 500 {
+		return true
+	}
+	switch e.Code {
+	case "ServiceUnavailable", "InternalError", "SignatureNonceUsed", "InvalidTimeStamp.Expired":
+		return true
+	}
+	return false
+}
+
+// IsUnknownOutcome reports whether err leaves the outcome of a write unknown: a 5xx answer, or a
+// request that was (or may have been) sent and then got no answer (timeout, connection lost). The
+// caller of a create must look the object up by name before trying again.
+func IsUnknownOutcome(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) || e.NotSent {
+		// NotSent: even a 5xx (from STS, while obtaining credentials) left the API untouched.
+		return false
+	}
+	if e.Shape == ShapeNetwork || e.OutcomeUnknown {
+		return true
+	}
+	return e.HTTPStatus >= 500
+}
+
+// provesNothingExecuted reports whether err proves that the API executed nothing: the request was
+// never sent, or the gateway refused it before execution (throttling, a used nonce, an expired
+// timestamp).
+func provesNothingExecuted(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) || IsUnknownOutcome(e) {
+		return false
+	}
+	if e.NotSent || IsThrottled(e) {
+		return true
+	}
+	switch e.Code {
+	case "SignatureNonceUsed", "InvalidTimeStamp.Expired":
+		return true
+	}
+	return false
+}
+
+// isCreateRetryable reports whether a create (which has no client token) may be sent again: only
+// when the error is retryable and proves that nothing was executed.
+func isCreateRetryable(err error) bool {
+	return IsRetryable(err) && provesNothingExecuted(err)
+}
+
+// maxMessageBody bounds how much of an unparsable body goes into an error message.
+const maxMessageBody = 512
+
+// parseErrorBody turns an error answer, in either body shape, into an *Error. It never fails: a body
+// that is not JSON becomes the message.
+func parseErrorBody(action string, status int, header http.Header, body []byte) *Error {
+	e := &Error{Action: action, HTTPStatus: status, Shape: ShapeGateway}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil || fields == nil {
+		msg := strings.TrimSpace(string(body))
+		if len(msg) > maxMessageBody {
+			msg = msg[:maxMessageBody] + "…"
+		}
+		if msg == "" {
+			msg = http.StatusText(status)
+		}
+		e.Message = msg
+		e.RequestID = header.Get("x-acs-request-id")
+		return e
+	}
+	// The flow service's body is recognised by its lower-case keys.
+	_, lowerCode := fields["code"]
+	_, success := fields["successResponse"]
+	if (lowerCode || success) && fields["Code"] == nil {
+		e.Shape = ShapeFlow
+	}
+	e.Code = stringField(fields, "Code", "code")
+	e.Message = stringField(fields, "Message", "message")
+	e.RequestID = stringField(fields, "RequestId", "requestId")
+	e.HostID = stringField(fields, "HostId", "hostId")
+	e.Recommend = stringField(fields, "Recommend", "recommend")
+	if e.RequestID == "" && header != nil {
+		e.RequestID = header.Get("x-acs-request-id")
+	}
+	if e.Message == "" {
+		e.Message = http.StatusText(status)
+	}
+	return e
+}
+
+// stringField returns the first of keys present in fields as a string (numbers are rendered).
+func stringField(fields map[string]json.RawMessage, keys ...string) string {
+	for _, k := range keys {
+		raw, ok := fields[k]
+		if !ok {
+			continue
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err == nil {
+			return s
+		}
+		if raw := strings.TrimSpace(string(raw)); raw != "null" {
+			return raw
+		}
+	}
+	return ""
+}
+
+// unsuccessfulBody reports whether a 2xx body nevertheless says "successResponse":false (the flow
+// service's error envelope), in which case it must be treated as an error.
+func unsuccessfulBody(body []byte) bool {
+	var env struct {
+		SuccessResponse *flexBool `json:"successResponse"`
+	}
+	if err := json.Unmarshal(body, &env); err != nil || env.SuccessResponse == nil {
+		return false
+	}
+	return !bool(*env.SuccessResponse)
+}
+
+// fromSDKError converts an error of the SDK (or of its credential providers) into an *Error. The
+// SDK's ServerError reads only the capitalised keys: for the flow service's lower-case body its code
+// is empty and its message holds the raw body, which is parsed here.
+func fromSDKError(action string, err error) *Error {
+	var se *sdkerrors.ServerError
+	if errors.As(err, &se) {
+		if se.ErrorCode() == "" {
+			e := parseErrorBody(action, se.HttpStatus(), nil, []byte(se.Message()))
+			if e.RequestID == "" {
+				e.RequestID = se.RequestId()
+			}
+			return e
+		}
+		return &Error{
+			Action:     action,
+			Code:       se.ErrorCode(),
+			Message:    se.Message(),
+			RequestID:  se.RequestId(),
+			HostID:     se.HostId(),
+			Recommend:  se.Recommend(),
+			HTTPStatus: se.HttpStatus(),
+			Shape:      ShapeGateway,
+		}
+	}
+	var ce *sdkerrors.ClientError
+	if errors.As(err, &ce) {
+		inner := ce.OriginError()
+		if inner != nil && isNetworkError(inner) {
+			return networkError(action, inner, false)
+		}
+		return &Error{Action: action, Code: ce.ErrorCode(), Message: ce.Message(), Shape: ShapeGateway, Err: inner}
+	}
+	if isNetworkError(err) {
+		return networkError(action, err, false)
+	}
+	return &Error{Action: action, Message: err.Error(), Shape: ShapeGateway, Err: err}
+}
+
+func isNetworkError(err error) bool {
+	var ne net.Error
+	var ue *url.Error
+	return errors.As(err, &ne) || errors.As(err, &ue) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// networkError wraps a transport failure. A *url.Error is unwrapped first: its text holds the
+// request URL, whose query carries the signature and the security token, and must never reach a
+// log or a diagnostic.
+func networkError(action string, err error, notSent bool) *Error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return &Error{Action: action, Message: err.Error(), Shape: ShapeNetwork, Err: err, NotSent: notSent}
+}
