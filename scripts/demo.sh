@@ -97,7 +97,7 @@ set -e
 grep -E '^\s+# |~ cron_expr|Plan:' plan.txt
 [ "$code" -eq 2 ] || { cat plan.txt; echo "expected a non-empty plan (exit $code)" >&2; exit 1; }
 grep -q 'Plan: 0 to add, 1 to change, 0 to destroy.' plan.txt || { cat plan.txt; echo "expected exactly one in-place update" >&2; exit 1; }
-"$tf" apply -input=false -auto-approve -no-color tfplan | tail -2
+"$tf" apply -input=false -auto-approve -no-color tfplan | grep -E "Modifications complete|Apply complete"
 
 step "terraform destroy"
 "$tf" destroy -input=false -auto-approve -no-color -var 'prod_cron_expr=0 30 3 * * ?' | tail -2
