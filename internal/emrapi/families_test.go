@@ -131,9 +131,11 @@ func TestCreateOmitsEmpty(t *testing.T) {
 				return c.CreateJob(t.Context(), JobInput{ProjectID: "FP-1", Name: "j", Type: "SHELL", Description: "d", Params: "ls",
 					Resources: []JobResource{{Path: "oss://b/x", Alias: "x"}}})
 			},
+			// The numbers are always sent: the real API's defaults for them are not documented,
+			// and the job resource's defaults (0) must be what the server holds.
 			want: map[string]string{"ProjectId": "FP-1", "Name": "j", "Type": "SHELL", "Description": "d", "Params": "ls", "Adhoc": "false",
-				"ResourceList.1.Path": "oss://b/x", "ResourceList.1.Alias": "x"},
-			not: []string{"ParamConf", "EnvConf", "RunConf", "MonitorConf", "Mode", "FailAct", "MaxRetry", "RetryInterval", "ClusterId", "ParentCategory", "ResourceList"},
+				"ResourceList.1.Path": "oss://b/x", "ResourceList.1.Alias": "x", "MaxRetry": "0", "RetryInterval": "0", "MaxRunningTimeSec": "0"},
+			not: []string{"ParamConf", "EnvConf", "RunConf", "MonitorConf", "Mode", "FailAct", "ClusterId", "ParentCategory", "ResourceList"},
 		},
 		{
 			name: "CreateFlowProject",

@@ -22,10 +22,10 @@ func (c *Client) CreateJob(ctx context.Context, in JobInput) (string, error) {
 		optBody("MonitorConf", in.MonitorConf).
 		opt("Mode", in.Mode).
 		opt("FailAct", in.FailAct).
-		opt("MaxRetry", nonZero(in.MaxRetry)).
-		opt("RetryInterval", nonZero(in.RetryInterval)).
+		set("MaxRetry", strconv.FormatInt(in.MaxRetry, 10)).
+		set("RetryInterval", strconv.FormatInt(in.RetryInterval, 10)).
 		opt("RetryPolicy", in.RetryPolicy).
-		opt("MaxRunningTimeSec", nonZero(in.MaxRunningTimeSec)).
+		set("MaxRunningTimeSec", strconv.FormatInt(in.MaxRunningTimeSec, 10)).
 		opt("ClusterId", in.ClusterID).
 		set("Adhoc", strconv.FormatBool(in.Adhoc)).
 		opt("ParentCategory", in.ParentCategory).
@@ -133,13 +133,6 @@ func setResources(cl *call, resources []JobResource, clearEmpty bool) {
 		cl.setBody(prefix+"Path", r.Path)
 		cl.setBody(prefix+"Alias", r.Alias)
 	}
-}
-
-func nonZero(n int64) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.FormatInt(n, 10)
 }
 
 type jobJSON struct {

@@ -70,7 +70,7 @@ var jobTypes = [...]string{
 	// The types documented for CreateFlowJob.
 	"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP", "SPARK_SQL", "SPARK_STREAMING", "SHELL",
 	// Types the console offers beyond that list.
-	"PRESTO_SQL", "IMPALA_SQL", "SPARK_SHELL", "STREAMING_SQL", "FLINK", "ZOOKEEPER",
+	"PRESTO_SQL", "IMPALA_SQL", "SPARK_SHELL", "STREAMING_SQL", "FLINK",
 }
 
 // JobTypes returns the job types a flow job (and so a JOB node) may have, in

@@ -369,4 +369,3 @@ func checkLayoutNoParentCheck(t *testing.T, g *graph.Graph) {
 	g.Edges = down
 	checkLayout(t, g)
 }
-

@@ -10,7 +10,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
-const allJobTypes = "MR, SPARK, HIVE_SQL, HIVE, PIG, SQOOP, SPARK_SQL, SPARK_STREAMING, SHELL, PRESTO_SQL, IMPALA_SQL, SPARK_SHELL, STREAMING_SQL, FLINK, ZOOKEEPER"
+const allJobTypes = "MR, SPARK, HIVE_SQL, HIVE, PIG, SQOOP, SPARK_SQL, SPARK_STREAMING, SHELL, PRESTO_SQL, IMPALA_SQL, SPARK_SHELL, STREAMING_SQL, FLINK"
 
 func nodeIssue(i int, field, msg string) graph.Issue {
 	return graph.Issue{Node: i, Edge: -1, Field: field, Message: msg}

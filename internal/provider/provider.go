@@ -17,7 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
 )
 
@@ -191,6 +193,8 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 	return []func() resource.Resource{
 		project.NewResource,
 		flow.NewResource,
+		job.NewResource,
+		category.NewResource,
 	}
 }
 

@@ -1,0 +1,142 @@
+// Command emrflow-emulator serves a local emulator of the EMR Flow API (and STS AssumeRole) for
+// the demo, the acceptance tests and users' own module tests. See EMULATOR.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// shutdownTimeout bounds how long in-flight requests may take after SIGINT/SIGTERM.
+const shutdownTimeout = 10 * time.Second
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "emrflow-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses the flags, builds the emulator, listens and serves until ctx is done, then shuts
+// down gracefully. It prints the address and keys, one line each, before serving.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("emrflow-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		listen      = fs.String("listen", "127.0.0.1:18080", "address to listen on; :0 picks a free port")
+		keyID       = fs.String("access-key-id", emulator.DefaultAccessKeyID, "the accepted AccessKeyId")
+		keySecret   = fs.String("access-key-secret", emulator.DefaultAccessKeySecret, "its secret")
+		dataFile    = fs.String("data", "", "JSON file holding the state (default: memory only)")
+		clusters    = fs.String("clusters", strings.Join(emulator.DefaultClusters(), ","), "seeded cluster (C-) and template (CT-) ids, comma-separated")
+		latency     = fs.Duration("latency", 0, "latency added to every request")
+		throttleRPS = fs.Float64("throttle-rps", 0, "token-bucket rate over all API requests (0: off)")
+		errorRate   = fs.Float64("error-rate", 0, "fraction of requests answered 503 ServiceUnavailable")
+		ambiguous   = fs.Float64("ambiguous-rate", 0, "fraction of mutating requests committed then answered 500 InternalError")
+		seed        = fs.Int64("seed", 1, "seed of the fault generator")
+		verbose     = fs.Bool("verbose", false, "log every request to stderr")
+		showVersion = fs.Bool("version", false, "print the version and exit")
+	)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	if *showVersion {
+		_, err := fmt.Fprintln(stdout, "emrflow-emulator", version)
+		return err
+	}
+
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	srv, err := emulator.New(emulator.Config{
+		AccessKeyID:     *keyID,
+		AccessKeySecret: *keySecret,
+		Clusters:        splitList(*clusters),
+		DataFile:        *dataFile,
+		Latency:         *latency,
+		ThrottleRPS:     *throttleRPS,
+		ErrorRate:       *errorRate,
+		AmbiguousRate:   *ambiguous,
+		Seed:            *seed,
+		Logger:          logger,
+	})
+	if err != nil {
+		return fmt.Errorf("starting the emulator: %w", err)
+	}
+
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", *listen, err)
+	}
+	defer ln.Close()
+	// os.Stdout is unbuffered, so each line reaches a script reading the pipe at once.
+	if _, err := fmt.Fprintf(stdout, "listening on http://%s\naccess key id: %s\naccess key secret: %s\n",
+		reachableAddr(ln.Addr()), *keyID, *keySecret); err != nil {
+		return fmt.Errorf("printing the address: %w", err)
+	}
+
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		MaxHeaderBytes:    1 << 20,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+	select {
+	case err := <-serveErr:
+		return fmt.Errorf("serving: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	return nil
+}
+
+// reachableAddr turns an unspecified listen address (":0" gives "[::]:port") into a loopback
+// one that a client can dial.
+func reachableAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	return net.JoinHostPort("127.0.0.1", fmt.Sprint(tcp.Port))
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

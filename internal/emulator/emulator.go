@@ -1,0 +1,479 @@
+// Package emulator is a local, faithful implementation of the EMR 2016-04-08 Flow API family
+// (flows, projects, jobs, categories) plus STS AssumeRole, as EMULATOR.md at the repository root
+// describes it. It is an http.Handler: mount it on an httptest.Server in Go tests, or run the
+// emrflow-emulator command.
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"regexp"
+	"runtime/debug"
+	"sync"
+	"time"
+)
+
+// The keys the emulator accepts when Config leaves them empty.
+const (
+	DefaultAccessKeyID     = "LTAIemrflowEmulator"
+	DefaultAccessKeySecret = "emrflow-emulator-secret"
+)
+
+// DefaultClusters returns the seeded clusters (C-) and cluster templates (CT-) used when
+// Config.Clusters is empty. A function, so that callers cannot change the defaults of others.
+func DefaultClusters() []string {
+	return []string{"C-0000000000000001", "C-0000000000000002", "C-0000000000000003", "CT-0000000000000001"}
+}
+
+var clusterIDPattern = regexp.MustCompile(`^(C|CT)-[0-9A-Za-z]+$`)
+
+// Config configures a Server. The zero value is a usable in-memory emulator with the default keys.
+type Config struct {
+	AccessKeyID     string   // "" = DefaultAccessKeyID
+	AccessKeySecret string   // "" = DefaultAccessKeySecret
+	Clusters        []string // empty = DefaultClusters()
+	DataFile        string   // "" = memory only
+
+	Latency       time.Duration
+	ThrottleRPS   float64
+	ErrorRate     float64
+	AmbiguousRate float64
+	Seed          int64 // seed of the fault generator
+
+	Now    func() time.Time // nil = time.Now; tests move the clock
+	Logger *slog.Logger     // nil = discard
+}
+
+// Stats counts the API requests received, whatever their outcome.
+type Stats struct {
+	Calls  map[string]int64 `json:"calls"`
+	Faults FaultStats       `json:"faults"`
+	Total  int64            `json:"total"`
+}
+
+// FaultStats counts the injected faults.
+type FaultStats struct {
+	Throttled int64 `json:"throttled"`
+	Errors    int64 `json:"errors"`
+	Ambiguous int64 `json:"ambiguous"`
+}
+
+// unknownAction is the Stats key of requests whose Action is missing or unknown (one key for all,
+// so that arbitrary input cannot grow the map).
+const unknownAction = "(unknown)"
+
+// Server is the emulator: an http.Handler.
+type Server struct {
+	accessKeyID     string
+	accessKeySecret string
+	clusters        map[string]bool
+	dataFile        string
+	now             func() time.Time
+	log             *slog.Logger
+	actions         map[actionKey]action
+
+	faults *faultInjector
+	nonces *nonceCache
+
+	mu      sync.RWMutex // guards st and version
+	st      *state
+	version uint64 // bumped by every committed change
+
+	persistMu sync.Mutex // serialises writes of the data file
+	persisted uint64     // version of the state last written
+
+	statsMu sync.Mutex
+	stats   Stats
+
+	// panicHook, when set (by tests), sees every recovered panic.
+	panicHook func(any)
+}
+
+// New builds a Server. With a DataFile that exists, the state is loaded from it; a corrupt file
+// is an error naming the file.
+func New(cfg Config) (*Server, error) {
+	s := &Server{
+		accessKeyID:     cfg.AccessKeyID,
+		accessKeySecret: cfg.AccessKeySecret,
+		clusters:        map[string]bool{},
+		dataFile:        cfg.DataFile,
+		now:             cfg.Now,
+		log:             cfg.Logger,
+		nonces:          newNonceCache(),
+		stats:           Stats{Calls: map[string]int64{}},
+	}
+	if s.accessKeyID == "" {
+		s.accessKeyID = DefaultAccessKeyID
+	}
+	if s.accessKeySecret == "" {
+		s.accessKeySecret = DefaultAccessKeySecret
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	clusters := cfg.Clusters
+	if len(clusters) == 0 {
+		clusters = DefaultClusters()
+	}
+	for _, c := range clusters {
+		if !clusterIDPattern.MatchString(c) {
+			return nil, fmt.Errorf("cluster id %q: want C-… (a cluster) or CT-… (a cluster template)", c)
+		}
+		s.clusters[c] = true
+	}
+	f := Faults{Latency: cfg.Latency, ThrottleRPS: cfg.ThrottleRPS, ErrorRate: cfg.ErrorRate, AmbiguousRate: cfg.AmbiguousRate}
+	if err := f.validate(); err != nil {
+		return nil, fmt.Errorf("emulator faults: %w", err)
+	}
+	s.faults = newFaultInjector(f, cfg.Seed)
+	s.st = newState()
+	if s.dataFile != "" {
+		st, err := loadState(s.dataFile)
+		if err != nil {
+			return nil, err
+		}
+		s.st = st
+	}
+	s.actions = actionTable()
+	return s, nil
+}
+
+// Stats returns a copy of the request counters (the same as GET /__emulator/stats).
+func (s *Server) Stats() Stats {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	out := s.stats
+	out.Calls = make(map[string]int64, len(s.stats.Calls))
+	for k, v := range s.stats.Calls {
+		out.Calls[k] = v
+	}
+	return out
+}
+
+// ResetStats zeroes the request counters.
+func (s *Server) ResetStats() {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	s.stats = Stats{Calls: map[string]int64{}}
+}
+
+// SetFaults changes the injected faults at run time. Out-of-range values are clamped (negative
+// latency and rates to 0, rates above 1 to 1).
+func (s *Server) SetFaults(f Faults) {
+	s.faults.set(f.clamp())
+}
+
+func (s *Server) count(fn func(*Stats)) {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	fn(&s.stats)
+}
+
+// ServeHTTP answers the RPC API on "/" and the debug endpoints under /__emulator/.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	tw := &trackingWriter{ResponseWriter: w}
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler { //nolint:errorlint // the sentinel is compared, as net/http does
+				panic(v)
+			}
+			s.log.Error("emulator: recovered from a panic", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			if s.panicHook != nil {
+				s.panicHook(v)
+			}
+			if !tw.wroteHeader {
+				s.writeError(tw, r, newRequestID(), errInternal())
+			}
+		}
+	}()
+	switch r.URL.Path {
+	case "/__emulator/stats":
+		s.serveStats(tw, r)
+	case "/__emulator/reset-stats":
+		s.serveResetStats(tw, r)
+	default:
+		s.serveAPI(tw, r)
+	}
+}
+
+func (s *Server) serveStats(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", http.MethodGet)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.Stats())
+}
+
+func (s *Server) serveResetStats(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.ResetStats()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// call is one API request being served.
+type call struct {
+	p         params
+	now       time.Time
+	requestID string
+}
+
+func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	requestID := newRequestID()
+	name, resp, aerr := s.handle(w, r, requestID)
+	if aerr == nil && resp == nil {
+		return // the client left during the latency sleep: nothing was executed, nobody to answer
+	}
+	if aerr != nil {
+		s.writeError(w, r, requestID, aerr)
+		s.log.Debug("emulator request", "action", name, "requestId", requestID, "status", aerr.status,
+			"code", aerr.code, "message", aerr.message, "duration", time.Since(start))
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+	s.log.Debug("emulator request", "action", name, "requestId", requestID, "status", http.StatusOK,
+		"duration", time.Since(start))
+}
+
+// handle runs one API request through parsing, counting, latency, authentication, faults and the
+// action itself. It returns the response body or the error to answer; both nil means the client
+// went away before anything was executed.
+func (s *Server) handle(w http.ResponseWriter, r *http.Request, requestID string) (string, any, *apiError) {
+	var (
+		p     params
+		aerr  *apiError
+		act   action
+		known bool
+	)
+	if r.URL.Path != "/" || (r.Method != http.MethodGet && r.Method != http.MethodPost) {
+		aerr = errInvalidAction()
+	} else {
+		p, aerr = parseParams(w, r)
+	}
+	name := p.get("Action")
+	if aerr == nil {
+		act, known = s.actions[actionKey{version: p.get("Version"), name: name}]
+	}
+	if !known {
+		name = unknownAction
+	}
+	s.count(func(st *Stats) { st.Total++; st.Calls[name]++ })
+
+	if f := s.faults.get(); f.Latency > 0 {
+		t := time.NewTimer(f.Latency)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			return name, nil, nil
+		}
+	}
+	switch {
+	case aerr != nil:
+		return name, nil, aerr
+	case p.get("Action") == "":
+		return name, nil, errMissing("Action")
+	case p.get("Version") == "":
+		return name, nil, errMissing("Version")
+	case !known:
+		return name, nil, errInvalidAction()
+	}
+	if f := p.get("Format"); f != "" && f != "JSON" && f != "json" {
+		return name, nil, errInvalid("Format", "the emulator answers JSON only")
+	}
+	now := s.now()
+	if aerr := s.authenticate(r.Method, p, now); aerr != nil {
+		return name, nil, aerr
+	}
+	if !s.faults.allow(now) {
+		s.count(func(st *Stats) { st.Faults.Throttled++ })
+		return name, nil, gatewayError(http.StatusBadRequest, codeThrottlingUser, "Request was denied due to user flow control.")
+	}
+	if s.faults.failUnavailable() {
+		s.count(func(st *Stats) { st.Faults.Errors++ })
+		return name, nil, gatewayError(http.StatusServiceUnavailable, codeServiceUnavailable,
+			"The request has failed due to a temporary failure of the server.")
+	}
+	c := &call{p: p, now: now, requestID: requestID}
+	resp, aerr := act.run(s, c)
+	if aerr != nil {
+		return name, nil, aerr
+	}
+	if act.mutating && s.faults.failAmbiguous() {
+		s.count(func(st *Stats) { st.Faults.Ambiguous++ })
+		return name, nil, errInternal()
+	}
+	return name, resp, nil
+}
+
+// authenticate checks the access key, signature method, timestamp, signature, security token and
+// nonce, in that order. The nonce is only recorded for a request whose signature is right, so
+// that a bad request cannot burn a good client's nonce.
+func (s *Server) authenticate(method string, p params, now time.Time) *apiError {
+	keyID, aerr := p.required("AccessKeyId")
+	if aerr != nil {
+		return aerr
+	}
+	secret, session, ok := s.credentials(keyID)
+	if !ok {
+		return gatewayError(http.StatusNotFound, codeInvalidAccessKeyID, "Specified access key is not found.")
+	}
+	if v, aerr := p.required("SignatureMethod"); aerr != nil {
+		return aerr
+	} else if v != "HMAC-SHA1" {
+		return errInvalid("SignatureMethod", "the emulator supports HMAC-SHA1")
+	}
+	if v, aerr := p.required("SignatureVersion"); aerr != nil {
+		return aerr
+	} else if v != "1.0" {
+		return errInvalid("SignatureVersion", "the emulator supports 1.0")
+	}
+	ts, err := time.Parse(timestampLayout, p.get("Timestamp"))
+	if err != nil || ts.Sub(now) > clockSkew || now.Sub(ts) > clockSkew {
+		return gatewayError(http.StatusBadRequest, codeTimestampExpired,
+			"Specified time stamp or date value is expired (want UTC %s within 15 minutes of %s).",
+			timestampLayout, now.UTC().Format(timestampLayout))
+	}
+	toSign := stringToSign(method, p)
+	if got := p.get("Signature"); got == "" || !hmacEqual(got, sign(toSign, secret)) {
+		return gatewayError(http.StatusBadRequest, codeSignatureDoesNotMatch,
+			"Specified signature is not matched with our calculation. server string to sign is:%s", toSign)
+	}
+	if session != nil {
+		token := p.get("SecurityToken")
+		if token == "" {
+			return errMissing("SecurityToken")
+		}
+		if !hmacEqual(token, session.SecurityToken) || !now.Before(session.Expiration) {
+			return gatewayError(http.StatusBadRequest, codeSecurityTokenExpired, "Specified SecurityToken is expired.")
+		}
+	}
+	nonce, aerr := p.required("SignatureNonce")
+	if aerr != nil {
+		return aerr
+	}
+	if !s.nonces.use(keyID, nonce, now) {
+		return gatewayError(http.StatusBadRequest, codeNonceUsed, "Specified signature nonce was used already.")
+	}
+	return nil
+}
+
+// credentials returns the secret of an access key, and its STS session if it is a temporary key.
+func (s *Server) credentials(keyID string) (secret string, session *stsSession, ok bool) {
+	if keyID == s.accessKeyID {
+		return s.accessKeySecret, nil, true
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if sess := s.st.Sessions[keyID]; sess != nil {
+		cp := *sess
+		return cp.AccessKeySecret, &cp, true
+	}
+	return "", nil, false
+}
+
+// view runs fn over the state under the read lock.
+func (s *Server) view(fn func(st *state) *apiError) *apiError {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return fn(s.st)
+}
+
+// update runs fn over the state under the write lock; fn must validate everything before it
+// changes anything, so that an error leaves the state untouched. A successful change is then
+// written to the data file, outside the lock.
+func (s *Server) update(fn func(st *state) *apiError) *apiError {
+	s.mu.Lock()
+	if aerr := fn(s.st); aerr != nil {
+		s.mu.Unlock()
+		return aerr
+	}
+	s.version++
+	version := s.version
+	var data []byte
+	var err error
+	if s.dataFile != "" {
+		data, err = s.st.marshal()
+	}
+	s.mu.Unlock()
+	if err == nil && s.dataFile != "" {
+		err = s.persist(version, data)
+	}
+	if err != nil {
+		// The change is committed in memory but not on disk: say so, as a real backend would
+		// answer a storage failure.
+		s.log.Error("emulator: saving state failed", "file", s.dataFile, "error", err)
+		return errInternal()
+	}
+	return nil
+}
+
+// persist writes a snapshot unless a newer one has been written already (concurrent changes may
+// reach here out of order; the file must end with the newest).
+func (s *Server) persist(version uint64, data []byte) error {
+	s.persistMu.Lock()
+	defer s.persistMu.Unlock()
+	if version <= s.persisted {
+		return nil
+	}
+	if err := writeFileAtomic(s.dataFile, data); err != nil {
+		return err
+	}
+	s.persisted = version
+	return nil
+}
+
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, requestID string, e *apiError) {
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host
+	}
+	writeJSON(w, e.status, e.body(requestID, host))
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// Every response type is plain data; failing to encode one is a bug worth a loud answer.
+		http.Error(w, "emulator: encoding the response: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.Copy(w, &buf)
+}
+
+// trackingWriter remembers whether the header was written, so that a recovered panic answers
+// InternalError only when nothing was sent yet.
+type trackingWriter struct {
+	http.ResponseWriter
+	wroteHeader bool
+}
+
+func (t *trackingWriter) WriteHeader(code int) {
+	t.wroteHeader = true
+	t.ResponseWriter.WriteHeader(code)
+}
+
+func (t *trackingWriter) Write(b []byte) (int, error) {
+	t.wroteHeader = true
+	return t.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (t *trackingWriter) Unwrap() http.ResponseWriter { return t.ResponseWriter }

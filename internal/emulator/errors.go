@@ -1,0 +1,107 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// The two error families of the real service. Gateway errors (signature, parameters, throttling)
+// carry a capitalised body; the flow service's own errors carry a lower-case body with the fixed
+// code FLOW_API_FAILED and tell what went wrong only in their message.
+const (
+	codeMissingParameter      = "MissingParameter"
+	codeInvalidParameter      = "InvalidParameter"
+	codeInvalidAction         = "InvalidAction.NotFound"
+	codeInvalidAccessKeyID    = "InvalidAccessKeyId.NotFound"
+	codeSignatureDoesNotMatch = "SignatureDoesNotMatch"
+	codeTimestampExpired      = "InvalidTimeStamp.Expired"
+	codeNonceUsed             = "SignatureNonceUsed"
+	codeSecurityTokenExpired  = "InvalidSecurityToken.Expired"
+	codeThrottlingUser        = "Throttling.User"
+	codeServiceUnavailable    = "ServiceUnavailable"
+	codeInternalError         = "InternalError"
+
+	flowErrorCode = "FLOW_API_FAILED"
+)
+
+// apiError is an error answered to the client, in one of the two body shapes.
+type apiError struct {
+	status  int
+	code    string // gateway code, or flowErrorCode for the flow service's errors
+	message string
+	flow    bool // true: lower-case flow-service body
+}
+
+func (e *apiError) Error() string { return e.code + ": " + e.message }
+
+func gatewayError(status int, code, format string, args ...any) *apiError {
+	return &apiError{status: status, code: code, message: fmt.Sprintf(format, args...)}
+}
+
+// flowError is an error of the flow service itself: always HTTP 400 and FLOW_API_FAILED.
+func flowError(format string, args ...any) *apiError {
+	return &apiError{status: http.StatusBadRequest, code: flowErrorCode, message: fmt.Sprintf(format, args...), flow: true}
+}
+
+func errMissing(name string) *apiError {
+	return gatewayError(http.StatusBadRequest, codeMissingParameter,
+		"The input parameter %q that is mandatory for processing this request is not supplied.", name)
+}
+
+func errInvalid(name, reason string) *apiError {
+	return gatewayError(http.StatusBadRequest, codeInvalidParameter,
+		"The specified parameter %q is not valid: %s.", name, reason)
+}
+
+func errInvalidRequest(format string, args ...any) *apiError {
+	return gatewayError(http.StatusBadRequest, codeInvalidParameter, format, args...)
+}
+
+func errInvalidAction() *apiError {
+	return gatewayError(http.StatusNotFound, codeInvalidAction, "Specified api is not found, please check your url and method.")
+}
+
+func errInternal() *apiError {
+	return gatewayError(http.StatusInternalServerError, codeInternalError,
+		"The request processing has failed due to some unknown error, exception or failure.")
+}
+
+// Flow-service messages, exactly as EMULATOR.md lists them (clients match on their prefixes).
+func errFlowNotFound(id string) *apiError     { return flowError("Flow does not exist [%s]", id) }
+func errProjectNotFound(id string) *apiError  { return flowError("Project does not exist [%s]", id) }
+func errJobNotFound(id string) *apiError      { return flowError("Job does not exist [%s]", id) }
+func errCategoryNotFound(id string) *apiError { return flowError("Category does not exist [%s]", id) }
+func errClusterNotFound(id string) *apiError  { return flowError("Cluster does not exist [%s]", id) }
+func errNameExists(kind, name string) *apiError {
+	return flowError("%s name already exists: [%s]", kind, name)
+}
+
+// gatewayBody is the capitalised error body of the API gateway.
+type gatewayBody struct {
+	RequestID string `json:"RequestId"`
+	HostID    string `json:"HostId"`
+	Code      string `json:"Code"`
+	Message   string `json:"Message"`
+	Recommend string `json:"Recommend"`
+}
+
+// flowBody is the lower-case error body of the flow service.
+type flowBody struct {
+	Code            string `json:"code"`
+	Message         string `json:"message"`
+	RequestID       string `json:"requestId"`
+	SuccessResponse bool   `json:"successResponse"`
+}
+
+func (e *apiError) body(requestID, host string) any {
+	if e.flow {
+		return flowBody{Code: e.code, Message: e.message, RequestID: requestID}
+	}
+	return gatewayBody{
+		RequestID: requestID,
+		HostID:    host,
+		Code:      e.code,
+		Message:   e.message,
+		Recommend: "https://api.aliyun.com/troubleshoot?q=" + e.code + "&product=Emr",
+	}
+}

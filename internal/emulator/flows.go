@@ -1,0 +1,394 @@
+package emulator
+
+import (
+	"slices"
+	"strings"
+)
+
+const (
+	statusStopSchedule  = "STOP_SCHEDULE"
+	statusUnderSchedule = "UNDER_SCHEDULE"
+)
+
+// flowFields are the fields DescribeFlow and ListFlow items share (the SDK's FlowItem and
+// DescribeFlowResponse).
+type flowFields struct {
+	ID                      string `json:"Id"`
+	GmtCreate               int64  `json:"GmtCreate"`
+	GmtModified             int64  `json:"GmtModified"`
+	Name                    string `json:"Name"`
+	Description             string `json:"Description"`
+	Type                    string `json:"Type"`
+	Status                  string `json:"Status"`
+	Periodic                bool   `json:"Periodic"`
+	StartSchedule           int64  `json:"StartSchedule"`
+	EndSchedule             int64  `json:"EndSchedule"`
+	CronExpr                string `json:"CronExpr"`
+	CreateCluster           bool   `json:"CreateCluster"`
+	ClusterID               string `json:"ClusterId"`
+	HostName                string `json:"HostName"`
+	Namespace               string `json:"Namespace"`
+	LogArchiveLocation      string `json:"LogArchiveLocation"`
+	Lifecycle               string `json:"Lifecycle"`
+	Graph                   string `json:"Graph"`
+	CategoryID              string `json:"CategoryId"`
+	AlertConf               string `json:"AlertConf"`
+	AlertUserGroupBizID     string `json:"AlertUserGroupBizId"`
+	AlertDingDingGroupBizID string `json:"AlertDingDingGroupBizId"`
+}
+
+func flowFieldsOf(f *flow) flowFields {
+	return flowFields{
+		ID:                      f.ID,
+		GmtCreate:               f.GmtCreate,
+		GmtModified:             f.GmtModified,
+		Name:                    f.Name,
+		Description:             f.Description,
+		Type:                    "FLOW",
+		Status:                  f.Status,
+		Periodic:                f.periodic(),
+		StartSchedule:           f.StartSchedule,
+		EndSchedule:             f.EndSchedule,
+		CronExpr:                f.CronExpr,
+		CreateCluster:           f.CreateCluster,
+		ClusterID:               f.ClusterID,
+		HostName:                f.HostName,
+		Namespace:               f.Namespace,
+		LogArchiveLocation:      f.LogArchiveLocation,
+		Lifecycle:               f.Lifecycle,
+		Graph:                   f.Graph,
+		CategoryID:              f.CategoryID,
+		AlertConf:               f.AlertConf,
+		AlertUserGroupBizID:     f.AlertUserGroupBizID,
+		AlertDingDingGroupBizID: f.AlertDingDingGroupBizID,
+	}
+}
+
+type parentFlowJSON struct {
+	ParentFlowID   string `json:"ParentFlowId"`
+	ProjectID      string `json:"ProjectId"`
+	ParentFlowName string `json:"ParentFlowName"`
+}
+
+type describeFlowResponse struct {
+	RequestID string `json:"RequestId"`
+	flowFields
+	Application    string `json:"Application"`
+	EditLockDetail string `json:"EditLockDetail"`
+	ParentFlowList struct {
+		ParentFlow []parentFlowJSON `json:"ParentFlow"`
+	} `json:"ParentFlowList"`
+}
+
+type flowItemJSON struct {
+	flowFields
+	ProjectID string `json:"ProjectId"`
+}
+
+type listFlowResponse struct {
+	pageResponse
+	Flow struct {
+		Flow []flowItemJSON `json:"Flow"`
+	} `json:"Flow"`
+}
+
+// applyFlowParams parses the flow parameters present in a request into f: an absent parameter
+// leaves the field alone, a present empty one clears it. Only type checks happen here; rules
+// that need the state are in checkFlow.
+func applyFlowParams(p params, f *flow, modify bool) *apiError {
+	p.setString("Name", &f.Name)
+	p.setString("Description", &f.Description)
+	p.setString("ClusterId", &f.ClusterID)
+	if v, ok, err := p.optBool("CreateCluster"); err != nil {
+		return err
+	} else if ok {
+		f.CreateCluster = v
+	}
+	if v, ok := p.lookup("CronExpr"); ok {
+		if v != "" && !validCron(v) {
+			return errInvalid("CronExpr", "expected a Quartz expression of 6 or 7 fields")
+		}
+		f.CronExpr = v
+	}
+	for _, sched := range []struct {
+		name string
+		dst  *int64
+	}{{"StartSchedule", &f.StartSchedule}, {"EndSchedule", &f.EndSchedule}} {
+		v, ok, err := p.optInt(sched.name)
+		if err != nil {
+			return err
+		}
+		if v < 0 {
+			return errInvalid(sched.name, "expected a timestamp in milliseconds")
+		}
+		if ok {
+			*sched.dst = v
+		}
+	}
+	p.setString("HostName", &f.HostName)
+	p.setString("Namespace", &f.Namespace)
+	p.setString("LogArchiveLocation", &f.LogArchiveLocation)
+	p.setString("Lifecycle", &f.Lifecycle)
+	p.setString("AlertUserGroupBizId", &f.AlertUserGroupBizID)
+	p.setString("AlertDingDingGroupBizId", &f.AlertDingDingGroupBizID)
+	if v, ok := p.lookup("Graph"); ok {
+		g, err := normalizeGraph(v)
+		if err != nil {
+			return err
+		}
+		f.Graph = g
+	}
+	if v, ok, err := p.optJSON("AlertConf"); err != nil {
+		return err
+	} else if ok {
+		f.AlertConf = v
+	}
+	if v, ok := p.lookup("ParentFlowList"); ok {
+		f.ParentFlowIDs = splitIDs(v)
+	}
+	p.setString("ParentCategory", &f.CategoryID)
+	if !modify {
+		return nil
+	}
+	// Periodic is derived from CronExpr; a Periodic parameter is type-checked and otherwise
+	// ignored. Status cannot be cleared: an empty one leaves it as it is.
+	if _, _, err := p.optBool("Periodic"); err != nil {
+		return err
+	}
+	if v, ok, err := p.optEnum("Status", statusStopSchedule, statusUnderSchedule); err != nil {
+		return err
+	} else if ok && v != "" {
+		f.Status = v
+	}
+	return nil
+}
+
+// validCron accepts a Quartz expression by its shape (6 or 7 fields); the scheduler that would
+// parse it further does not exist in the emulator.
+func validCron(v string) bool {
+	n := len(strings.Fields(v))
+	return n == 6 || n == 7
+}
+
+// checkFlow applies the rules that need the state, in the order the service reports them.
+func (s *Server) checkFlow(st *state, f *flow) *apiError {
+	if f.Name == "" {
+		return errInvalid("Name", "must not be empty")
+	}
+	for _, o := range st.Flows {
+		if o.ID != f.ID && o.ProjectID == f.ProjectID && o.Name == f.Name {
+			return errNameExists("Flow", f.Name)
+		}
+	}
+	if aerr := s.checkCluster(f.ClusterID, f.CreateCluster); aerr != nil {
+		return aerr
+	}
+	for _, id := range f.ParentFlowIDs {
+		if st.Flows[id] == nil {
+			return flowError("Parent flow does not exist [%s]", id)
+		}
+	}
+	if aerr := checkCategory(st, f.ProjectID, f.CategoryID); aerr != nil {
+		return aerr
+	}
+	if f.CronExpr != "" && f.StartSchedule == 0 {
+		return flowError("StartSchedule is required when CronExpr is set")
+	}
+	if f.StartSchedule != 0 && f.EndSchedule != 0 && f.StartSchedule >= f.EndSchedule {
+		return flowError("StartSchedule must be less than EndSchedule")
+	}
+	if f.Status == statusUnderSchedule && !f.periodic() {
+		return flowError("Flow is not periodic [%s]", f.ID)
+	}
+	return nil
+}
+
+// checkCluster checks a flow's cluster: a seeded C- cluster, or a seeded CT- template when the
+// flow creates its cluster.
+func (s *Server) checkCluster(id string, createCluster bool) *apiError {
+	if !s.clusters[id] || strings.HasPrefix(id, "CT-") != createCluster {
+		return errClusterNotFound(id)
+	}
+	return nil
+}
+
+func (s *Server) createFlow(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("ProjectId", "ClusterId", "CreateCluster", "Name"); err != nil {
+		return nil, err
+	}
+	if err := p.requirePresent("Description"); err != nil {
+		return nil, err
+	}
+	if _, err := p.required("RegionId"); err != nil {
+		return nil, err
+	}
+	f := &flow{ProjectID: p.get("ProjectId"), Status: statusStopSchedule}
+	if err := applyFlowParams(p, f, false); err != nil {
+		return nil, err
+	}
+	aerr := s.update(func(st *state) *apiError {
+		if _, err := projectOf(st, f.ProjectID); err != nil {
+			return err
+		}
+		f.ID = st.newID("F-")
+		if err := s.checkFlow(st, f); err != nil {
+			return err
+		}
+		f.Seq = st.nextSeq()
+		f.GmtCreate, f.GmtModified = millis(c), millis(c)
+		st.Flows[f.ID] = f
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return idResponse{RequestID: c.requestID, ID: f.ID}, nil
+}
+
+// flowOf returns the flow named by Id in the project named by ProjectId: the project is checked
+// first, and a flow of another project does not exist here.
+func flowOf(st *state, projectID, id string) (*flow, *apiError) {
+	if _, err := projectOf(st, projectID); err != nil {
+		return nil, err
+	}
+	f := st.Flows[id]
+	if f == nil || f.ProjectID != projectID {
+		return nil, errFlowNotFound(id)
+	}
+	return f, nil
+}
+
+func (s *Server) modifyFlow(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("Id", "ProjectId"); err != nil {
+		return nil, err
+	}
+	if err := p.requirePresent("Graph"); err != nil {
+		return nil, err
+	}
+	if err := p.requireAll("ClusterId", "CreateCluster"); err != nil {
+		return nil, err
+	}
+	// Parse once against a scratch flow so that type errors (gateway) come before existence
+	// checks (service), as they would at the real gateway.
+	if err := applyFlowParams(p, &flow{}, true); err != nil {
+		return nil, err
+	}
+	aerr := s.update(func(st *state) *apiError {
+		old, err := flowOf(st, p.get("ProjectId"), p.get("Id"))
+		if err != nil {
+			return err
+		}
+		nf := *old
+		nf.ParentFlowIDs = slices.Clone(old.ParentFlowIDs)
+		if err := applyFlowParams(p, &nf, true); err != nil {
+			return err
+		}
+		if err := s.checkFlow(st, &nf); err != nil {
+			return err
+		}
+		nf.GmtModified = millis(c)
+		st.Flows[nf.ID] = &nf
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func (s *Server) describeFlow(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("Id", "ProjectId"); err != nil {
+		return nil, err
+	}
+	var resp describeFlowResponse
+	aerr := s.view(func(st *state) *apiError {
+		f, err := flowOf(st, p.get("ProjectId"), p.get("Id"))
+		if err != nil {
+			return err
+		}
+		resp.RequestID = c.requestID
+		resp.flowFields = flowFieldsOf(f)
+		resp.ParentFlowList.ParentFlow = []parentFlowJSON{}
+		for _, id := range f.ParentFlowIDs {
+			pf := parentFlowJSON{ParentFlowID: id}
+			// A parent deleted since keeps its id, with no name: the dependency is still declared.
+			if parent := st.Flows[id]; parent != nil {
+				pf.ProjectID, pf.ParentFlowName = parent.ProjectID, parent.Name
+			}
+			resp.ParentFlowList.ParentFlow = append(resp.ParentFlowList.ParentFlow, pf)
+		}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}
+
+func (s *Server) deleteFlow(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("Id", "ProjectId"); err != nil {
+		return nil, err
+	}
+	aerr := s.update(func(st *state) *apiError {
+		f, err := flowOf(st, p.get("ProjectId"), p.get("Id"))
+		if err != nil {
+			return err
+		}
+		delete(st.Flows, f.ID)
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func (s *Server) listFlows(c *call) (any, *apiError) {
+	p := c.p
+	pg, aerr := p.paging()
+	if aerr != nil {
+		return nil, aerr
+	}
+	periodic, periodicSet, aerr := p.filterBool("Periodic")
+	if aerr != nil {
+		return nil, aerr
+	}
+	projectID, id, name, clusterID, jobID, status :=
+		p.get("ProjectId"), p.get("Id"), p.get("Name"), p.get("ClusterId"), p.get("JobId"), p.get("Status")
+	var resp listFlowResponse
+	aerr = s.view(func(st *state) *apiError {
+		if projectID != "" {
+			if _, err := projectOf(st, projectID); err != nil {
+				return err
+			}
+		}
+		var match []*flow
+		for _, f := range sortedBySeq(st.Flows, func(f *flow) int64 { return f.Seq }) {
+			switch {
+			case projectID != "" && f.ProjectID != projectID,
+				id != "" && f.ID != id,
+				name != "" && f.Name != name,
+				clusterID != "" && f.ClusterID != clusterID,
+				status != "" && f.Status != status,
+				periodicSet && f.periodic() != periodic,
+				jobID != "" && !slices.Contains(graphJobIDs(f.Graph), jobID):
+				continue
+			}
+			match = append(match, f)
+		}
+		resp.pageResponse = newPageResponse(c, pg, len(match))
+		resp.Flow.Flow = []flowItemJSON{}
+		for _, f := range pageOf(pg, match) {
+			resp.Flow.Flow = append(resp.Flow.Flow, flowItemJSON{flowFields: flowFieldsOf(f), ProjectID: f.ProjectID})
+		}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}

@@ -1,0 +1,231 @@
+package emulator
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNormalizeGraph(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+		invalid        bool
+	}{
+		{name: "empty", in: "", want: ""},
+		{name: "indexes added by position, edges after nodes",
+			in:   `{"nodes":[{"id":"a"},{"id":"b"}],"edges":[{"id":"e","source":"a","target":"b"}]}`,
+			want: `{"edges":[{"id":"e","index":2,"source":"a","target":"b"}],"nodes":[{"id":"a","index":0},{"id":"b","index":1}]}`},
+		{name: "existing indexes kept",
+			in:   `{"nodes":[{"id":"a","index":9},{"id":"b"}]}`,
+			want: `{"nodes":[{"id":"a","index":9},{"id":"b","index":1}]}`},
+		{name: "numbers and unknown fields kept exactly",
+			in:   `{"nodes":[{"x":470.50,"y":1e3,"big":12345678901234567890,"spmAnchorId":"0.0.<i>&"}],"extra":{"k":[1,2]}}`,
+			want: `{"extra":{"k":[1,2]},"nodes":[{"big":12345678901234567890,"index":0,"spmAnchorId":"0.0.<i>&","x":470.50,"y":1e3}]}`},
+		{name: "no nodes", in: `{}`, want: `{}`},
+		{name: "null nodes", in: `{"nodes":null}`, want: `{"nodes":null}`},
+		{name: "not JSON", in: `{`, invalid: true},
+		{name: "array", in: `[]`, invalid: true},
+		{name: "null", in: `null`, invalid: true},
+		{name: "two documents", in: `{} {}`, invalid: true},
+		{name: "nodes not an array", in: `{"nodes":"x"}`, invalid: true},
+		{name: "edge not an object", in: `{"edges":[1]}`, invalid: true},
+		{name: "deep nesting", in: strings.Repeat("[", 20000) + strings.Repeat("]", 20000), invalid: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := normalizeGraph(tc.in)
+			if tc.invalid {
+				if err == nil || err.code != codeInvalidParameter {
+					t.Fatalf("want InvalidParameter, got %q, %v", got, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("error %v", err)
+			}
+			if got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+			// Idempotent: a stored graph sent back is stored unchanged.
+			again, err := normalizeGraph(got)
+			if err != nil || again != got {
+				t.Errorf("not idempotent: %s -> %s (%v)", got, again, err)
+			}
+		})
+	}
+}
+
+func TestGraphJobIDs(t *testing.T) {
+	g := `{"nodes":[{"attribute":{"type":"START"}},{"attribute":{"jobId":"FJ-1"}},{"attribute":"odd"},7,{"attribute":{"jobId":"FJ-2"}}]}`
+	if got := graphJobIDs(g); !reflect.DeepEqual(got, []string{"FJ-1", "FJ-2"}) {
+		t.Errorf("graphJobIDs = %v", got)
+	}
+	if got := graphJobIDs(`{"nodes":5}`); got != nil {
+		t.Errorf("odd graph: %v", got)
+	}
+}
+
+func TestNonceCache(t *testing.T) {
+	c := newNonceCache()
+	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	if !c.use("k", "n1", t0) || c.use("k", "n1", t0.Add(time.Minute)) {
+		t.Fatal("replay within the window not caught")
+	}
+	if !c.use("other-key", "n1", t0) {
+		t.Fatal("nonces are per access key")
+	}
+	if !c.use("k", "n2", t0.Add(10*time.Minute)) {
+		t.Fatal("fresh nonce refused")
+	}
+	// n1 expires at t0+15m; n2 is still remembered then.
+	at := t0.Add(15*time.Minute + time.Second)
+	if !c.use("k", "n1", at) {
+		t.Fatal("expired nonce refused")
+	}
+	if c.use("k", "n2", at) {
+		t.Fatal("n2 forgotten early")
+	}
+	if c.len() != 2 { // k/n1 (re-used), k/n2; other-key/n1 expired
+		t.Errorf("len = %d, want 2", c.len())
+	}
+	// The re-used n1 is not dropped when its old queue entry expires.
+	if c.use("k", "n1", t0.Add(20*time.Minute)) {
+		t.Fatal("re-used nonce lost with its older entry")
+	}
+}
+
+func TestParamsHelpers(t *testing.T) {
+	p := params{"PageNumber": "3", "PageSize": "7", "B": "true", "I": "12", "E": "", "Bad": "maybe"}
+	pg, err := p.paging()
+	if err != nil || pg != (page{number: 3, size: 7}) {
+		t.Fatalf("paging = %+v, %v", pg, err)
+	}
+	items := make([]int, 16)
+	for i := range items {
+		items[i] = i
+	}
+	if got := pageOf(pg, items); !reflect.DeepEqual(got, []int{14, 15}) {
+		t.Errorf("last page = %v", got)
+	}
+	if got := pageOf(page{number: 9, size: 10}, items); len(got) != 0 {
+		t.Errorf("page past the end = %v", got)
+	}
+	if _, err := (params{"PageSize": "101"}).paging(); err == nil {
+		t.Error("PageSize 101 accepted")
+	}
+	if v, set, err := (params{"P": ""}).filterBool("P"); v || set || err != nil {
+		t.Errorf("empty filter = %v %v %v", v, set, err)
+	}
+	if v, set, err := (params{"P": "false"}).filterBool("P"); v || !set || err != nil {
+		t.Errorf("false filter = %v %v %v", v, set, err)
+	}
+	if pg, err := (params{}).paging(); err != nil || pg != (page{number: 1, size: 20}) {
+		t.Errorf("default paging = %+v, %v", pg, err)
+	}
+	if pg, err := (params{"PageNumber": "", "PageSize": ""}).paging(); err != nil || pg != (page{number: 1, size: 20}) {
+		t.Errorf("empty paging = %+v, %v", pg, err)
+	}
+	if v, ok, err := p.optBool("B"); !v || !ok || err != nil {
+		t.Errorf("optBool = %v %v %v", v, ok, err)
+	}
+	if v, ok, err := p.optBool("E"); v || !ok || err != nil {
+		t.Errorf("optBool empty = %v %v %v", v, ok, err)
+	}
+	if _, _, err := p.optBool("Bad"); err == nil {
+		t.Error("optBool accepted maybe")
+	}
+	if _, _, err := p.optIntRange("I", 0, 5); err == nil {
+		t.Error("optIntRange accepted 12 in 0..5")
+	}
+	if got := splitIDs(" F-1,,F-2 ,F-1,"); !reflect.DeepEqual(got, []string{"F-1", "F-2"}) {
+		t.Errorf("splitIDs = %v", got)
+	}
+	list, present, err := params{
+		"ResourceList.10.Path": "oss://b/10", "ResourceList.2.Path": "hdfs:///2", "ResourceList.2.Alias": "two",
+		"ResourceList.3.Path": "", "ResourceList.3.Alias": "",
+	}.resourceList()
+	want := []jobResource{{Path: "hdfs:///2", Alias: "two"}, {Path: "oss://b/10"}}
+	if err != nil || !present || !reflect.DeepEqual(list, want) {
+		t.Errorf("resourceList = %+v %v %v", list, present, err)
+	}
+	if _, present, _ := (params{"Name": "x"}).resourceList(); present {
+		t.Error("resourceList present without any key")
+	}
+}
+
+func TestTokenBucket(t *testing.T) {
+	fi := newFaultInjector(Faults{ThrottleRPS: 0.5}, 1)
+	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	if !fi.allow(t0) || fi.allow(t0) {
+		t.Fatal("a rate below 1 still allows a burst of exactly 1")
+	}
+	if fi.allow(t0.Add(time.Second)) || !fi.allow(t0.Add(2*time.Second)) {
+		t.Fatal("0.5 rps refills one token in 2 s")
+	}
+	fi.set(Faults{ThrottleRPS: 10})
+	for i := range 10 {
+		if !fi.allow(t0.Add(2 * time.Second)) {
+			t.Fatalf("burst request %d refused", i)
+		}
+	}
+	if fi.allow(t0.Add(2 * time.Second)) {
+		t.Fatal("11th request of the burst allowed")
+	}
+	if got := (Faults{ErrorRate: 2, AmbiguousRate: -1, ThrottleRPS: -3, Latency: -1}).clamp(); got != (Faults{ErrorRate: 1}) {
+		t.Errorf("clamp = %+v", got)
+	}
+}
+
+// TestPanicRecovery makes an action panic: the client gets InternalError in the gateway shape and
+// the server keeps serving.
+func TestPanicRecovery(t *testing.T) {
+	s, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recovered any
+	s.panicHook = func(v any) { recovered = v }
+	s.actions[actionKey{version: versionEMR, name: "Boom"}] = action{run: func(*Server, *call) (any, *apiError) { panic("boom") }}
+
+	v := map[string][]string{
+		"Action": {"Boom"}, "Version": {versionEMR}, "AccessKeyId": {DefaultAccessKeyID}, "SignatureMethod": {"HMAC-SHA1"},
+		"SignatureVersion": {"1.0"}, "SignatureNonce": {"n"}, "Timestamp": {time.Now().UTC().Format(timestampLayout)},
+	}
+	v["Signature"] = []string{Sign(http.MethodGet, v, DefaultAccessKeySecret)}
+	q := strings.Builder{}
+	for k, vs := range v {
+		q.WriteString("&" + percentEncode(k) + "=" + percentEncode(vs[0]))
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/?"+q.String()[1:], nil))
+	if recovered != "boom" {
+		t.Fatalf("panic hook saw %v", recovered)
+	}
+	var body gatewayBody
+	if w.Code != http.StatusInternalServerError || json.Unmarshal(w.Body.Bytes(), &body) != nil || body.Code != codeInternalError {
+		t.Fatalf("answer %d %s", w.Code, w.Body)
+	}
+}
+
+// TestPersistOrder: concurrent changes may reach the file writer out of order; an older snapshot
+// must never overwrite a newer one.
+func TestPersistOrder(t *testing.T) {
+	path := t.TempDir() + "/state.json"
+	s, err := New(Config{DataFile: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.persist(2, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.persist(1, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Errorf("file holds %q, want the newer snapshot", got)
+	}
+}

@@ -1,0 +1,367 @@
+package emulator
+
+import (
+	"slices"
+	"strconv"
+)
+
+// jobTypes are the job types CreateFlowJob accepts: those of the API document, and those the
+// console offers beyond them.
+func jobTypes() []string {
+	return []string{
+		"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP", "SPARK_SQL", "SPARK_STREAMING", "SHELL",
+		"SPARK_SHELL", "FLINK", "STREAMING_SQL", "PRESTO_SQL", "IMPALA_SQL",
+	}
+}
+
+// maxEnvConf is the documented limit of a job's EnvConf.
+const maxEnvConf = 1024
+
+type resourceJSON struct {
+	Path  string `json:"Path"`
+	Alias string `json:"Alias"`
+}
+
+type resourceListJSON struct {
+	Resource []resourceJSON `json:"Resource"`
+}
+
+// jobFields are the fields DescribeFlowJob and ListFlowJob items share. Note the lower-case
+// "mode" key and Adhoc as the string "true" or "false": the SDK's types read them so.
+type jobFields struct {
+	ID                string           `json:"Id"`
+	GmtCreate         int64            `json:"GmtCreate"`
+	GmtModified       int64            `json:"GmtModified"`
+	Name              string           `json:"Name"`
+	Type              string           `json:"Type"`
+	Description       string           `json:"Description"`
+	FailAct           string           `json:"FailAct"`
+	MaxRetry          int64            `json:"MaxRetry"`
+	RetryInterval     int64            `json:"RetryInterval"`
+	RetryPolicy       string           `json:"RetryPolicy"`
+	MaxRunningTimeSec int64            `json:"MaxRunningTimeSec"`
+	Params            string           `json:"Params"`
+	ParamConf         string           `json:"ParamConf"`
+	CustomVariables   string           `json:"CustomVariables"`
+	EnvConf           string           `json:"EnvConf"`
+	RunConf           string           `json:"RunConf"`
+	MonitorConf       string           `json:"MonitorConf"`
+	CategoryID        string           `json:"CategoryId"`
+	ClusterID         string           `json:"ClusterId"` // not in the SDK's types; read it with a common request
+	Mode              string           `json:"mode"`
+	Adhoc             string           `json:"Adhoc"`
+	AlertConf         string           `json:"AlertConf"`
+	ResourceList      resourceListJSON `json:"ResourceList"`
+}
+
+func jobFieldsOf(j *job) jobFields {
+	out := jobFields{
+		ID:                j.ID,
+		GmtCreate:         j.GmtCreate,
+		GmtModified:       j.GmtModified,
+		Name:              j.Name,
+		Type:              j.Type,
+		Description:       j.Description,
+		FailAct:           j.FailAct,
+		MaxRetry:          j.MaxRetry,
+		RetryInterval:     j.RetryInterval,
+		RetryPolicy:       j.RetryPolicy,
+		MaxRunningTimeSec: j.MaxRunningTimeSec,
+		Params:            j.Params,
+		ParamConf:         j.ParamConf,
+		CustomVariables:   j.CustomVariables,
+		EnvConf:           j.EnvConf,
+		RunConf:           j.RunConf,
+		MonitorConf:       j.MonitorConf,
+		CategoryID:        j.CategoryID,
+		ClusterID:         j.ClusterID,
+		Mode:              j.Mode,
+		Adhoc:             strconv.FormatBool(j.Adhoc),
+		AlertConf:         j.AlertConf,
+		ResourceList:      resourceListJSON{Resource: []resourceJSON{}},
+	}
+	for _, r := range j.Resources {
+		out.ResourceList.Resource = append(out.ResourceList.Resource, resourceJSON(r))
+	}
+	return out
+}
+
+type describeJobResponse struct {
+	RequestID string `json:"RequestId"`
+	jobFields
+	LastInstanceID string `json:"LastInstanceId"`
+	EditLockDetail string `json:"EditLockDetail"`
+}
+
+type jobItemJSON struct {
+	jobFields
+	LastInstanceDetail string `json:"LastInstanceDetail"`
+}
+
+type listJobResponse struct {
+	pageResponse
+	JobList struct {
+		Job []jobItemJSON `json:"Job"`
+	} `json:"JobList"`
+}
+
+// applyJobParams parses the job parameters present in a request into j (absent: unchanged;
+// present and empty: cleared). Type is handled by the callers.
+func applyJobParams(p params, j *job) *apiError {
+	p.setString("Name", &j.Name)
+	p.setString("Description", &j.Description)
+	p.setString("Params", &j.Params)
+	p.setString("CustomVariables", &j.CustomVariables)
+	p.setString("RetryPolicy", &j.RetryPolicy)
+	p.setString("ClusterId", &j.ClusterID)
+	p.setString("ParentCategory", &j.CategoryID)
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{
+		{"ParamConf", &j.ParamConf}, {"EnvConf", &j.EnvConf}, {"RunConf", &j.RunConf},
+		{"MonitorConf", &j.MonitorConf}, {"AlertConf", &j.AlertConf},
+	} {
+		v, ok, err := p.optJSON(f.name)
+		if err != nil {
+			return err
+		}
+		if ok {
+			*f.dst = v
+		}
+	}
+	if len(j.EnvConf) > maxEnvConf {
+		return errInvalid("EnvConf", "longer than 1024 bytes")
+	}
+	for _, f := range []struct {
+		name    string
+		dst     *string
+		allowed []string
+	}{
+		{"Mode", &j.Mode, []string{"YARN", "LOCAL"}},
+		{"FailAct", &j.FailAct, []string{"CONTINUE", "STOP"}},
+	} {
+		v, ok, err := p.optEnum(f.name, f.allowed...)
+		if err != nil {
+			return err
+		}
+		if ok {
+			*f.dst = v
+		}
+	}
+	for _, f := range []struct {
+		name   string
+		dst    *int64
+		lo, hi int64
+	}{
+		{"MaxRetry", &j.MaxRetry, 0, 5},
+		{"RetryInterval", &j.RetryInterval, 0, 300},
+		{"MaxRunningTimeSec", &j.MaxRunningTimeSec, 0, 1<<31 - 1},
+	} {
+		v, ok, err := p.optIntRange(f.name, f.lo, f.hi)
+		if err != nil {
+			return err
+		}
+		if ok {
+			*f.dst = v
+		}
+	}
+	if v, ok, err := p.optBool("Adhoc"); err != nil {
+		return err
+	} else if ok {
+		j.Adhoc = v
+	}
+	list, ok, err := p.resourceList()
+	if err != nil {
+		return err
+	}
+	if ok {
+		j.Resources = list
+	}
+	return nil
+}
+
+// checkJob applies the rules that need the state.
+func (s *Server) checkJob(st *state, j *job) *apiError {
+	if j.Name == "" {
+		return errInvalid("Name", "must not be empty")
+	}
+	for _, o := range st.Jobs {
+		if o.ID != j.ID && o.ProjectID == j.ProjectID && o.Name == j.Name {
+			return errNameExists("Job", j.Name)
+		}
+	}
+	if j.ClusterID != "" && !s.clusters[j.ClusterID] {
+		return errClusterNotFound(j.ClusterID)
+	}
+	return checkCategory(st, j.ProjectID, j.CategoryID)
+}
+
+func (s *Server) createJob(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("ProjectId", "Name", "Type"); err != nil {
+		return nil, err
+	}
+	if err := p.requirePresent("Description"); err != nil {
+		return nil, err
+	}
+	if _, err := p.required("RegionId"); err != nil {
+		return nil, err
+	}
+	j := &job{ProjectID: p.get("ProjectId"), Type: p.get("Type")}
+	if err := applyJobParams(p, j); err != nil {
+		return nil, err
+	}
+	aerr := s.update(func(st *state) *apiError {
+		if _, err := projectOf(st, j.ProjectID); err != nil {
+			return err
+		}
+		if !slices.Contains(jobTypes(), j.Type) {
+			return flowError("Invalid job type [%s]", j.Type)
+		}
+		j.ID = st.newID("FJ-")
+		if err := s.checkJob(st, j); err != nil {
+			return err
+		}
+		j.Seq = st.nextSeq()
+		j.GmtCreate, j.GmtModified = millis(c), millis(c)
+		st.Jobs[j.ID] = j
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return idResponse{RequestID: c.requestID, ID: j.ID}, nil
+}
+
+// jobOf returns the job named by Id in the project named by ProjectId (project checked first).
+func jobOf(st *state, projectID, id string) (*job, *apiError) {
+	if _, err := projectOf(st, projectID); err != nil {
+		return nil, err
+	}
+	j := st.Jobs[id]
+	if j == nil || j.ProjectID != projectID {
+		return nil, errJobNotFound(id)
+	}
+	return j, nil
+}
+
+// modifyJob implements ModifyFlowJob, documented but absent from the Go SDK: the parameters of
+// CreateFlowJob plus Id. A job's Type cannot change; sending the same Type is harmless.
+func (s *Server) modifyJob(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("Id", "ProjectId"); err != nil {
+		return nil, err
+	}
+	if err := applyJobParams(p, &job{}); err != nil {
+		return nil, err
+	}
+	aerr := s.update(func(st *state) *apiError {
+		old, err := jobOf(st, p.get("ProjectId"), p.get("Id"))
+		if err != nil {
+			return err
+		}
+		if t := p.get("Type"); t != "" && t != old.Type {
+			return errInvalid("Type", "the type of a job cannot be modified")
+		}
+		nj := *old
+		nj.Resources = slices.Clone(old.Resources)
+		if err := applyJobParams(p, &nj); err != nil {
+			return err
+		}
+		if err := s.checkJob(st, &nj); err != nil {
+			return err
+		}
+		nj.GmtModified = millis(c)
+		st.Jobs[nj.ID] = &nj
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func (s *Server) describeJob(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("Id", "ProjectId"); err != nil {
+		return nil, err
+	}
+	var resp describeJobResponse
+	aerr := s.view(func(st *state) *apiError {
+		j, err := jobOf(st, p.get("ProjectId"), p.get("Id"))
+		if err != nil {
+			return err
+		}
+		resp = describeJobResponse{RequestID: c.requestID, jobFields: jobFieldsOf(j)}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}
+
+func (s *Server) deleteJob(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("Id", "ProjectId"); err != nil {
+		return nil, err
+	}
+	aerr := s.update(func(st *state) *apiError {
+		j, err := jobOf(st, p.get("ProjectId"), p.get("Id"))
+		if err != nil {
+			return err
+		}
+		delete(st.Jobs, j.ID)
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func (s *Server) listJobs(c *call) (any, *apiError) {
+	p := c.p
+	projectID, aerr := p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	pg, aerr := p.paging()
+	if aerr != nil {
+		return nil, aerr
+	}
+	adhoc, adhocSet, aerr := p.filterBool("Adhoc")
+	if aerr != nil {
+		return nil, aerr
+	}
+	id, name, typ := p.get("Id"), p.get("Name"), p.get("Type")
+	var resp listJobResponse
+	aerr = s.view(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		var match []*job
+		for _, j := range sortedBySeq(st.Jobs, func(j *job) int64 { return j.Seq }) {
+			switch {
+			case j.ProjectID != projectID,
+				id != "" && j.ID != id,
+				name != "" && j.Name != name,
+				typ != "" && j.Type != typ,
+				adhocSet && j.Adhoc != adhoc:
+				continue
+			}
+			match = append(match, j)
+		}
+		resp.pageResponse = newPageResponse(c, pg, len(match))
+		resp.JobList.Job = []jobItemJSON{}
+		for _, j := range pageOf(pg, match) {
+			resp.JobList.Job = append(resp.JobList.Job, jobItemJSON{jobFields: jobFieldsOf(j)})
+		}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}

@@ -1,0 +1,203 @@
+package emulator
+
+// accountID is the one account the emulator serves (the UserId of projects).
+const accountID = "1000000000000001"
+
+type projectFields struct {
+	ID          string `json:"Id"`
+	GmtCreate   int64  `json:"GmtCreate"`
+	GmtModified int64  `json:"GmtModified"`
+	UserID      string `json:"UserId"`
+	Name        string `json:"Name"`
+	Description string `json:"Description"`
+}
+
+func projectFieldsOf(p *project) projectFields {
+	return projectFields{
+		ID:          p.ID,
+		GmtCreate:   p.GmtCreate,
+		GmtModified: p.GmtModified,
+		UserID:      accountID,
+		Name:        p.Name,
+		Description: p.Description,
+	}
+}
+
+// describeProjectResponse has no ResourceGroupId, as the real DescribeFlowProject.
+type describeProjectResponse struct {
+	RequestID string `json:"RequestId"`
+	projectFields
+}
+
+// projectItemJSON is a ListFlowProject item: it does carry ResourceGroupId.
+type projectItemJSON struct {
+	projectFields
+	ResourceGroupID string `json:"ResourceGroupId"`
+}
+
+type listProjectResponse struct {
+	pageResponse
+	Projects struct {
+		Project []projectItemJSON `json:"Project"`
+	} `json:"Projects"`
+}
+
+func checkProjectName(st *state, p *project) *apiError {
+	if p.Name == "" {
+		return errInvalid("Name", "must not be empty")
+	}
+	for _, o := range st.Projects {
+		if o.ID != p.ID && o.Name == p.Name {
+			return errNameExists("Project", p.Name)
+		}
+	}
+	return nil
+}
+
+func (s *Server) createProject(c *call) (any, *apiError) {
+	p := c.p
+	if _, err := p.required("Name"); err != nil {
+		return nil, err
+	}
+	if err := p.requirePresent("Description"); err != nil {
+		return nil, err
+	}
+	pr := &project{
+		Name:            p.get("Name"),
+		Description:     p.get("Description"),
+		ResourceGroupID: p.get("ResourceGroupId"),
+		ProductType:     p.get("ProductType"),
+	}
+	aerr := s.update(func(st *state) *apiError {
+		if err := checkProjectName(st, pr); err != nil {
+			return err
+		}
+		pr.ID = st.newID("FP-")
+		pr.Seq = st.nextSeq()
+		pr.GmtCreate, pr.GmtModified = millis(c), millis(c)
+		st.Projects[pr.ID] = pr
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return idResponse{RequestID: c.requestID, ID: pr.ID}, nil
+}
+
+func (s *Server) modifyProject(c *call) (any, *apiError) {
+	p := c.p
+	projectID, aerr := p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	aerr = s.update(func(st *state) *apiError {
+		old, err := projectOf(st, projectID)
+		if err != nil {
+			return err
+		}
+		np := *old
+		p.setString("Name", &np.Name)
+		p.setString("Description", &np.Description)
+		if err := checkProjectName(st, &np); err != nil {
+			return err
+		}
+		np.GmtModified = millis(c)
+		st.Projects[np.ID] = &np
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func (s *Server) describeProject(c *call) (any, *apiError) {
+	projectID, aerr := c.p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	var resp describeProjectResponse
+	aerr = s.view(func(st *state) *apiError {
+		pr, err := projectOf(st, projectID)
+		if err != nil {
+			return err
+		}
+		resp = describeProjectResponse{RequestID: c.requestID, projectFields: projectFieldsOf(pr)}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}
+
+func (s *Server) deleteProject(c *call) (any, *apiError) {
+	projectID, aerr := c.p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	aerr = s.update(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		if projectHoldsAnything(st, projectID) {
+			return flowError("Project is not empty [%s]", projectID)
+		}
+		delete(st.Projects, projectID)
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func projectHoldsAnything(st *state, projectID string) bool {
+	for _, f := range st.Flows {
+		if f.ProjectID == projectID {
+			return true
+		}
+	}
+	for _, j := range st.Jobs {
+		if j.ProjectID == projectID {
+			return true
+		}
+	}
+	for _, cat := range st.Categories {
+		if cat.ProjectID == projectID {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) listProjects(c *call) (any, *apiError) {
+	p := c.p
+	pg, aerr := p.paging()
+	if aerr != nil {
+		return nil, aerr
+	}
+	name, projectID, rg, productType := p.get("Name"), p.get("ProjectId"), p.get("ResourceGroupId"), p.get("ProductType")
+	var resp listProjectResponse
+	_ = s.view(func(st *state) *apiError {
+		var match []*project
+		for _, pr := range sortedBySeq(st.Projects, func(p *project) int64 { return p.Seq }) {
+			switch {
+			case name != "" && pr.Name != name,
+				projectID != "" && pr.ID != projectID,
+				rg != "" && pr.ResourceGroupID != rg,
+				productType != "" && pr.ProductType != productType:
+				continue
+			}
+			match = append(match, pr)
+		}
+		resp.pageResponse = newPageResponse(c, pg, len(match))
+		resp.Projects.Project = []projectItemJSON{}
+		for _, pr := range pageOf(pg, match) {
+			resp.Projects.Project = append(resp.Projects.Project,
+				projectItemJSON{projectFields: projectFieldsOf(pr), ResourceGroupID: pr.ResourceGroupID})
+		}
+		return nil
+	})
+	return resp, nil
+}

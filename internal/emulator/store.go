@@ -1,0 +1,305 @@
+package emulator
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// dataFormat names the layout of the data file, so that a future layout can tell old files apart.
+const dataFormat = "emrflow-emulator/1"
+
+// state is everything the emulator knows; it is what the data file holds.
+type state struct {
+	Projects   map[string]*project    `json:"projects"`
+	Flows      map[string]*flow       `json:"flows"`
+	Jobs       map[string]*job        `json:"jobs"`
+	Categories map[string]*category   `json:"categories"`
+	Sessions   map[string]*stsSession `json:"stsSessions"`
+	// Seq orders objects by creation, so that lists are stable even within one millisecond.
+	Seq int64 `json:"seq"`
+}
+
+type dataFile struct {
+	Format string `json:"format"`
+	state
+}
+
+type project struct {
+	ID              string `json:"id"`
+	Seq             int64  `json:"seq"`
+	Name            string `json:"name"`
+	Description     string `json:"description"`
+	ResourceGroupID string `json:"resourceGroupId,omitempty"`
+	ProductType     string `json:"productType,omitempty"`
+	GmtCreate       int64  `json:"gmtCreate"`
+	GmtModified     int64  `json:"gmtModified"`
+}
+
+type flow struct {
+	ID                      string   `json:"id"`
+	Seq                     int64    `json:"seq"`
+	ProjectID               string   `json:"projectId"`
+	Name                    string   `json:"name"`
+	Description             string   `json:"description"`
+	ClusterID               string   `json:"clusterId"`
+	CreateCluster           bool     `json:"createCluster"`
+	CronExpr                string   `json:"cronExpr,omitempty"`
+	StartSchedule           int64    `json:"startSchedule,omitempty"`
+	EndSchedule             int64    `json:"endSchedule,omitempty"`
+	HostName                string   `json:"hostName,omitempty"`
+	Graph                   string   `json:"graph,omitempty"`
+	AlertConf               string   `json:"alertConf,omitempty"`
+	AlertUserGroupBizID     string   `json:"alertUserGroupBizId,omitempty"`
+	AlertDingDingGroupBizID string   `json:"alertDingDingGroupBizId,omitempty"`
+	ParentFlowIDs           []string `json:"parentFlowIds,omitempty"`
+	CategoryID              string   `json:"categoryId,omitempty"`
+	Status                  string   `json:"status"`
+	Namespace               string   `json:"namespace,omitempty"`
+	LogArchiveLocation      string   `json:"logArchiveLocation,omitempty"`
+	Lifecycle               string   `json:"lifecycle,omitempty"`
+	GmtCreate               int64    `json:"gmtCreate"`
+	GmtModified             int64    `json:"gmtModified"`
+}
+
+func (f *flow) periodic() bool { return f.CronExpr != "" }
+
+type jobResource struct {
+	Path  string `json:"path"`
+	Alias string `json:"alias,omitempty"`
+}
+
+type job struct {
+	ID                string        `json:"id"`
+	Seq               int64         `json:"seq"`
+	ProjectID         string        `json:"projectId"`
+	Name              string        `json:"name"`
+	Type              string        `json:"type"`
+	Description       string        `json:"description"`
+	Params            string        `json:"params,omitempty"`
+	ParamConf         string        `json:"paramConf,omitempty"`
+	CustomVariables   string        `json:"customVariables,omitempty"`
+	EnvConf           string        `json:"envConf,omitempty"`
+	RunConf           string        `json:"runConf,omitempty"`
+	MonitorConf       string        `json:"monitorConf,omitempty"`
+	Mode              string        `json:"mode,omitempty"`
+	FailAct           string        `json:"failAct,omitempty"`
+	MaxRetry          int64         `json:"maxRetry,omitempty"`
+	RetryInterval     int64         `json:"retryInterval,omitempty"`
+	RetryPolicy       string        `json:"retryPolicy,omitempty"`
+	MaxRunningTimeSec int64         `json:"maxRunningTimeSec,omitempty"`
+	ClusterID         string        `json:"clusterId,omitempty"`
+	Adhoc             bool          `json:"adhoc,omitempty"`
+	CategoryID        string        `json:"categoryId,omitempty"`
+	AlertConf         string        `json:"alertConf,omitempty"`
+	Resources         []jobResource `json:"resources,omitempty"`
+	GmtCreate         int64         `json:"gmtCreate"`
+	GmtModified       int64         `json:"gmtModified"`
+}
+
+type category struct {
+	ID          string `json:"id"`
+	Seq         int64  `json:"seq"`
+	ProjectID   string `json:"projectId"`
+	Name        string `json:"name"`
+	ParentID    string `json:"parentId,omitempty"`
+	Type        string `json:"type"` // FLOW or JOB
+	GmtCreate   int64  `json:"gmtCreate"`
+	GmtModified int64  `json:"gmtModified"`
+}
+
+// stsSession is a set of temporary credentials issued by AssumeRole.
+type stsSession struct {
+	AccessKeyID     string    `json:"accessKeyId"`
+	AccessKeySecret string    `json:"accessKeySecret"`
+	SecurityToken   string    `json:"securityToken"`
+	Expiration      time.Time `json:"expiration"`
+	RoleArn         string    `json:"roleArn"`
+	SessionName     string    `json:"sessionName"`
+}
+
+func newState() *state {
+	return &state{
+		Projects:   map[string]*project{},
+		Flows:      map[string]*flow{},
+		Jobs:       map[string]*job{},
+		Categories: map[string]*category{},
+		Sessions:   map[string]*stsSession{},
+	}
+}
+
+func (st *state) nextSeq() int64 {
+	st.Seq++
+	return st.Seq
+}
+
+// newID returns prefix + 16 random upper-case hexadecimal digits, unused by any object.
+func (st *state) newID(prefix string) string {
+	for {
+		id := prefix + randomHex(8)
+		if !st.idUsed(id) {
+			return id
+		}
+	}
+}
+
+func (st *state) idUsed(id string) bool {
+	_, p := st.Projects[id]
+	_, f := st.Flows[id]
+	_, j := st.Jobs[id]
+	_, c := st.Categories[id]
+	return p || f || j || c
+}
+
+// randomHex returns 2n upper-case hexadecimal digits from crypto/rand (ids must not repeat across
+// restarts, so they do not come from the seeded fault generator).
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	return strings.ToUpper(hex.EncodeToString(b))
+}
+
+// newRequestID returns an upper-case UUID-shaped request id.
+func newRequestID() string {
+	h := randomHex(16)
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+// sortedBySeq returns the values of m in creation order.
+func sortedBySeq[T any](m map[string]*T, seq func(*T) int64) []*T {
+	out := make([]*T, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return seq(out[i]) < seq(out[j]) })
+	return out
+}
+
+func (st *state) marshal() ([]byte, error) {
+	data, err := json.MarshalIndent(dataFile{Format: dataFormat, state: *st}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encoding emulator state: %w", err)
+	}
+	return append(data, '\n'), nil
+}
+
+// loadState reads the data file. A missing file, or one holding only white space (as mktemp
+// leaves it), is an empty state; anything else that does not decode is an error: the file is
+// never silently replaced.
+func loadState(path string) (*state, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return newState(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading data file %s: %w", path, err)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return newState(), nil
+	}
+	var df dataFile
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&df); err != nil {
+		return nil, fmt.Errorf("data file %s is corrupt: %w", path, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("data file %s is corrupt: trailing data after the JSON document", path)
+	}
+	if df.Format != dataFormat {
+		return nil, fmt.Errorf("data file %s has format %q, want %q", path, df.Format, dataFormat)
+	}
+	st := df.state
+	if err := st.check(); err != nil {
+		return nil, fmt.Errorf("data file %s is corrupt: %w", path, err)
+	}
+	return &st, nil
+}
+
+// check makes sure a loaded state is consistent, so that handlers can trust it.
+func (st *state) check() error {
+	if st.Projects == nil {
+		st.Projects = map[string]*project{}
+	}
+	if st.Flows == nil {
+		st.Flows = map[string]*flow{}
+	}
+	if st.Jobs == nil {
+		st.Jobs = map[string]*job{}
+	}
+	if st.Categories == nil {
+		st.Categories = map[string]*category{}
+	}
+	if st.Sessions == nil {
+		st.Sessions = map[string]*stsSession{}
+	}
+	for id, p := range st.Projects {
+		if p == nil || p.ID != id || !strings.HasPrefix(id, "FP-") {
+			return fmt.Errorf("project %q: bad record", id)
+		}
+	}
+	for id, f := range st.Flows {
+		if f == nil || f.ID != id || !strings.HasPrefix(id, "F-") || st.Projects[f.ProjectID] == nil {
+			return fmt.Errorf("flow %q: bad record or unknown project", id)
+		}
+	}
+	for id, j := range st.Jobs {
+		if j == nil || j.ID != id || !strings.HasPrefix(id, "FJ-") || st.Projects[j.ProjectID] == nil {
+			return fmt.Errorf("job %q: bad record or unknown project", id)
+		}
+	}
+	for id, c := range st.Categories {
+		if c == nil || c.ID != id || !strings.HasPrefix(id, "FC-") || st.Projects[c.ProjectID] == nil {
+			return fmt.Errorf("category %q: bad record or unknown project", id)
+		}
+	}
+	for id, s := range st.Sessions {
+		if s == nil || s.AccessKeyID != id {
+			return fmt.Errorf("STS session %q: bad record", id)
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic replaces path with data: a temporary file in the same directory, synced, then
+// renamed over the target, so that a crash leaves either the old or the new file, never half.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("creating temporary file for %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("writing %s: %w", tmp.Name(), err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("syncing %s: %w", tmp.Name(), err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("closing %s: %w", tmp.Name(), err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("renaming %s to %s: %w", tmp.Name(), path, err)
+	}
+	// Make the rename itself durable; not every platform can sync a directory, so best effort.
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return nil
+}

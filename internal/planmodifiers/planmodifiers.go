@@ -1,0 +1,72 @@
+// Package planmodifiers holds custom terraform-plugin-framework plan modifiers shared by the
+// provider's resources.
+package planmodifiers
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+)
+
+// UseStateForUnknownUnlessChanged is UseStateForUnknown for a computed value that the server
+// derives from other attributes: the prior state value is kept in the plan (so that plans do not
+// show "(known after apply)" for it on every update) unless one of the attributes it depends on
+// changes, in which case the value stays unknown because the server may change it too. For
+// example a flow's status and periodic flag depend on its cron expression.
+func UseStateForUnknownUnlessChanged(dependsOn ...path.Path) UseStateUnlessChanged {
+	return UseStateUnlessChanged{dependsOn: dependsOn}
+}
+
+// UseStateUnlessChanged is the modifier UseStateForUnknownUnlessChanged returns; it works for
+// string and bool attributes.
+type UseStateUnlessChanged struct {
+	dependsOn []path.Path
+}
+
+var (
+	_ planmodifier.String = UseStateUnlessChanged{}
+	_ planmodifier.Bool   = UseStateUnlessChanged{}
+)
+
+func (m UseStateUnlessChanged) Description(context.Context) string {
+	return fmt.Sprintf("Once set, the value is kept in plans unless %v changes.", m.dependsOn)
+}
+
+func (m UseStateUnlessChanged) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+// keep tells whether the prior state value should be planned: there is one, the planned value is
+// unknown because it is computed (not because the configuration is unknown), and none of the
+// attributes it depends on changes.
+func (m UseStateUnlessChanged) keep(ctx context.Context, stateVal, planVal, configVal attr.Value, state tfsdk.State, plan tfsdk.Plan, diags *diag.Diagnostics) bool {
+	if stateVal.IsNull() || !planVal.IsUnknown() || configVal.IsUnknown() {
+		return false
+	}
+	for _, p := range m.dependsOn {
+		var before, after attr.Value
+		diags.Append(state.GetAttribute(ctx, p, &before)...)
+		diags.Append(plan.GetAttribute(ctx, p, &after)...)
+		if diags.HasError() || before == nil || after == nil || !before.Equal(after) {
+			return false
+		}
+	}
+	return true
+}
+
+func (m UseStateUnlessChanged) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if m.keep(ctx, req.StateValue, req.PlanValue, req.ConfigValue, req.State, req.Plan, &resp.Diagnostics) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+func (m UseStateUnlessChanged) PlanModifyBool(ctx context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
+	if m.keep(ctx, req.StateValue, req.PlanValue, req.ConfigValue, req.State, req.Plan, &resp.Diagnostics) {
+		resp.PlanValue = req.StateValue
+	}
+}

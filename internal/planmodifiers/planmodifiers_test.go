@@ -1,0 +1,115 @@
+package planmodifiers_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/planmodifiers"
+)
+
+var testSchema = schema.Schema{Attributes: map[string]schema.Attribute{
+	"cron_expr": schema.StringAttribute{Optional: true},
+	"status":    schema.StringAttribute{Optional: true, Computed: true},
+	"periodic":  schema.BoolAttribute{Computed: true},
+}}
+
+var objType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+	"cron_expr": tftypes.String, "status": tftypes.String, "periodic": tftypes.Bool,
+}}
+
+// object builds a value of the test schema; a nil cron is null.
+func object(cron *string, status, periodic tftypes.Value) tftypes.Value {
+	return tftypes.NewValue(objType, map[string]tftypes.Value{
+		"cron_expr": tftypes.NewValue(tftypes.String, cron),
+		"status":    status,
+		"periodic":  periodic,
+	})
+}
+
+func ptr(s string) *string { return &s }
+
+func TestUseStateForUnknownUnlessChanged(t *testing.T) {
+	t.Parallel()
+	unknownS := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	unknownB := tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)
+	stopped := tftypes.NewValue(tftypes.String, "STOP_SCHEDULE")
+	cases := []struct {
+		name       string
+		state      tftypes.Value // nil-typed = no state (create)
+		plan       tftypes.Value
+		configVal  types.String
+		wantStatus types.String
+		wantBool   types.Bool
+	}{
+		{
+			name:       "dependency unchanged: state kept",
+			state:      object(ptr("0 0 * * * ?"), stopped, tftypes.NewValue(tftypes.Bool, true)),
+			plan:       object(ptr("0 0 * * * ?"), unknownS, unknownB),
+			configVal:  types.StringNull(),
+			wantStatus: types.StringValue("STOP_SCHEDULE"),
+			wantBool:   types.BoolValue(true),
+		},
+		{
+			name:       "dependency changed: stays unknown",
+			state:      object(ptr("0 0 * * * ?"), stopped, tftypes.NewValue(tftypes.Bool, true)),
+			plan:       object(nil, unknownS, unknownB),
+			configVal:  types.StringNull(),
+			wantStatus: types.StringUnknown(),
+			wantBool:   types.BoolUnknown(),
+		},
+		{
+			name:       "create: stays unknown",
+			state:      tftypes.NewValue(objType, nil),
+			plan:       object(nil, unknownS, unknownB),
+			configVal:  types.StringNull(),
+			wantStatus: types.StringUnknown(),
+			wantBool:   types.BoolUnknown(),
+		},
+		{
+			name:       "unknown in the configuration: stays unknown",
+			state:      object(nil, stopped, tftypes.NewValue(tftypes.Bool, false)),
+			plan:       object(nil, unknownS, unknownB),
+			configVal:  types.StringUnknown(),
+			wantStatus: types.StringUnknown(),
+			wantBool:   types.BoolValue(false),
+		},
+	}
+	m := planmodifiers.UseStateForUnknownUnlessChanged(path.Root("cron_expr"))
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			state := tfsdk.State{Schema: testSchema, Raw: tc.state}
+			plan := tfsdk.Plan{Schema: testSchema, Raw: tc.plan}
+			var stateStatus, planStatus types.String
+			var stateBool, planBool types.Bool
+			state.GetAttribute(ctx, path.Root("status"), &stateStatus)
+			plan.GetAttribute(ctx, path.Root("status"), &planStatus)
+			state.GetAttribute(ctx, path.Root("periodic"), &stateBool)
+			plan.GetAttribute(ctx, path.Root("periodic"), &planBool)
+
+			sreq := planmodifier.StringRequest{Path: path.Root("status"), State: state, Plan: plan,
+				StateValue: stateStatus, PlanValue: planStatus, ConfigValue: tc.configVal}
+			sresp := planmodifier.StringResponse{PlanValue: planStatus}
+			m.PlanModifyString(ctx, sreq, &sresp)
+			if sresp.Diagnostics.HasError() || !sresp.PlanValue.Equal(tc.wantStatus) {
+				t.Errorf("status planned %v (%v), want %v", sresp.PlanValue, sresp.Diagnostics, tc.wantStatus)
+			}
+
+			breq := planmodifier.BoolRequest{Path: path.Root("periodic"), State: state, Plan: plan,
+				StateValue: stateBool, PlanValue: planBool, ConfigValue: types.BoolNull()}
+			bresp := planmodifier.BoolResponse{PlanValue: planBool}
+			m.PlanModifyBool(ctx, breq, &bresp)
+			if bresp.Diagnostics.HasError() || !bresp.PlanValue.Equal(tc.wantBool) {
+				t.Errorf("periodic planned %v (%v), want %v", bresp.PlanValue, bresp.Diagnostics, tc.wantBool)
+			}
+		})
+	}
+}

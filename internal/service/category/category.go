@@ -1,0 +1,284 @@
+// Package category holds the emrflow_category resource: a folder (`FC-…`) of flows or of jobs in a
+// data-development project.
+package category
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+)
+
+const (
+	// maxNameLength is not documented; it is generous so that the API has the last word.
+	maxNameLength    = 128
+	categoryIDPrefix = "FC-"
+	typeFlow         = "FLOW"
+	typeJob          = "JOB"
+)
+
+var (
+	_ resource.Resource                = (*categoryResource)(nil)
+	_ resource.ResourceWithConfigure   = (*categoryResource)(nil)
+	_ resource.ResourceWithImportState = (*categoryResource)(nil)
+)
+
+type categoryResource struct {
+	client *emrapi.Client
+}
+
+// NewResource returns the emrflow_category resource.
+func NewResource() resource.Resource {
+	return &categoryResource{}
+}
+
+type categoryModel struct {
+	ID        types.String `tfsdk:"id"`
+	ProjectID types.String `tfsdk:"project_id"`
+	Name      types.String `tfsdk:"name"`
+	Type      types.String `tfsdk:"type"`
+	ParentID  types.String `tfsdk:"parent_id"`
+}
+
+func (r *categoryResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_category"
+}
+
+func (r *categoryResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A folder (`FC-…`) of a data-development project that holds flows or jobs, and may " +
+			"nest in another folder of the same kind. Managed with CreateFlowCategory, DescribeFlowCategory, " +
+			"ModifyFlowCategory and DeleteFlowCategory.\n\n" +
+			"A folder can only be deleted once it is empty. When a folder and what it holds are destroyed " +
+			"together, Terraform deletes the content first. Anything else in the folder (made in the console, " +
+			"for example) makes the delete fail with the API's `Category is not empty` error. To keep the " +
+			"content but delete the folder, take two applies: first move the content out (change its " +
+			"`parent_category_id` or `parent_id`), then remove the folder, because in a single apply Terraform " +
+			"deletes the removed folder before it updates what referred to it.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The folder's ID, e.g. `FC-5BD9575E3462B1A7`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "The project (`FP-…`) the folder belongs to. Changing it replaces the folder.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name of the folder, unique within its parent folder. Renaming is done in place.",
+				Required:            true,
+				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
+			},
+			"type": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("What the folder holds: `%s` (flows) or `%s` (jobs). Changing it "+
+					"replaces the folder.", typeFlow, typeJob),
+				Required:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{stringvalidator.OneOf(typeFlow, typeJob)},
+			},
+			"parent_id": schema.StringAttribute{
+				MarkdownDescription: "The folder (`FC-…`) this one is in; the project's root when left out. Changing " +
+					"it moves the folder (and everything in it) in place.",
+				Optional:   true,
+				Validators: []validator.String{validate.IDPrefix(categoryIDPrefix)},
+			},
+		},
+	}
+}
+
+func (r *categoryResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, diags := providerdata.Client(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	r.client = client
+}
+
+func (r *categoryResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan categoryModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in := expand(&plan)
+	in.Type = plan.Type.ValueString()
+	id, err := r.create(ctx, in)
+	if err != nil {
+		hint := ""
+		if emrapi.IsAlreadyExists(err) {
+			hint = "Folder names are unique within their parent folder: import the existing folder with " +
+				"`terraform import <address> <project id>:<folder id>` or choose another name."
+		}
+		resp.Diagnostics.AddError("Cannot create the folder", providerdata.ErrorDetail(err, hint))
+		return
+	}
+	plan.ID = types.StringValue(id)
+	// The id goes to state before anything else can fail, so that a failing read never orphans
+	// the folder.
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tflog.Info(ctx, "category created", map[string]any{"id": id, "project_id": in.ProjectID})
+	r.readInto(ctx, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// create calls CreateFlowCategory. The API has no client token, so a create whose outcome is
+// unknown may have made the folder: it is looked up by its place and name, unique within the
+// parent folder, before the error is reported.
+func (r *categoryResource) create(ctx context.Context, in emrapi.CategoryInput) (string, error) {
+	id, err := r.client.CreateCategory(ctx, in)
+	if err == nil || !emrapi.IsUnknownOutcome(err) {
+		return id, err
+	}
+	tflog.Warn(ctx, "category create had an unknown outcome; looking the folder up by name", map[string]any{"name": in.Name, "error": err.Error()})
+	list, lerr := r.client.ListCategories(ctx, emrapi.ListCategoriesInput{
+		ProjectID: in.ProjectID, ParentID: in.ParentID, Root: in.ParentID == "",
+	})
+	if lerr != nil {
+		return "", fmt.Errorf("%w (looking the folder up by name afterwards also failed: %v)", err, lerr)
+	}
+	if c := findCreated(list, in); c != nil {
+		tflog.Info(ctx, "the folder was created despite the error", map[string]any{"id": c.ID})
+		return c.ID, nil
+	}
+	return "", err
+}
+
+// findCreated picks, among listed categories, the folder that a create of in would have made.
+func findCreated(list []emrapi.Category, in emrapi.CategoryInput) *emrapi.Category {
+	for i := range list {
+		c := &list[i]
+		if c.Name == in.Name && c.Type == in.Type && c.ParentID == in.ParentID &&
+			(c.CategoryType == "" || c.CategoryType == "FOLDER") {
+			return c
+		}
+	}
+	return nil
+}
+
+func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state categoryModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := r.client.DescribeCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	if emrapi.IsNotFound(err) {
+		tflog.Warn(ctx, "category no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot read the folder", providerdata.ErrorDetail(err, ""))
+		return
+	}
+	flatten(c, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *categoryResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan categoryModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.ModifyCategory(ctx, plan.ID.ValueString(), expand(&plan)); err != nil {
+		resp.Diagnostics.AddError("Cannot update the folder", providerdata.ErrorDetail(err,
+			"Folder names are unique within their parent folder, and a folder cannot be moved into itself or "+
+				"into one of its own sub-folders."))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.readInto(ctx, &plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *categoryResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state categoryModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.DeleteCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	if err != nil && !emrapi.IsNotFound(err) {
+		hint := ""
+		if isNotEmpty(err) {
+			hint = fmt.Sprintf("A folder can only be deleted once it is empty. Something that Terraform does not "+
+				"manage is still in folder %s (a flow, a job or a sub-folder made in the console or by another "+
+				"configuration), or a resource of this configuration that is being moved out of it: move or delete "+
+				"it, then apply again.", state.ID.ValueString())
+		}
+		resp.Diagnostics.AddError("Cannot delete the folder", providerdata.ErrorDetail(err, hint))
+	}
+}
+
+// isNotEmpty tells whether the API refused to delete a folder because it holds something
+// ("Category is not empty [FC-…]"); like every flow service error it is told by its message only.
+func isNotEmpty(err error) bool {
+	var apiErr *emrapi.Error
+	return errors.As(err, &apiErr) && strings.Contains(apiErr.Message, "is not empty")
+}
+
+func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	projectID, id, err := validate.ParseProjectScopedID(req.ID, categoryIDPrefix)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("A folder is imported by its project and its own ID, because the API reads a folder "+
+				"only together with its project: %s.", err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// readInto reads the folder back after a write and stores what the server holds.
+func (r *categoryResource) readInto(ctx context.Context, m *categoryModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	c, err := r.client.DescribeCategory(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
+	if err != nil {
+		diags.AddError("Cannot read the folder after writing it", providerdata.ErrorDetail(err,
+			"The folder exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		return
+	}
+	flatten(c, m)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+// expand turns the planned folder into the API's input; a null parent_id is "" (the root). Type
+// is left for Create, the only call that takes it.
+func expand(m *categoryModel) emrapi.CategoryInput {
+	return emrapi.CategoryInput{
+		ProjectID: m.ProjectID.ValueString(),
+		Name:      m.Name.ValueString(),
+		ParentID:  m.ParentID.ValueString(),
+	}
+}
+
+func flatten(c *emrapi.Category, m *categoryModel) {
+	m.ID = types.StringValue(c.ID)
+	if c.ProjectID != "" {
+		m.ProjectID = types.StringValue(c.ProjectID)
+	}
+	m.Name = types.StringValue(c.Name)
+	if c.Type != "" { // the type cannot change; an answer without it keeps the known one
+		m.Type = types.StringValue(c.Type)
+	}
+	if c.ParentID == "" {
+		m.ParentID = types.StringNull()
+	} else {
+		m.ParentID = types.StringValue(c.ParentID)
+	}
+}

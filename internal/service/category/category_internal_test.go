@@ -1,0 +1,114 @@
+package category
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+)
+
+func TestSchemaIsValid(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	var resp resource.SchemaResponse
+	NewResource().Schema(ctx, resource.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("schema: %v", resp.Diagnostics)
+	}
+	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
+		t.Fatalf("schema implementation: %v", diags)
+	}
+	for name, a := range resp.Schema.Attributes {
+		if a.GetMarkdownDescription() == "" {
+			t.Errorf("attribute %s has no description", name)
+		}
+	}
+}
+
+func TestFlatten(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name       string
+		in         emrapi.Category
+		wantParent types.String
+		wantType   string
+	}{
+		{"root", emrapi.Category{ID: "FC-1", ProjectID: "FP-1", Name: "a", Type: "FLOW"}, types.StringNull(), "FLOW"},
+		{"nested", emrapi.Category{ID: "FC-2", ProjectID: "FP-1", Name: "b", Type: "JOB", ParentID: "FC-1"}, types.StringValue("FC-1"), "JOB"},
+		{"no type in the answer", emrapi.Category{ID: "FC-3", ProjectID: "FP-1", Name: "c"}, types.StringNull(), "JOB"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := categoryModel{Type: types.StringValue("JOB"), ProjectID: types.StringValue("FP-1")}
+			flatten(&tc.in, &m)
+			if !m.ParentID.Equal(tc.wantParent) || m.Type.ValueString() != tc.wantType ||
+				m.ID.ValueString() != tc.in.ID || m.Name.ValueString() != tc.in.Name || m.ProjectID.ValueString() != "FP-1" {
+				t.Fatalf("flatten(%+v) = %+v; want parent %s, type %s", tc.in, m, tc.wantParent, tc.wantType)
+			}
+			in := expand(&m)
+			if in.ParentID != tc.in.ParentID || in.Name != tc.in.Name || in.ProjectID != "FP-1" || in.Type != "" {
+				t.Fatalf("expand(flatten(%+v)) = %+v", tc.in, in)
+			}
+		})
+	}
+}
+
+func TestFindCreated(t *testing.T) {
+	t.Parallel()
+	in := emrapi.CategoryInput{ProjectID: "FP-1", Name: "etl", Type: "JOB", ParentID: "FC-P"}
+	cases := []struct {
+		name   string
+		list   []emrapi.Category
+		wantID string
+	}{
+		{"none", nil, ""},
+		{"other name", []emrapi.Category{{ID: "FC-1", Name: "etl2", Type: "JOB", ParentID: "FC-P"}}, ""},
+		{"other type", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "FLOW", ParentID: "FC-P"}}, ""},
+		{"other parent", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "JOB", ParentID: "FC-Q"}}, ""},
+		{"a file, not a folder", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "JOB", ParentID: "FC-P", CategoryType: "FILE"}}, ""},
+		{"found among others", []emrapi.Category{
+			{ID: "FC-1", Name: "x", Type: "JOB", ParentID: "FC-P"},
+			{ID: "FC-2", Name: "etl", Type: "JOB", ParentID: "FC-P", CategoryType: "FOLDER"},
+		}, "FC-2"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := findCreated(tc.list, in)
+			switch {
+			case tc.wantID == "" && got != nil:
+				t.Fatalf("found %+v, want nothing", got)
+			case tc.wantID != "" && (got == nil || got.ID != tc.wantID):
+				t.Fatalf("found %+v, want %s", got, tc.wantID)
+			}
+		})
+	}
+}
+
+func TestIsNotEmpty(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"nil", nil, false},
+		{"not empty", &emrapi.Error{Action: "DeleteFlowCategory", Code: "FLOW_API_FAILED", Message: "Category is not empty [FC-1]"}, true},
+		{"wrapped", fmt.Errorf("deleting: %w", &emrapi.Error{Message: "Category is not empty [FC-1]"}), true},
+		{"other API error", &emrapi.Error{Code: "Throttling.User", Message: "Request was denied due to user flow control."}, false},
+		{"plain error with the words", errors.New("Category is not empty"), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := isNotEmpty(tc.err); got != tc.want {
+				t.Fatalf("isNotEmpty(%v) = %v, want %v", tc.err, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,336 @@
+package flow
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
+)
+
+// seedAlertConf is the AlertConf of the CreateFlowForWeb document.
+const seedAlertConf = `{"items":[{"enable":true,"eventId":"EMR-210401001","alertUserGroupIdList":["AUG-b79bb29bb6e14ddd89674a242623851b"],"alertDingDingGroupList":["ADG-af1f9689d6194e2dbd89927d5c515172"]},{"enable":true,"eventId":"EMR-110401015","alertUserGroupIdList":["AUG-b79bb29bb6e14ddd89674a242623851b"],"alertDingDingGroupList":["ADG-af1f9689d6194e2dbd89927d5c515172"]},{"enable":true,"eventId":"EMR-110401002","alertUserGroupIdList":["AUG-b79bb29bb6e14ddd89674a242623851b"],"alertDingDingGroupList":["ADG-af1f9689d6194e2dbd89927d5c515172"]}]}`
+
+func node(id, typ string) nodeModel {
+	return nodeModel{ID: types.StringValue(id), Type: types.StringValue(typ), Label: types.StringNull(), JobID: types.StringNull(),
+		JobType: types.StringNull(), HostName: types.StringNull(), X: types.Float64Null(), Y: types.Float64Null()}
+}
+
+func jobNode(id, jobID string) nodeModel {
+	n := node(id, "JOB")
+	n.JobID, n.JobType = types.StringValue(jobID), types.StringValue("SHELL")
+	return n
+}
+
+func edge(s, t string) edgeModel {
+	return edgeModel{Source: types.StringValue(s), Target: types.StringValue(t)}
+}
+
+// graphList builds a graph block value.
+func graphList(t *testing.T, nodes []nodeModel, edges []edgeModel) types.List {
+	t.Helper()
+	ctx := context.Background()
+	nl, d := types.ListValueFrom(ctx, nodeObjectType, nodes)
+	el, d2 := types.ListValueFrom(ctx, edgeObjectType, edges)
+	g, d3 := types.ListValueFrom(ctx, graphObjectType, []graphModel{{Nodes: nl, Edges: el}})
+	if d.HasError() || d2.HasError() || d3.HasError() {
+		t.Fatalf("building graph list: %v %v %v", d, d2, d3)
+	}
+	return g
+}
+
+func alertSet(t *testing.T, alerts ...alertModel) types.Set {
+	t.Helper()
+	s, d := types.SetValueFrom(context.Background(), alertObjectType, alerts)
+	if d.HasError() {
+		t.Fatalf("building alert set: %v", d)
+	}
+	return s
+}
+
+func stringSet(items ...string) types.Set {
+	s, _ := flattenStringSet(items)
+	return s
+}
+
+func nodeIDs(t *testing.T, l types.List) []string {
+	t.Helper()
+	var blocks []graphModel
+	var nodes []nodeModel
+	if d := l.ElementsAs(context.Background(), &blocks, false); d.HasError() || len(blocks) != 1 {
+		t.Fatalf("graph list %v: %v", l, d)
+	}
+	if d := blocks[0].Nodes.ElementsAs(context.Background(), &nodes, false); d.HasError() {
+		t.Fatalf("nodes: %v", d)
+	}
+	var ids []string
+	for _, n := range nodes {
+		ids = append(ids, n.ID.ValueString())
+	}
+	return ids
+}
+
+func TestOrderLike(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		items []string
+		prior []string
+		want  []int
+	}{
+		{"no prior", []string{"a", "b"}, nil, []int{0, 1}},
+		{"same", []string{"a", "b", "c"}, []string{"a", "b", "c"}, []int{0, 1, 2}},
+		{"server reordered", []string{"c", "a", "b"}, []string{"a", "b", "c"}, []int{1, 2, 0}},
+		{"new items last, in server order", []string{"x", "b", "y", "a"}, []string{"a", "b"}, []int{3, 1, 0, 2}},
+		{"prior items gone", []string{"b"}, []string{"a", "b", "c"}, []int{0}},
+		{"repeated keys used once each", []string{"a", "a", "b"}, []string{"b", "a"}, []int{2, 0, 1}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := orderLike(tc.items, tc.prior, func(s string) string { return s })
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("orderLike(%v, %v) = %v, want %v", tc.items, tc.prior, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFlattenGraphKeepsPriorOrder(t *testing.T) {
+	t.Parallel()
+	x, y := 1.5, 2.0
+	server := &graph.Graph{
+		Nodes: []graph.Node{{ID: "end", Type: "END"}, {ID: "extra", Type: "JOB", JobID: "FJ-9", JobType: "SPARK", Label: "new"},
+			{ID: "start", Type: "START", X: &x, Y: &y}, {ID: "job", Type: "JOB", JobID: "FJ-1", JobType: "SHELL"}},
+		Edges: []graph.Edge{{Source: "job", Target: "end"}, {Source: "start", Target: "job"}},
+	}
+	prior := graphList(t, []nodeModel{node("start", "START"), jobNode("job", "FJ-1"), node("end", "END")},
+		[]edgeModel{edge("start", "job"), edge("job", "end")})
+	got, diags := flattenGraph(context.Background(), server, prior)
+	if diags.HasError() {
+		t.Fatalf("flattenGraph: %v", diags)
+	}
+	if ids := nodeIDs(t, got); !slices.Equal(ids, []string{"start", "job", "end", "extra"}) {
+		t.Fatalf("node order = %v, want the prior order then the new node", ids)
+	}
+	var blocks []graphModel
+	var nodes []nodeModel
+	var edges []edgeModel
+	got.ElementsAs(context.Background(), &blocks, false)
+	blocks[0].Nodes.ElementsAs(context.Background(), &nodes, false)
+	blocks[0].Edges.ElementsAs(context.Background(), &edges, false)
+	if edges[0].Source.ValueString() != "start" || edges[1].Source.ValueString() != "job" {
+		t.Errorf("edge order = %v, want the prior order", edges)
+	}
+	if nodes[0].X.ValueFloat64() != 1.5 || !nodes[1].X.IsNull() || !nodes[0].Label.IsNull() || nodes[3].Label.ValueString() != "new" {
+		t.Errorf("node values not carried over: %+v", nodes)
+	}
+
+	// With no prior (an import), the server's order.
+	got, _ = flattenGraph(context.Background(), server, types.ListNull(graphObjectType))
+	if ids := nodeIDs(t, got); !slices.Equal(ids, []string{"end", "extra", "start", "job"}) {
+		t.Fatalf("node order without prior = %v, want the server's", ids)
+	}
+}
+
+func TestExpandFlowInput(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	m := flowModel{
+		ProjectID: types.StringValue("FP-1"), Region: types.StringValue("cn-beijing"), Name: types.StringValue("n"),
+		Description: types.StringValue("d"), ClusterID: types.StringValue("C-1"), CreateCluster: types.BoolValue(false),
+		CronExpr: types.StringValue("0 0 * * * ?"), StartSchedule: types.Int64Value(5), EndSchedule: types.Int64Null(),
+		HostName: types.StringNull(), ParentFlowIDs: stringSet("F-B", "F-A"), ParentCategoryID: types.StringUnknown(),
+		Graph:     graphList(t, []nodeModel{node("s", "START"), jobNode("j", "FJ-1"), node("e", "END")}, []edgeModel{edge("s", "j"), edge("j", "e")}),
+		GraphJSON: jsontypes.NewNormalizedNull(),
+		Alerts: alertSet(t,
+			alertModel{EventID: types.StringValue("EMR-210401001"), Enabled: types.BoolValue(false), UserGroupIDs: stringSet("AUG-2", "AUG-1"), DingDingGroupIDs: types.SetNull(types.StringType)},
+			alertModel{EventID: types.StringValue("EMR-110401002"), Enabled: types.BoolNull(), UserGroupIDs: types.SetNull(types.StringType), DingDingGroupIDs: stringSet("ADG-1")}),
+		Status: types.StringValue("UNDER_SCHEDULE"), Namespace: types.StringNull(), LogArchiveLocation: types.StringValue("oss://b/"),
+	}
+	in, diags := expandFlowInput(ctx, &m)
+	if diags.HasError() {
+		t.Fatalf("expandFlowInput: %v", diags)
+	}
+	want := emrapi.FlowInput{ProjectID: "FP-1", RegionID: "cn-beijing", Name: "n", Description: "d", ClusterID: "C-1",
+		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE"}
+	gotGraph, gotAlerts := in.Graph, in.AlertConf
+	in.Graph, in.AlertConf = "", ""
+	if !slices.Equal(in.ParentFlowIDs, want.ParentFlowIDs) {
+		t.Errorf("ParentFlowIDs = %v, want %v", in.ParentFlowIDs, want.ParentFlowIDs)
+	}
+	in.ParentFlowIDs, want.ParentFlowIDs = nil, nil
+	if !reflect.DeepEqual(in, want) {
+		t.Errorf("FlowInput = %+v\nwant %+v", in, want)
+	}
+
+	g, err := graph.Decode([]byte(gotGraph))
+	if err != nil {
+		t.Fatalf("Graph %s: %v", gotGraph, err)
+	}
+	if len(g.Nodes) != 3 || len(g.Edges) != 2 || g.Nodes[1].JobID != "FJ-1" {
+		t.Errorf("Graph = %s, want the 3 nodes and 2 edges", gotGraph)
+	}
+	for _, n := range g.Nodes {
+		if n.X == nil || n.Y == nil {
+			t.Errorf("node %s not placed in %s", n.ID, gotGraph)
+		}
+	}
+
+	var conf alertConf
+	if err := json.Unmarshal([]byte(gotAlerts), &conf); err != nil {
+		t.Fatalf("AlertConf %s: %v", gotAlerts, err)
+	}
+	wantConf := alertConf{Items: []alertItem{
+		{Enable: true, EventID: "EMR-110401002", AlertUserGroupIDList: []string{}, AlertDingDingGroupList: []string{"ADG-1"}},
+		{Enable: false, EventID: "EMR-210401001", AlertUserGroupIDList: []string{"AUG-1", "AUG-2"}, AlertDingDingGroupList: []string{}},
+	}}
+	if b, _ := json.Marshal(wantConf); string(b) != gotAlerts {
+		t.Errorf("AlertConf = %s\nwant %s", gotAlerts, b)
+	}
+
+	// graph_json is sent as written; no graph and no alerts are sent as "".
+	m.Graph = types.ListValueMust(graphObjectType, nil)
+	m.GraphJSON = jsontypes.NewNormalizedValue(`{"nodes": []}`)
+	m.Alerts = types.SetValueMust(alertObjectType, nil)
+	m.Status = types.StringUnknown()
+	in, _ = expandFlowInput(ctx, &m)
+	if in.Graph != `{"nodes": []}` || in.AlertConf != "" || in.Status != "" {
+		t.Errorf("Graph %q, AlertConf %q, Status %q; want the raw JSON, \"\" and \"\"", in.Graph, in.AlertConf, in.Status)
+	}
+}
+
+func TestAlertsRoundTrip(t *testing.T) {
+	t.Parallel()
+	set, err := flattenAlerts(seedAlertConf)
+	if err != nil {
+		t.Fatalf("flattenAlerts(seed): %v", err)
+	}
+	if len(set.Elements()) != 3 {
+		t.Fatalf("seed alerts = %v, want 3", set)
+	}
+	conf, diags := expandAlerts(context.Background(), set)
+	if diags.HasError() {
+		t.Fatalf("expandAlerts: %v", diags)
+	}
+	if !sameAlerts(conf, seedAlertConf) {
+		t.Fatalf("round trip changed the alerts:\n%s\n%s", conf, seedAlertConf)
+	}
+	if again, _ := expandAlerts(context.Background(), set); again != conf {
+		t.Fatalf("expandAlerts is not deterministic: %s vs %s", again, conf)
+	}
+
+	for _, empty := range []string{"", "  ", `{"items":[]}`, `{}`} {
+		s, err := flattenAlerts(empty)
+		if err != nil || s.IsNull() || len(s.Elements()) != 0 {
+			t.Errorf("flattenAlerts(%q) = %v, %v; want an empty set", empty, s, err)
+		}
+	}
+	if _, err := flattenAlerts(`{"items":`); err == nil {
+		t.Error("flattenAlerts of broken JSON: no error")
+	}
+	// Empty group lists read back as unset.
+	s, _ := flattenAlerts(`{"items":[{"enable":false,"eventId":"EMR-210401001","alertUserGroupIdList":[]}]}`)
+	var alerts []alertModel
+	s.ElementsAs(context.Background(), &alerts, false)
+	if len(alerts) != 1 || !alerts[0].UserGroupIDs.IsNull() || !alerts[0].DingDingGroupIDs.IsNull() || alerts[0].Enabled.ValueBool() {
+		t.Errorf("alerts = %+v, want one disabled alert without groups", alerts)
+	}
+}
+
+func TestFlattenFlow(t *testing.T) {
+	t.Parallel()
+	prior := flowModel{ProjectID: types.StringValue("FP-1"), Region: types.StringNull(), Graph: types.ListNull(graphObjectType),
+		GraphJSON: jsontypes.NewNormalizedNull()}
+	f := &emrapi.Flow{ID: "F-1", Name: "n", Description: "d", ClusterID: "C-1", Status: "STOP_SCHEDULE"}
+	var m flowModel
+	if diags := flattenFlow(context.Background(), f, &prior, "cn-hangzhou", &m); diags.HasError() {
+		t.Fatalf("flattenFlow: %v", diags)
+	}
+	for name, v := range map[string]interface{ IsNull() bool }{
+		"cron_expr": m.CronExpr, "start_schedule": m.StartSchedule, "end_schedule": m.EndSchedule, "host_name": m.HostName,
+		"parent_flow_ids": m.ParentFlowIDs, "parent_category_id": m.ParentCategoryID, "namespace": m.Namespace,
+		"log_archive_location": m.LogArchiveLocation, "graph_json": m.GraphJSON,
+	} {
+		if !v.IsNull() {
+			t.Errorf("%s = %v, want null for the API's empty value", name, v)
+		}
+	}
+	if m.Region.ValueString() != "cn-hangzhou" || m.ProjectID.ValueString() != "FP-1" || m.Periodic.ValueBool() ||
+		m.Graph.IsNull() || len(m.Graph.Elements()) != 0 || m.Alerts.IsNull() || len(m.Alerts.Elements()) != 0 {
+		t.Errorf("flattened %+v", m)
+	}
+}
+
+func TestFlattenGraphOrJSON(t *testing.T) {
+	t.Parallel()
+	plain := `{"nodes":[{"id":"s","attribute":{"type":"START"}},{"id":"e","attribute":{"type":"END"}}],"edges":[{"source":"s","target":"e"}]}`
+	stored := `{"edges":[{"index":2,"source":"s","target":"e"}],"nodes":[{"attribute":{"type":"START"},"id":"s","index":0,"spmAnchorId":"x"},{"attribute":{"type":"END"},"id":"e","index":1}]}`
+	changed := strings.Replace(stored, `"type":"END"},"id":"e"`, `"type":"END"},"id":"e","label":"done"`, 1)
+	jsonPrior := flowModel{Graph: types.ListValueMust(graphObjectType, nil), GraphJSON: jsontypes.NewNormalizedValue(plain)}
+	blockPrior := flowModel{Graph: graphList(t, []nodeModel{node("s", "START"), node("e", "END")}, []edgeModel{edge("s", "e")}),
+		GraphJSON: jsontypes.NewNormalizedNull()}
+	cases := []struct {
+		name      string
+		server    string
+		prior     flowModel
+		wantJSON  string // "" = null
+		wantNodes int
+		wantWarn  bool
+	}{
+		{"json: same graph keeps the configuration's text", stored, jsonPrior, plain, 0, false},
+		{"json: another graph shows the server's", changed, jsonPrior, changed, 0, false},
+		{"json: no graph on the server", "", jsonPrior, "", 0, false},
+		{"block: read as a block", stored, blockPrior, "", 2, false},
+		{"block: not a typed graph shows as json", `{"nodes":[{"attribute":{}}]}`, blockPrior, `{"nodes":[{"attribute":{}}]}`, 0, true},
+		{"block: empty graph", `{}`, blockPrior, "", 0, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			g, j, diags := flattenGraphOrJSON(context.Background(), tc.server, &tc.prior)
+			if diags.HasError() || (diags.WarningsCount() > 0) != tc.wantWarn {
+				t.Fatalf("diagnostics %v, want warning: %v", diags, tc.wantWarn)
+			}
+			if (tc.wantJSON == "" && !j.IsNull()) || (tc.wantJSON != "" && j.ValueString() != tc.wantJSON) {
+				t.Errorf("graph_json = %v, want %q", j, tc.wantJSON)
+			}
+			if tc.wantNodes == 0 && len(g.Elements()) != 0 {
+				t.Errorf("graph = %v, want none", g)
+			}
+			if tc.wantNodes > 0 && len(nodeIDs(t, g)) != tc.wantNodes {
+				t.Errorf("graph = %v, want %d nodes", g, tc.wantNodes)
+			}
+		})
+	}
+}
+
+func TestParseImportID(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		id, project, flow string
+		ok                bool
+	}{
+		{"FP-257A173659F5:F-7A39731FE719", "FP-257A173659F5", "F-7A39731FE719", true},
+		{" FP-1:F-2 ", "FP-1", "F-2", true},
+		{"F-7A39731FE719", "", "", false},
+		{"F-1:FP-2", "", "", false},
+		{"FP-1:FJ-2", "", "", false},
+		{"FP-1:", "", "", false},
+		{"FP-1:F-2:F-3", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tc := range cases {
+		p, f, ok := parseImportID(tc.id)
+		if p != tc.project || f != tc.flow || ok != tc.ok {
+			t.Errorf("parseImportID(%q) = %q, %q, %v; want %q, %q, %v", tc.id, p, f, ok, tc.project, tc.flow, tc.ok)
+		}
+	}
+}

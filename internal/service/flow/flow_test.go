@@ -1,0 +1,1346 @@
+package flow_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
+)
+
+const resourceName = "emrflow_flow.test"
+
+var flowIDRegexp = regexp.MustCompile(`^F-[0-9A-F]{16}$`)
+
+// Job ids in graphs: the API does not check that a node's job exists, so the tests use fixed ids
+// rather than depend on emrflow_job.
+const (
+	jobA = "FJ-7BE1062897B19D25"
+	jobB = "FJ-1111111111111111"
+	jobC = "FJ-2222222222222222"
+)
+
+func TestAccFlow_basic(t *testing.T) {
+	name := acctest.RandomName("flow")
+	var flow emrapi.Flow
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccFlowConfigSeed(name),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionCreate),
+						plancheck.ExpectUnknownValue(resourceName, tfjsonpath.New("id")),
+						plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("region"), knownvalue.StringExact("cn-hangzhou")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(flowIDRegexp)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("region"), knownvalue.StringExact("cn-hangzhou")),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("cron_expr"), knownvalue.StringExact("0 0 0-23/1 * * ?")),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("start_schedule"), knownvalue.Int64Exact(1538017814000)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("end_schedule"), knownvalue.Int64Exact(1538018814000)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("create_cluster"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("status"), knownvalue.StringExact("STOP_SCHEDULE")),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("periodic"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_category_id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph_json"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("48d474ea"), "type": knownvalue.StringExact("START"), "x": knownvalue.Float64Exact(500), "y": knownvalue.Float64Exact(250)}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("7ba480b3"), "job_id": knownvalue.StringExact(jobA), "label": knownvalue.StringExact("fail_job"), "x": knownvalue.Float64Exact(470.5)}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("33202d60"), "type": knownvalue.StringExact("END"), "label": knownvalue.Null(), "y": knownvalue.Float64Exact(562.5)}),
+					})),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(3)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						g, err := graph.Decode([]byte(f.Graph))
+						if err != nil {
+							return err
+						}
+						if len(g.Nodes) != 3 || len(g.Edges) != 2 || g.Nodes[1].JobType != "SHELL" {
+							return fmt.Errorf("server graph = %+v, want the seed's 3 nodes and 2 edges", g)
+						}
+						if !strings.Contains(f.AlertConf, "ADG-af1f9689d6194e2dbd89927d5c515172") {
+							return fmt.Errorf("server AlertConf = %s, want the seed's groups", f.AlertConf)
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				ResourceName:            resourceName,
+				ImportState:             true,
+				ImportStateIdFunc:       testAccFlowImportID(resourceName),
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"timeouts"},
+			},
+		},
+	})
+}
+
+// testAccFlowConfigSeed is the workflow of the CreateFlowForWeb document.
+func testAccFlowConfigSeed(name string) string {
+	return acctest.ConfigProject(name) + fmt.Sprintf(`
+resource "emrflow_flow" "test" {
+  project_id     = emrflow_project.test.id
+  name           = %[1]q
+  description    = "This is the description of a workflow"
+  cluster_id     = %[2]q
+  cron_expr      = "0 0 0-23/1 * * ?"
+  start_schedule = 1538017814000
+  end_schedule   = 1538018814000
+  host_name      = "emr-header-1.cluster-123456"
+
+  graph {
+    node {
+      id   = "48d474ea"
+      type = "START"
+      x    = 500
+      y    = 250
+    }
+    node {
+      id       = "7ba480b3"
+      type     = "JOB"
+      label    = "fail_job"
+      job_id   = %[3]q
+      job_type = "SHELL"
+      x        = 470.5
+      y        = 398.5
+    }
+    node {
+      id   = "33202d60"
+      type = "END"
+      x    = 430.5
+      y    = 562.5
+    }
+    edge {
+      source = "48d474ea"
+      target = "7ba480b3"
+    }
+    edge {
+      source = "7ba480b3"
+      target = "33202d60"
+    }
+  }
+
+  alert {
+    event_id           = "EMR-210401001"
+    user_group_ids     = ["AUG-b79bb29bb6e14ddd89674a242623851b"]
+    dingding_group_ids = ["ADG-af1f9689d6194e2dbd89927d5c515172"]
+  }
+  alert {
+    event_id           = "EMR-110401015"
+    user_group_ids     = ["AUG-b79bb29bb6e14ddd89674a242623851b"]
+    dingding_group_ids = ["ADG-af1f9689d6194e2dbd89927d5c515172"]
+  }
+  alert {
+    event_id           = "EMR-110401002"
+    user_group_ids     = ["AUG-b79bb29bb6e14ddd89674a242623851b"]
+    dingding_group_ids = ["ADG-af1f9689d6194e2dbd89927d5c515172"]
+  }
+}
+`, name, acctest.ClusterID(), jobA)
+}
+
+// testAccFlowImportID builds the "FP-…:F-…" import id from state.
+func testAccFlowImportID(name string) resource.ImportStateIdFunc {
+	return func(s *terraform.State) (string, error) {
+		rs, ok := s.RootModule().Resources[name]
+		if !ok {
+			return "", fmt.Errorf("%s not in state", name)
+		}
+		return rs.Primary.Attributes["project_id"] + ":" + rs.Primary.ID, nil
+	}
+}
+
+// testAccCheckFlowExists asks the API for the flow in state and stores what it holds in flow.
+func testAccCheckFlowExists(t *testing.T, name string, flow *emrapi.Flow) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[name]
+		if !ok {
+			return fmt.Errorf("%s not in state", name)
+		}
+		f, err := acctest.Client(t).DescribeFlow(context.Background(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
+		if err != nil {
+			return fmt.Errorf("describing %s: %w", rs.Primary.ID, err)
+		}
+		*flow = *f
+		return nil
+	}
+}
+
+// testAccCheckFlowAPI runs check on the flow testAccCheckFlowExists read.
+func testAccCheckFlowAPI(flow *emrapi.Flow, check func(*emrapi.Flow) error) resource.TestCheckFunc {
+	return func(*terraform.State) error { return check(flow) }
+}
+
+// testAccCheckFlowDestroy checks with the API that every flow of the state is gone.
+func testAccCheckFlowDestroy(t *testing.T) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != "emrflow_flow" {
+				continue
+			}
+			_, err := acctest.Client(t).DescribeFlow(context.Background(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
+			switch {
+			case err == nil:
+				return fmt.Errorf("flow %s still exists", rs.Primary.ID)
+			case !emrapi.IsNotFound(err):
+				return fmt.Errorf("checking flow %s: %w", rs.Primary.ID, err)
+			}
+		}
+		return nil
+	}
+}
+
+// testAccFlowConfig is a project and a flow in it with the given attributes and blocks besides
+// project_id, name and cluster_id (which clusterID overrides when not "").
+func testAccFlowConfig(name, body string) string {
+	return acctest.ConfigProject(name) + fmt.Sprintf(`
+resource "emrflow_flow" "test" {
+  project_id = emrflow_project.test.id
+  name       = %[1]q
+%[2]s
+}
+`, name, body)
+}
+
+// minimalBody is the least a flow needs besides project_id and name.
+func minimalBody() string {
+	return fmt.Sprintf(`
+  description = "minimal"
+  cluster_id  = %q
+`, acctest.ClusterID())
+}
+
+// smallGraph is START -> extract -> END, laid out automatically.
+const smallGraph = `
+  graph {
+    node {
+      id   = "start"
+      type = "START"
+    }
+    node {
+      id       = "extract"
+      type     = "JOB"
+      label    = "extract"
+      job_id   = "` + jobA + `"
+      job_type = "SHELL"
+    }
+    node {
+      id   = "end"
+      type = "END"
+    }
+    edge {
+      source = "start"
+      target = "extract"
+    }
+    edge {
+      source = "extract"
+      target = "end"
+    }
+  }
+`
+
+func emptyPlanAfterApply() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+}
+
+func planChecks(action plancheck.ResourceActionType, more ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{
+		PreApply:             append([]plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, action)}, more...),
+		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	}
+}
+
+// outOfBandFixture is a project, a folder and a parent flow made through the API, for the
+// attributes that refer to them.
+type outOfBandFixture struct {
+	ProjectID, CategoryID, ParentFlowID string
+}
+
+func newOutOfBandFixture(t *testing.T) outOfBandFixture {
+	t.Helper()
+	ctx := context.Background()
+	c := acctest.Client(t)
+	name := acctest.RandomName("fixture")
+	projectID, err := c.CreateProject(ctx, emrapi.ProjectInput{Name: name, Description: "fixture"})
+	if err != nil {
+		t.Fatalf("creating project: %s", err)
+	}
+	categoryID, err := c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: projectID, Name: name, Type: "FLOW"})
+	if err != nil {
+		t.Fatalf("creating category: %s", err)
+	}
+	parentID, err := c.CreateFlow(ctx, emrapi.FlowInput{ProjectID: projectID, Name: name + "-parent", Description: "parent", ClusterID: acctest.ClusterID()})
+	if err != nil {
+		t.Fatalf("creating parent flow: %s", err)
+	}
+	// Cleanups run after the test case has destroyed its own resources.
+	t.Cleanup(func() {
+		for _, err := range []error{
+			c.DeleteFlow(ctx, projectID, parentID),
+			c.DeleteCategory(ctx, projectID, categoryID),
+			c.DeleteProject(ctx, projectID),
+		} {
+			if err != nil && !emrapi.IsNotFound(err) {
+				t.Errorf("cleaning up: %s", err)
+			}
+		}
+	})
+	return outOfBandFixture{ProjectID: projectID, CategoryID: categoryID, ParentFlowID: parentID}
+}
+
+// testAccFlowConfigInProject is a flow in an existing project.
+func testAccFlowConfigInProject(projectID, name, body string) string {
+	return fmt.Sprintf(`
+resource "emrflow_flow" "test" {
+  project_id = %[1]q
+  name       = %[2]q
+%[3]s
+}
+`, projectID, name, body)
+}
+
+// fullBody sets every optional attribute.
+func fullBody(fx outOfBandFixture, suffix string) string {
+	return fmt.Sprintf(`
+  description          = "full %[1]s"
+  cluster_id           = %[2]q
+  cron_expr            = "0 30 2 ? * MON-FRI"
+  start_schedule       = 1700000000000
+  end_schedule         = 1900000000000
+  host_name            = "emr-header-1.cluster-%[1]s"
+  namespace            = "ns-%[1]s"
+  log_archive_location = "oss://bucket/logs/%[1]s/"
+  parent_category_id   = %[3]q
+  parent_flow_ids      = [%[4]q]
+%[5]s
+  alert {
+    event_id       = "EMR-210401001"
+    user_group_ids = ["AUG-%[1]s"]
+  }
+`, suffix, acctest.EmulatorClusterID2, fx.CategoryID, fx.ParentFlowID, smallGraph)
+}
+
+func TestAccFlow_update(t *testing.T) {
+	fx := newOutOfBandFixture(t)
+	name := acctest.RandomName("flow")
+	renamed := name + "-renamed"
+	var flow emrapi.Flow
+	keepsID := plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(flowIDRegexp))
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()),
+				ConfigPlanChecks: emptyPlanAfterApply(),
+			},
+			{
+				// Every in-place attribute at once, from unset to set.
+				Config:           testAccFlowConfigInProject(fx.ProjectID, renamed, fullBody(fx, "a")),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate, keepsID),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						return expectFields(f, map[string][2]any{
+							"Name":               {f.Name, renamed},
+							"Description":        {f.Description, "full a"},
+							"ClusterID":          {f.ClusterID, acctest.EmulatorClusterID2},
+							"CronExpr":           {f.CronExpr, "0 30 2 ? * MON-FRI"},
+							"StartSchedule":      {f.StartSchedule, int64(1700000000000)},
+							"EndSchedule":        {f.EndSchedule, int64(1900000000000)},
+							"HostName":           {f.HostName, "emr-header-1.cluster-a"},
+							"Namespace":          {f.Namespace, "ns-a"},
+							"LogArchiveLocation": {f.LogArchiveLocation, "oss://bucket/logs/a/"},
+							"CategoryID":         {f.CategoryID, fx.CategoryID},
+							"ParentFlowIDs":      {strings.Join(f.ParentFlowIDs, ","), fx.ParentFlowID},
+						})
+					}),
+				),
+			},
+			{
+				// Each of them changed to another value.
+				Config:           testAccFlowConfigInProject(fx.ProjectID, renamed, fullBody(fx, "b")),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate, keepsID),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						return expectFields(f, map[string][2]any{
+							"Description":        {f.Description, "full b"},
+							"HostName":           {f.HostName, "emr-header-1.cluster-b"},
+							"Namespace":          {f.Namespace, "ns-b"},
+							"LogArchiveLocation": {f.LogArchiveLocation, "oss://bucket/logs/b/"},
+						})
+					}),
+				),
+			},
+			{
+				// A cluster made from a template for each run.
+				Config: testAccFlowConfigInProject(fx.ProjectID, renamed, fmt.Sprintf(`
+  description    = "templated"
+  cluster_id     = %q
+  create_cluster = true
+`, acctest.EmulatorClusterTemplate)),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate, keepsID),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("create_cluster"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("cluster_id"), knownvalue.StringExact(acctest.EmulatorClusterTemplate)),
+				},
+			},
+		},
+	})
+}
+
+// expectFields compares named got/want pairs and reports every mismatch.
+func expectFields(f *emrapi.Flow, fields map[string][2]any) error {
+	var errs []error
+	for name, gw := range fields {
+		if fmt.Sprint(gw[0]) != fmt.Sprint(gw[1]) {
+			errs = append(errs, fmt.Errorf("flow %s: %s = %v, want %v", f.ID, name, gw[0], gw[1]))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func TestAccFlow_clearOptionals(t *testing.T) {
+	fx := newOutOfBandFixture(t)
+	name := acctest.RandomName("flow")
+	var flow emrapi.Flow
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, fullBody(fx, "a")),
+				ConfigPlanChecks: emptyPlanAfterApply(),
+			},
+			{
+				// Removing every optional attribute clears it on the server.
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("cron_expr"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_category_id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_flow_ids"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(0)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("periodic"), knownvalue.Bool(false)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						var errs []error
+						for field, v := range map[string]any{
+							"CronExpr": f.CronExpr, "HostName": f.HostName, "Namespace": f.Namespace,
+							"LogArchiveLocation": f.LogArchiveLocation, "CategoryID": f.CategoryID, "Graph": f.Graph,
+							"StartSchedule": f.StartSchedule, "EndSchedule": f.EndSchedule, "ParentFlowIDs": len(f.ParentFlowIDs),
+						} {
+							if fmt.Sprint(v) != "" && fmt.Sprint(v) != "0" {
+								errs = append(errs, fmt.Errorf("%s = %v on the server, want it cleared", field, v))
+							}
+						}
+						if alerts, err := graphlessAlertCount(f.AlertConf); err != nil || alerts != 0 {
+							errs = append(errs, fmt.Errorf("AlertConf = %q on the server, want no alerts (%v)", f.AlertConf, err))
+						}
+						return errors.Join(errs...)
+					}),
+				),
+			},
+		},
+	})
+}
+
+// graphlessAlertCount counts the items of an AlertConf document ("" has none).
+func graphlessAlertCount(conf string) (int, error) {
+	if strings.TrimSpace(conf) == "" {
+		return 0, nil
+	}
+	var c struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	err := json.Unmarshal([]byte(conf), &c)
+	return len(c.Items), err
+}
+
+func TestAccFlow_replaceProject(t *testing.T) {
+	name := acctest.RandomName("flow")
+	config := func(project string) string {
+		return fmt.Sprintf(`
+resource "emrflow_project" "a" {
+  name        = "%[1]s-a"
+  description = "first"
+}
+resource "emrflow_project" "b" {
+  name        = "%[1]s-b"
+  description = "second"
+}
+resource "emrflow_flow" "test" {
+  project_id  = emrflow_project.%[2]s.id
+  name        = %[1]q
+  description = "moves"
+  cluster_id  = %[3]q
+}
+`, name, project, acctest.ClusterID())
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{Config: config("a"), ConfigPlanChecks: emptyPlanAfterApply()},
+			{
+				Config: config("b"),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionDestroyBeforeCreate,
+					plancheck.ExpectUnknownValue(resourceName, tfjsonpath.New("id"))),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.CompareValuePairs(resourceName, tfjsonpath.New("project_id"), "emrflow_project.b", tfjsonpath.New("id"), compare.ValuesSame()),
+				},
+			},
+		},
+	})
+}
+
+func TestAccFlow_region(t *testing.T) {
+	name := acctest.RandomName("flow")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:           testAccFlowConfig(name, minimalBody()),
+				ConfigPlanChecks: emptyPlanAfterApply(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("region"), knownvalue.StringExact("cn-hangzhou")),
+				},
+			},
+			{
+				// Naming the provider's region explicitly changes nothing.
+				Config:           testAccFlowConfig(name, minimalBody()+`  region = "cn-hangzhou"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// Another region replaces the flow.
+				Config:           testAccFlowConfig(name, minimalBody()+`  region = "cn-shanghai"`),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionDestroyBeforeCreate),
+			},
+		},
+	})
+}
+
+func TestAccFlow_graph(t *testing.T) {
+	name := acctest.RandomName("flow")
+	var flow emrapi.Flow
+	node := func(i int, f string) tfjsonpath.Path {
+		return tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(i).AtMapKey(f)
+	}
+	bigger := strings.Replace(smallGraph, `    edge {
+      source = "extract"
+      target = "end"
+    }`, `    node {
+      id       = "load"
+      type     = "JOB"
+      job_id   = "`+jobB+`"
+      job_type = "HIVE_SQL"
+      host_name = "emr-worker-1"
+    }
+    node {
+      id       = "audit"
+      type     = "JOB"
+      job_id   = "`+jobC+`"
+      job_type = "SPARK"
+      x        = 900
+      y        = 100
+    }
+    edge {
+      source = "extract"
+      target = "load"
+    }
+    edge {
+      source = "extract"
+      target = "audit"
+    }
+    edge {
+      source = "load"
+      target = "end"
+    }
+    edge {
+      source = "audit"
+      target = "end"
+    }`, 1)
+	smaller := `
+  graph {
+    node {
+      id   = "start"
+      type = "START"
+    }
+    node {
+      id   = "end"
+      type = "END"
+    }
+    edge {
+      source = "start"
+      target = "end"
+    }
+  }
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccFlowConfig(name, minimalBody()+smallGraph),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate,
+					// The auto-layout places the nodes at plan time: no "known after apply".
+					plancheck.ExpectKnownValue(resourceName, node(0, "x"), knownvalue.NotNull()),
+					plancheck.ExpectKnownValue(resourceName, node(2, "y"), knownvalue.NotNull())),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, node(1, "id"), knownvalue.StringExact("extract")),
+					statecheck.ExpectKnownValue(resourceName, node(0, "label"), knownvalue.Null()),
+				},
+			},
+			{
+				// Unchanged configuration: the layout is stable.
+				Config:           testAccFlowConfig(name, minimalBody()+smallGraph),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// Nodes and edges added; one node placed by hand.
+				Config:           testAccFlowConfig(name, minimalBody()+bigger),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate, plancheck.ExpectKnownValue(resourceName, node(3, "x"), knownvalue.NotNull())),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, node(3, "id"), knownvalue.StringExact("load")),
+					statecheck.ExpectKnownValue(resourceName, node(3, "host_name"), knownvalue.StringExact("emr-worker-1")),
+					statecheck.ExpectKnownValue(resourceName, node(4, "x"), knownvalue.Float64Exact(900)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("edge"), knownvalue.ListSizeExact(5)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error { return expectServerGraph(f, 5, 5) }),
+				),
+			},
+			{
+				// Nodes and edges removed.
+				Config:           testAccFlowConfig(name, minimalBody()+smaller),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error { return expectServerGraph(f, 2, 1) }),
+				),
+			},
+		},
+	})
+}
+
+func expectServerGraph(f *emrapi.Flow, nodes, edges int) error {
+	g, err := graph.Decode([]byte(f.Graph))
+	if err != nil {
+		return fmt.Errorf("server graph: %w", err)
+	}
+	if len(g.Nodes) != nodes || len(g.Edges) != edges {
+		return fmt.Errorf("server graph has %d nodes and %d edges, want %d and %d", len(g.Nodes), len(g.Edges), nodes, edges)
+	}
+	for _, n := range g.Nodes {
+		if n.X == nil || n.Y == nil {
+			return fmt.Errorf("server node %q is not placed", n.ID)
+		}
+	}
+	return nil
+}
+
+// graphOfSize is START, n-2 JOB nodes in 10 parallel chains, END.
+func graphOfSize(n int) string {
+	var b strings.Builder
+	b.WriteString("  graph {\n    node {\n      id   = \"start\"\n      type = \"START\"\n    }\n")
+	b.WriteString("    node {\n      id   = \"end\"\n      type = \"END\"\n    }\n")
+	const chains = 10
+	jobs := n - 2
+	for i := range jobs {
+		fmt.Fprintf(&b, "    node {\n      id       = \"j%03d\"\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = \"SHELL\"\n    }\n", i, jobA)
+		prev := "start"
+		if i >= chains {
+			prev = fmt.Sprintf("j%03d", i-chains)
+		}
+		fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = \"j%03d\"\n    }\n", prev, i)
+		if i+chains >= jobs {
+			fmt.Fprintf(&b, "    edge {\n      source = \"j%03d\"\n      target = \"end\"\n    }\n", i)
+		}
+	}
+	b.WriteString("  }\n")
+	return b.String()
+}
+
+func TestAccFlow_graph200(t *testing.T) {
+	name := acctest.RandomName("flow")
+	var flow emrapi.Flow
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:           testAccFlowConfig(name, minimalBody()+graphOfSize(200)),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListSizeExact(200)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error { return expectServerGraph(f, 200, 208) }),
+				),
+			},
+			{
+				Config:           testAccFlowConfig(name, minimalBody()+graphOfSize(200)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// seedGraphJSON is the seed document's graph, as the console sends it (with spmAnchorId and
+// index), and seedGraphJSONPlain the same graph written by hand without them.
+const (
+	seedGraphJSON      = `{"nodes":[{"id":"48d474ea","index":0,"spmAnchorId":"0.0.0.i0.766645eb2cmNtQ","attribute":{"type":"START"},"shape":"startControlNode","type":"node","y":250,"size":"80*34","x":500},{"id":"7ba480b3","index":1,"spmAnchorId":"5176.8250060.0.i19.771e28d0IPNQGE","attribute":{"jobType":"SHELL","jobId":"FJ-7BE1062897B19D25","type":"JOB"},"config":{"hostName":""},"label":"fail_job","shape":"shellJobNode","type":"node","y":398.5,"size":"170*34","x":470.5},{"id":"33202d60","index":2,"spmAnchorId":"5176.8250060.0.i23.771e28d0IPNQGE","attribute":{"type":"END"},"shape":"endControlNode","type":"node","y":562.5,"size":"80*34","x":430.5}],"edges":[{"id":"28167ea0","index":3,"source":"48d474ea","sourceAnchor":0,"target":"7ba480b3","targetAnchor":0},{"id":"e8d5ff52","index":4,"source":"7ba480b3","sourceAnchor":1,"target":"33202d60","targetAnchor":0}]}`
+	seedGraphJSONPlain = `{
+    "nodes": [
+      {"id": "48d474ea", "attribute": {"type": "START"}, "x": 500, "y": 250},
+      {"id": "7ba480b3", "attribute": {"type": "JOB", "jobType": "SHELL", "jobId": "FJ-7BE1062897B19D25"}, "label": "fail_job", "x": 470.5, "y": 398.5},
+      {"id": "33202d60", "attribute": {"type": "END"}, "x": 430.5, "y": 562.5}
+    ],
+    "edges": [
+      {"source": "48d474ea", "target": "7ba480b3"},
+      {"source": "7ba480b3", "target": "33202d60"}
+    ]
+  }`
+)
+
+func TestAccFlow_graphJSON(t *testing.T) {
+	name := acctest.RandomName("flow")
+	var flow emrapi.Flow
+	withJSON := func(doc string) string {
+		return minimalBody() + "  graph_json = <<-EOT\n" + doc + "\n  EOT\n"
+	}
+	relabelled := strings.Replace(seedGraphJSONPlain, `"label": "fail_job"`, `"label": "renamed_job"`, 1)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				// The server adds "index" to every node and edge: no diff.
+				Config:           testAccFlowConfig(name, withJSON(seedGraphJSONPlain)),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph"), knownvalue.ListSizeExact(0)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						if !strings.Contains(f.Graph, `"index"`) {
+							return fmt.Errorf("server graph %s has no index: the test does not test what it should", f.Graph)
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				// The console's spelling of the same graph (UI-only fields, other key order): the
+				// text changes, so Terraform plans an update, but what the server holds is
+				// the same graph and the next plan is empty.
+				Config:           testAccFlowConfig(name, withJSON(seedGraphJSON)),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+			},
+			{
+				Config:           testAccFlowConfig(name, withJSON(relabelled)),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						if !strings.Contains(f.Graph, "renamed_job") {
+							return fmt.Errorf("server graph %s lacks the new label", f.Graph)
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				// From raw JSON to the typed block.
+				Config:           testAccFlowConfig(name, minimalBody()+smallGraph),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph_json"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListSizeExact(3)),
+				},
+			},
+		},
+	})
+}
+
+func alertHCL(eventID string, enabled *bool, users ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "  alert {\n    event_id = %q\n", eventID)
+	if enabled != nil {
+		fmt.Fprintf(&b, "    enabled = %t\n", *enabled)
+	}
+	if len(users) > 0 {
+		quoted := make([]string, len(users))
+		for i, u := range users {
+			quoted[i] = strconv.Quote(u)
+		}
+		fmt.Fprintf(&b, "    user_group_ids = [%s]\n    dingding_group_ids = [\"ADG-%s\"]\n", strings.Join(quoted, ", "), strings.ToLower(eventID))
+	}
+	b.WriteString("  }\n")
+	return b.String()
+}
+
+func TestAccFlow_alerts(t *testing.T) {
+	name := acctest.RandomName("flow")
+	var flow emrapi.Flow
+	off := false
+	failed := alertHCL("EMR-210401001", nil, "AUG-1", "AUG-2")
+	nodeFailed := alertHCL("EMR-110401015", nil, "AUG-3")
+	succeeded := alertHCL("EMR-110401002", nil)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:           testAccFlowConfig(name, minimalBody()+failed+nodeFailed),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"event_id": knownvalue.StringExact("EMR-210401001"), "enabled": knownvalue.Bool(true),
+							"user_group_ids":     knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("AUG-1"), knownvalue.StringExact("AUG-2")}),
+							"dingding_group_ids": knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ADG-emr-210401001")}),
+						}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"event_id": knownvalue.StringExact("EMR-110401015")}),
+					})),
+				},
+			},
+			{
+				// Added.
+				Config:           testAccFlowConfig(name, minimalBody()+failed+nodeFailed+succeeded),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(3)),
+				},
+			},
+			{
+				// Reordered: no diff.
+				Config:           testAccFlowConfig(name, minimalBody()+succeeded+failed+nodeFailed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// One removed, one turned off.
+				Config:           testAccFlowConfig(name, minimalBody()+alertHCL("EMR-210401001", &off, "AUG-1", "AUG-2")+succeeded),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						if n, err := graphlessAlertCount(f.AlertConf); err != nil || n != 2 || !strings.Contains(f.AlertConf, `"enable":false`) {
+							return fmt.Errorf("server AlertConf = %s, want 2 items, one disabled", f.AlertConf)
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				// All removed.
+				Config:           testAccFlowConfig(name, minimalBody()),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(0)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccFlow_status(t *testing.T) {
+	name := acctest.RandomName("flow")
+	var flow emrapi.Flow
+	scheduled := func(cron, status string) string {
+		s := minimalBody() + fmt.Sprintf("  cron_expr = %q\n  start_schedule = 1700000000000\n", cron)
+		if status != "" {
+			s += fmt.Sprintf("  status = %q\n", status)
+		}
+		return s
+	}
+	apiStatus := func(want string) resource.TestCheckFunc {
+		return resource.ComposeTestCheckFunc(
+			testAccCheckFlowExists(t, resourceName, &flow),
+			testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+				if f.Status != want {
+					return fmt.Errorf("server status = %s, want %s", f.Status, want)
+				}
+				return nil
+			}))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				// Scheduled at creation: applied with ModifyFlowForWeb after CreateFlowForWeb.
+				Config:           testAccFlowConfig(name, scheduled("0 0 * * * ?", "UNDER_SCHEDULE")),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("status"), knownvalue.StringExact("UNDER_SCHEDULE")),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("periodic"), knownvalue.Bool(true)),
+				},
+				Check: apiStatus("UNDER_SCHEDULE"),
+			},
+			{
+				Config:           testAccFlowConfig(name, scheduled("0 0 * * * ?", "STOP_SCHEDULE")),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				Check:            apiStatus("STOP_SCHEDULE"),
+			},
+			{
+				// Unset: the server's status is kept, without a diff.
+				Config:           testAccFlowConfig(name, scheduled("0 0 * * * ?", "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// Another attribute changes: status and periodic stay known in the plan.
+				Config: testAccFlowConfig(name, strings.Replace(scheduled("0 0 * * * ?", ""), "minimal", "changed", 1)),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate,
+					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("status"), knownvalue.StringExact("STOP_SCHEDULE")),
+					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("periodic"), knownvalue.Bool(true))),
+			},
+			{
+				Config:           testAccFlowConfig(name, scheduled("0 30 * * * ?", "UNDER_SCHEDULE")),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
+				Check:            apiStatus("UNDER_SCHEDULE"),
+			},
+			{
+				// The schedule removed while scheduled, status left to the server: stopped.
+				Config: testAccFlowConfig(name, minimalBody()),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate,
+					plancheck.ExpectUnknownValue(resourceName, tfjsonpath.New("status")),
+					plancheck.ExpectUnknownValue(resourceName, tfjsonpath.New("periodic"))),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("status"), knownvalue.StringExact("STOP_SCHEDULE")),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("periodic"), knownvalue.Bool(false)),
+				},
+				Check: apiStatus("STOP_SCHEDULE"),
+			},
+		},
+	})
+}
+
+func TestAccFlow_import(t *testing.T) {
+	fx := newOutOfBandFixture(t)
+	name := acctest.RandomName("flow")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, fullBody(fx, "a")+alertHCL("EMR-110401002", nil)),
+				ConfigPlanChecks: emptyPlanAfterApply(),
+			},
+			{
+				ResourceName:            resourceName,
+				ImportState:             true,
+				ImportStateIdFunc:       testAccFlowImportID(resourceName),
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"timeouts"},
+			},
+			{
+				ResourceName:  resourceName,
+				ImportState:   true,
+				ImportStateId: fx.ParentFlowID,
+				ExpectError:   regexp.MustCompile(`Expected <project_id>:<flow_id>, e.g.\s+FP-257A173659F5:F-7A39731FE719`),
+			},
+		},
+	})
+}
+
+func TestAccFlow_importBlock(t *testing.T) {
+	name := acctest.RandomName("flow")
+	config := testAccFlowConfig(name, minimalBody()+smallGraph+alertHCL("EMR-210401001", nil, "AUG-1"))
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{Config: config, ConfigPlanChecks: emptyPlanAfterApply()},
+			{
+				// The import block's plan must be a no-op import: the imported state equals the
+				// configuration.
+				Config:            config,
+				ResourceName:      resourceName,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: testAccFlowImportID(resourceName),
+			},
+		},
+	})
+}
+
+func TestAccFlow_disappears(t *testing.T) {
+	name := acctest.RandomName("flow")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:             testAccFlowConfig(name, minimalBody()+smallGraph),
+				Check:              testAccCheckFlowDeleteOutOfBand(t, resourceName),
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config:           testAccFlowConfig(name, minimalBody()+smallGraph),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
+			},
+		},
+	})
+}
+
+func testAccCheckFlowDeleteOutOfBand(t *testing.T, name string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[name]
+		if !ok {
+			return fmt.Errorf("%s not in state", name)
+		}
+		return acctest.Client(t).DeleteFlow(context.Background(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
+	}
+}
+
+func TestAccFlow_drift(t *testing.T) {
+	name := acctest.RandomName("flow")
+	config := testAccFlowConfig(name, minimalBody()+smallGraph+alertHCL("EMR-210401001", nil, "AUG-1"))
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: testAccCheckFlowModifyOutOfBand(t, resourceName, func(in *emrapi.FlowInput) {
+					in.Description = "changed by hand"
+					in.HostName = "emr-header-9"
+					in.AlertConf = ""
+					in.Graph = strings.Replace(in.Graph, `"label":"extract"`, `"label":"renamed by hand"`, 1)
+				}),
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate,
+					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("description"), knownvalue.StringExact("minimal")),
+					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("host_name"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(1)),
+					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(1).AtMapKey("label"),
+						knownvalue.StringExact("extract"))),
+			},
+		},
+	})
+}
+
+// testAccCheckFlowModifyOutOfBand changes the flow through the API, as someone in the console
+// would.
+func testAccCheckFlowModifyOutOfBand(t *testing.T, name string, change func(*emrapi.FlowInput)) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[name]
+		if !ok {
+			return fmt.Errorf("%s not in state", name)
+		}
+		ctx := context.Background()
+		c := acctest.Client(t)
+		f, err := c.DescribeFlow(ctx, rs.Primary.Attributes["project_id"], rs.Primary.ID)
+		if err != nil {
+			return err
+		}
+		in := emrapi.FlowInput{
+			ProjectID: f.ProjectID, Name: f.Name, Description: f.Description, ClusterID: f.ClusterID,
+			CreateCluster: f.CreateCluster, CronExpr: f.CronExpr, StartSchedule: f.StartSchedule,
+			EndSchedule: f.EndSchedule, HostName: f.HostName, Graph: f.Graph, AlertConf: f.AlertConf,
+			ParentFlowIDs: f.ParentFlowIDs, ParentCategory: f.CategoryID, Namespace: f.Namespace,
+			LogArchiveLocation: f.LogArchiveLocation,
+		}
+		change(&in)
+		if !strings.Contains(in.Graph, "renamed by hand") {
+			return fmt.Errorf("the out-of-band graph change did not apply to %s", f.Graph)
+		}
+		return c.ModifyFlow(ctx, f.ID, in)
+	}
+}
+
+// phrase matches text as Terraform prints it, whatever the line wrapping of its diagnostics.
+func phrase(text string) *regexp.Regexp {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(strings.Join(words, `\s+`))
+}
+
+// expectErrorAt matches an error whose message has want and, when at is set, whose source
+// snippet shows the configuration line at (Terraform prints the snippet before the detail).
+func expectErrorAt(at, want string) *regexp.Regexp {
+	if at == "" {
+		return phrase(want)
+	}
+	return regexp.MustCompile(`(?s)` + phrase(at).String() + `.*` + phrase(want).String())
+}
+
+// validationConfig is a flow that plans without an API call, with body added.
+func validationConfig(body string) string {
+	return fmt.Sprintf(`
+resource "emrflow_flow" "test" {
+  name        = "validation"
+  description = "validation"
+%s
+}
+`, body)
+}
+
+// graphHCL renders nodes (id, type, extra HCL) and edges for the validation cases.
+func graphHCL(nodes [][3]string, edges [][2]string) string {
+	var b strings.Builder
+	b.WriteString("  graph {\n")
+	for _, n := range nodes {
+		fmt.Fprintf(&b, "    node {\n      id = %q\n      type = %q\n      %s\n    }\n", n[0], n[1], n[2])
+	}
+	for _, e := range edges {
+		fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = %q\n    }\n", e[0], e[1])
+	}
+	b.WriteString("  }\n")
+	return b.String()
+}
+
+func TestAccFlow_validation(t *testing.T) {
+	const ids = `
+  project_id = "FP-0000000000000001"
+  cluster_id = "C-0000000000000001"
+`
+	job := `job_id = "FJ-1" 
+      job_type = "SHELL"`
+	validNodes := [][3]string{{"s", "START", ""}, {"j", "JOB", job}, {"e", "END", ""}}
+	validEdges := [][2]string{{"s", "j"}, {"j", "e"}}
+	cases := map[string]struct {
+		body string
+		want string
+		// at, when set, is the configuration line Terraform must show with the error: the
+		// diagnostic is on that attribute.
+		at string
+	}{
+		"cron syntax":              {ids + `cron_expr = "* * * * *"` + "\nstart_schedule = 1", "expected 6 or 7 fields, got 5", `cron_expr = "* * * * *"`},
+		"cron question marks":      {ids + `cron_expr = "0 0 12 * * *"` + "\nstart_schedule = 1", `Quartz needs "?" in exactly one`, ""},
+		"cron without start":       {ids + `cron_expr = "0 0 * * * ?"`, "start_schedule is required when cron_expr is set", ""},
+		"start after end":          {ids + "start_schedule = 20\nend_schedule = 10", "start_schedule (20) must be lower than end_schedule (10)", "start_schedule = 20"},
+		"project prefix":           {`project_id = "F-1"` + "\ncluster_id = \"C-1\"", `project_id must be an id starting with "FP-"`, ""},
+		"parent flow prefix":       {ids + `parent_flow_ids = ["FJ-1"]`, `starting with "F-"`, ""},
+		"parent flows empty":       {ids + `parent_flow_ids = []`, "set must contain at least 1 elements", ""},
+		"category prefix":          {ids + `parent_category_id = "C-1"`, `starting with "FC-"`, ""},
+		"template without create":  {`project_id = "FP-1"` + "\ncluster_id = \"CT-1\"", "set create_cluster = true", `cluster_id = "CT-1"`},
+		"cluster with create":      {`project_id = "FP-1"` + "\ncluster_id = \"C-1\"\ncreate_cluster = true", `must be a cluster template id starting with "CT-"`, ""},
+		"cluster prefix":           {`project_id = "FP-1"` + "\ncluster_id = \"X-1\"", `starting with "C-"`, ""},
+		"status value":             {ids + `status = "RUNNING"`, `value must be one of: ["STOP_SCHEDULE" "UNDER_SCHEDULE"]`, ""},
+		"scheduled without cron":   {ids + `status = "UNDER_SCHEDULE"`, "needs cron_expr", ""},
+		"empty host name":          {ids + `host_name = ""`, "string length must be at least 1", ""},
+		"alert event shape":        {ids + "alert {\n event_id = \"EMR-1\"\n}", `alert.event_id is "EMR-1"; it must be an alert event id "EMR-" followed by nine digits`, ""},
+		"alert event duplicate":    {ids + "alert {\n event_id = \"EMR-210401001\"\n}\nalert {\n event_id = \"EMR-210401001\"\n enabled = false\n}", `Two alert blocks have event_id "EMR-210401001"`, ""},
+		"alert empty groups":       {ids + "alert {\n event_id = \"EMR-210401001\"\n user_group_ids = []\n}", "set must contain at least 1 elements", ""},
+		"graph and graph_json":     {ids + graphHCL(validNodes, validEdges) + `graph_json = "{}"`, "graph and graph_json both define the flow's DAG", ""},
+		"two graph blocks":         {ids + graphHCL(validNodes, validEdges) + graphHCL(validNodes, validEdges), "list must contain at most 1 elements", ""},
+		"graph_json not JSON":      {ids + `graph_json = "{nodes"`, "Invalid JSON String Value", ""},
+		"graph_json not a graph":   {ids + `graph_json = jsonencode({nodes = 3})`, "graph_json is not a flow graph", ""},
+		"graph_json invalid graph": {ids + `graph_json = jsonencode({nodes = [{id = "a", attribute = {type = "END"}}]})`, "the graph has no START node", ""},
+		"duplicate node id": {ids + graphHCL([][3]string{{"s", "START", ""}, {"s", "END", ""}}, nil),
+			`node id "s" is used by node[0] and node[1]`, ""},
+		"no start":    {ids + graphHCL([][3]string{{"e", "END", ""}}, nil), "the graph has no START node", ""},
+		"two starts":  {ids + graphHCL([][3]string{{"s", "START", ""}, {"t", "START", ""}, {"e", "END", ""}}, nil), "a second START node", ""},
+		"no end":      {ids + graphHCL([][3]string{{"s", "START", ""}}, nil), "the graph has no END node", ""},
+		"bad type":    {ids + graphHCL([][3]string{{"s", "START", ""}, {"e", "end", ""}}, nil), `(did you mean "END"?)`, `type = "end"`},
+		"dangling":    {ids + graphHCL(validNodes, [][2]string{{"s", "x"}}), `edge target "x" is not a node id`, `target = "x"`},
+		"self loop":   {ids + graphHCL(validNodes, [][2]string{{"j", "j"}}), `edge from "j" to itself`, ""},
+		"repeat edge": {ids + graphHCL(validNodes, [][2]string{{"s", "j"}, {"s", "j"}}), "repeats edge[0]", ""},
+		"cycle": {ids + graphHCL([][3]string{{"s", "START", ""}, {"a", "JOB", job}, {"b", "JOB", job}, {"e", "END", ""}},
+			[][2]string{{"s", "a"}, {"a", "b"}, {"b", "a"}, {"b", "e"}}), "the edges form a cycle", ""},
+		"job without job_id": {ids + graphHCL([][3]string{{"s", "START", ""}, {"j", "JOB", `job_type = "SHELL"`}, {"e", "END", ""}}, nil),
+			"a JOB node needs a job_id", ""},
+		"job_id prefix": {ids + graphHCL([][3]string{{"s", "START", ""}, {"j", "JOB", "job_id = \"J-1\"\njob_type = \"SHELL\""}, {"e", "END", ""}}, nil),
+			`job_id "J-1" is not a flow job id`, `job_id = "J-1"`},
+		"job type": {ids + graphHCL([][3]string{{"s", "START", ""}, {"j", "JOB", "job_id = \"FJ-1\"\njob_type = \"shell\""}, {"e", "END", ""}}, nil),
+			`(did you mean "SHELL"?)`, `job_type = "shell"`},
+		"job fields on start": {ids + graphHCL([][3]string{{"s", "START", `job_id = "FJ-1"`}, {"e", "END", ""}}, nil),
+			"a START node cannot have a job_id", ""},
+		"x without y": {ids + graphHCL([][3]string{{"s", "START", "x = 1"}, {"e", "END", ""}}, nil), "y is unset while x is set", ""},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      validationConfig(tc.body),
+					PlanOnly:    true,
+					ExpectError: expectErrorAt(tc.at, tc.want),
+				}},
+			})
+		})
+	}
+}
+
+// TestAccFlow_validationUnknown checks that values not known at plan time are not judged: a
+// JOB node whose job_id comes from a resource not created yet plans fine, and its position is
+// still known in the plan.
+func TestAccFlow_validationUnknown(t *testing.T) {
+	name := acctest.RandomName("flow")
+	config := acctest.ConfigProject(name) + fmt.Sprintf(`
+resource "emrflow_flow" "parent" {
+  project_id  = emrflow_project.test.id
+  name        = "%[1]s-parent"
+  description = "parent"
+  cluster_id  = %[2]q
+}
+
+resource "emrflow_flow" "test" {
+  project_id      = emrflow_project.test.id
+  name            = %[1]q
+  description     = "child"
+  cluster_id      = %[2]q
+  parent_flow_ids = [emrflow_flow.parent.id]
+
+  graph {
+    node {
+      id   = "start"
+      type = "START"
+    }
+    node {
+      id       = "job"
+      type     = "JOB"
+      # Unknown until the parent exists: stands for emrflow_job.x.id.
+      job_id   = replace(emrflow_flow.parent.id, "F-", "FJ-")
+      job_type = "SHELL"
+    }
+    node {
+      id   = "end"
+      type = "END"
+    }
+    edge {
+      source = "start"
+      target = "job"
+    }
+    edge {
+      source = "job"
+      target = "end"
+    }
+  }
+}
+`, name, acctest.ClusterID())
+	node := func(i int, f string) tfjsonpath.Path {
+		return tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(i).AtMapKey(f)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate,
+				plancheck.ExpectUnknownValue(resourceName, node(1, "job_id")),
+				plancheck.ExpectKnownValue(resourceName, node(1, "x"), knownvalue.NotNull())),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_flow_ids"), knownvalue.SetSizeExact(1)),
+			},
+		}},
+	})
+}
+
+// TestAccFlow_unknownCreateOutcome makes every write's answer get lost after the emulator has
+// committed it: the create's outcome is unknown, the flow is found by name and adopted, and there
+// is exactly one flow. Not parallel: the faults apply to the whole emulator, and a sequential test
+// runs while the parallel ones wait.
+func TestAccFlow_unknownCreateOutcome(t *testing.T) {
+	em := acctest.Emulator(t)
+	fx := newOutOfBandFixture(t)
+	t.Cleanup(func() { em.SetFaults(emulator.Faults{}) })
+	name := acctest.RandomName("flow")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				em.ResetStats()
+				em.SetFaults(emulator.Faults{AmbiguousRate: 1})
+			},
+			Config: testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph),
+			Check: func(*terraform.State) error {
+				em.SetFaults(emulator.Faults{})
+				if n := em.Stats().Calls["CreateFlowForWeb"]; n != 1 {
+					return fmt.Errorf("CreateFlowForWeb called %d times, want 1", n)
+				}
+				flows, err := acctest.Client(t).ListFlows(context.Background(), emrapi.ListFlowsInput{ProjectID: fx.ProjectID, Name: name})
+				if err != nil || len(flows) != 1 {
+					return fmt.Errorf("%d flows named %s (%v), want exactly 1", len(flows), name, err)
+				}
+				return nil
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("id"), knownvalue.StringRegexp(flowIDRegexp)),
+			},
+			ConfigPlanChecks: emptyPlanAfterApply(),
+		}},
+	})
+}
+
+// TestAccFlow_nameTaken: a flow of the same name that this configuration did not create is
+// never taken over; the error shows the import command.
+func TestAccFlow_nameTaken(t *testing.T) {
+	fx := newOutOfBandFixture(t)
+	name := acctest.RandomName("flow")
+	existing, err := acctest.Client(t).CreateFlow(context.Background(), emrapi.FlowInput{
+		ProjectID: fx.ProjectID, Name: name, Description: "made by hand", ClusterID: acctest.ClusterID()})
+	if err != nil {
+		t.Fatalf("creating the flow by hand: %s", err)
+	}
+	t.Cleanup(func() { _ = acctest.Client(t).DeleteFlow(context.Background(), fx.ProjectID, existing) })
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{{
+			Config:      testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()),
+			ExpectError: phrase(fmt.Sprintf("terraform import emrflow_flow.<resource name> %s:%s", fx.ProjectID, existing)),
+		}},
+	})
+}

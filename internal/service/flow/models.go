@@ -1,0 +1,100 @@
+package flow
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// flowModel is the emrflow_flow resource's state, plan and configuration.
+type flowModel struct {
+	ID                 types.String         `tfsdk:"id"`
+	Region             types.String         `tfsdk:"region"`
+	ProjectID          types.String         `tfsdk:"project_id"`
+	ClusterID          types.String         `tfsdk:"cluster_id"`
+	CreateCluster      types.Bool           `tfsdk:"create_cluster"`
+	Name               types.String         `tfsdk:"name"`
+	Description        types.String         `tfsdk:"description"`
+	CronExpr           types.String         `tfsdk:"cron_expr"`
+	StartSchedule      types.Int64          `tfsdk:"start_schedule"`
+	EndSchedule        types.Int64          `tfsdk:"end_schedule"`
+	HostName           types.String         `tfsdk:"host_name"`
+	ParentFlowIDs      types.Set            `tfsdk:"parent_flow_ids"`
+	ParentCategoryID   types.String         `tfsdk:"parent_category_id"`
+	Graph              types.List           `tfsdk:"graph"` // of graphModel, at most one
+	GraphJSON          jsontypes.Normalized `tfsdk:"graph_json"`
+	Alerts             types.Set            `tfsdk:"alert"` // of alertModel
+	Status             types.String         `tfsdk:"status"`
+	Periodic           types.Bool           `tfsdk:"periodic"`
+	Namespace          types.String         `tfsdk:"namespace"`
+	LogArchiveLocation types.String         `tfsdk:"log_archive_location"`
+	Timeouts           timeouts.Value       `tfsdk:"timeouts"`
+}
+
+// graphModel is the one `graph` block.
+type graphModel struct {
+	Nodes types.List `tfsdk:"node"` // of nodeModel
+	Edges types.List `tfsdk:"edge"` // of edgeModel
+}
+
+// nodeModel is a `graph.node` block.
+type nodeModel struct {
+	ID       types.String  `tfsdk:"id"`
+	Type     types.String  `tfsdk:"type"`
+	Label    types.String  `tfsdk:"label"`
+	JobID    types.String  `tfsdk:"job_id"`
+	JobType  types.String  `tfsdk:"job_type"`
+	HostName types.String  `tfsdk:"host_name"`
+	X        types.Float64 `tfsdk:"x"`
+	Y        types.Float64 `tfsdk:"y"`
+}
+
+// edgeModel is a `graph.edge` block.
+type edgeModel struct {
+	Source types.String `tfsdk:"source"`
+	Target types.String `tfsdk:"target"`
+}
+
+// alertModel is an `alert` block.
+type alertModel struct {
+	EventID          types.String `tfsdk:"event_id"`
+	Enabled          types.Bool   `tfsdk:"enabled"`
+	UserGroupIDs     types.Set    `tfsdk:"user_group_ids"`
+	DingDingGroupIDs types.Set    `tfsdk:"dingding_group_ids"`
+}
+
+// The attribute types of the nested objects, for building lists and sets of them.
+var (
+	nodeAttrTypes = map[string]attr.Type{
+		"id":        types.StringType,
+		"type":      types.StringType,
+		"label":     types.StringType,
+		"job_id":    types.StringType,
+		"job_type":  types.StringType,
+		"host_name": types.StringType,
+		"x":         types.Float64Type,
+		"y":         types.Float64Type,
+	}
+	nodeObjectType = types.ObjectType{AttrTypes: nodeAttrTypes}
+
+	edgeAttrTypes = map[string]attr.Type{
+		"source": types.StringType,
+		"target": types.StringType,
+	}
+	edgeObjectType = types.ObjectType{AttrTypes: edgeAttrTypes}
+
+	graphAttrTypes = map[string]attr.Type{
+		"node": types.ListType{ElemType: nodeObjectType},
+		"edge": types.ListType{ElemType: edgeObjectType},
+	}
+	graphObjectType = types.ObjectType{AttrTypes: graphAttrTypes}
+
+	alertAttrTypes = map[string]attr.Type{
+		"event_id":           types.StringType,
+		"enabled":            types.BoolType,
+		"user_group_ids":     types.SetType{ElemType: types.StringType},
+		"dingding_group_ids": types.SetType{ElemType: types.StringType},
+	}
+	alertObjectType = types.ObjectType{AttrTypes: alertAttrTypes}
+)

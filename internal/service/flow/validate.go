@@ -1,0 +1,177 @@
+package flow
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+)
+
+// ValidateConfig checks, at plan time and without calling the API, the rules that involve more
+// than one attribute or the whole graph. Single-attribute rules are validators in the schema.
+func (r *flowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg flowModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateFlowConfig(ctx, &cfg)...)
+}
+
+// validateFlowConfig returns one diagnostic per broken rule, each on the attribute at fault and
+// saying what would be valid. Unknown values are skipped: they are checked once known.
+func validateFlowConfig(ctx context.Context, cfg *flowModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	validateCluster(cfg, &diags)
+	validateSchedule(cfg, &diags)
+	validateAlerts(ctx, cfg, &diags)
+	validateGraph(ctx, cfg, &diags)
+	return diags
+}
+
+func known(v interface {
+	IsNull() bool
+	IsUnknown() bool
+}) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
+
+// validateCluster: a cluster template (CT-) exactly when create_cluster is true.
+func validateCluster(cfg *flowModel, diags *diag.Diagnostics) {
+	if !known(cfg.ClusterID) || cfg.CreateCluster.IsUnknown() {
+		if known(cfg.ClusterID) && !validate.HasIDPrefix(cfg.ClusterID.ValueString(), "C-", "CT-") {
+			diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
+				fmt.Sprintf(`cluster_id must be a cluster id ("C-…") or, with create_cluster = true, a cluster template id ("CT-…"); got %q.`, cfg.ClusterID.ValueString()))
+		}
+		return
+	}
+	id := cfg.ClusterID.ValueString()
+	if cfg.CreateCluster.ValueBool() {
+		if !validate.HasIDPrefix(id, "CT-") {
+			diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
+				fmt.Sprintf(`With create_cluster = true, cluster_id must be a cluster template id starting with "CT-" (e.g. "CT-0000000000000001"), got %q. To run on an existing cluster ("C-…"), set create_cluster = false.`, id))
+		}
+		return
+	}
+	if !validate.HasIDPrefix(id, "C-") {
+		diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
+			fmt.Sprintf(`cluster_id must be an existing cluster's id starting with "C-" (e.g. "C-A23BD131A862"), got %q. To create a cluster from a template ("CT-…") for each run, set create_cluster = true.`, id))
+	}
+}
+
+// validateSchedule: start_schedule with cron_expr, start before end, scheduling needs a cron.
+func validateSchedule(cfg *flowModel, diags *diag.Diagnostics) {
+	if known(cfg.CronExpr) && cfg.StartSchedule.IsNull() {
+		diags.AddAttributeError(path.Root("start_schedule"), "Missing start_schedule",
+			"start_schedule is required when cron_expr is set: give the time scheduling starts, in milliseconds since the Unix epoch (e.g. 1538017814000).")
+	}
+	if known(cfg.StartSchedule) && known(cfg.EndSchedule) && cfg.StartSchedule.ValueInt64() >= cfg.EndSchedule.ValueInt64() {
+		diags.AddAttributeError(path.Root("start_schedule"), "Invalid schedule",
+			fmt.Sprintf("start_schedule (%d) must be lower than end_schedule (%d): scheduling starts before it ends.",
+				cfg.StartSchedule.ValueInt64(), cfg.EndSchedule.ValueInt64()))
+	}
+	if known(cfg.Status) && cfg.Status.ValueString() == statusScheduled && cfg.CronExpr.IsNull() {
+		diags.AddAttributeError(path.Root("status"), "Flow cannot be scheduled",
+			`status = "UNDER_SCHEDULE" needs cron_expr: only a flow with a schedule can be scheduled. Set cron_expr and start_schedule, or use status = "STOP_SCHEDULE".`)
+	}
+}
+
+// validateAlerts: one alert block per event.
+func validateAlerts(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics) {
+	if !known(cfg.Alerts) {
+		return
+	}
+	var alerts []alertModel
+	if d := cfg.Alerts.ElementsAs(ctx, &alerts, false); d.HasError() {
+		diags.Append(d...)
+		return
+	}
+	seen := map[string]bool{}
+	for i, a := range alerts {
+		if !known(a.EventID) {
+			continue
+		}
+		id := a.EventID.ValueString()
+		if seen[id] {
+			diags.AddAttributeError(path.Root("alert").AtSetValue(cfg.Alerts.Elements()[i]).AtName("event_id"), "Duplicate alert event",
+				fmt.Sprintf("Two alert blocks have event_id %q; give one alert block per event and list all its groups there.", id))
+		}
+		seen[id] = true
+	}
+}
+
+// validateGraph: graph xor graph_json, and the graph's own rules (graph.Validate) on the
+// attribute at fault.
+func validateGraph(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics) {
+	hasBlock := cfg.Graph.IsUnknown() || len(cfg.Graph.Elements()) > 0
+	if hasBlock && !cfg.GraphJSON.IsNull() {
+		diags.AddAttributeError(path.Root("graph_json"), "Conflicting graph definitions",
+			"graph and graph_json both define the flow's DAG; keep one: the typed graph block, or the console's raw JSON in graph_json.")
+		return
+	}
+
+	if known(cfg.GraphJSON) {
+		doc := []byte(cfg.GraphJSON.ValueString())
+		if !json.Valid(doc) {
+			return // reported by the attribute's type (jsontypes.Normalized)
+		}
+		g, err := graph.Decode(doc)
+		if err != nil {
+			diags.AddAttributeError(path.Root("graph_json"), "Invalid graph",
+				fmt.Sprintf(`graph_json is not a flow graph: %s. Expected the console's JSON: {"nodes":[{"id":…,"attribute":{"type":"START"|"END"|"JOB","jobId":…,"jobType":…}}, …],"edges":[{"source":…,"target":…}, …]}.`, err))
+			return
+		}
+		for _, is := range graph.Validate(g) {
+			diags.AddAttributeError(path.Root("graph_json"), "Invalid graph", fmt.Sprintf("graph_json %s: %s.", jsonIssuePath(is), is.Message))
+		}
+		return
+	}
+
+	cg, d := expandGraphList(ctx, cfg.Graph)
+	diags.Append(d...)
+	if cg == nil || cg.StructureUnknown {
+		return
+	}
+	for _, is := range graph.Validate(cg.Graph) {
+		if cg.Unknown[is.Path()] {
+			continue // about a value not known yet
+		}
+		diags.AddAttributeError(issuePath(is), "Invalid graph", is.Message+".")
+	}
+}
+
+// issuePath maps a graph issue to the attribute it is about: graph[0].node[i].field,
+// graph[0].edge[j].field, or the graph block.
+func issuePath(is graph.Issue) path.Path {
+	p := path.Root("graph").AtListIndex(0)
+	switch {
+	case is.Node >= 0:
+		p = p.AtName("node").AtListIndex(is.Node)
+	case is.Edge >= 0:
+		p = p.AtName("edge").AtListIndex(is.Edge)
+	default:
+		return p
+	}
+	if is.Field != "" {
+		p = p.AtName(is.Field)
+	}
+	return p
+}
+
+// jsonIssuePath names the place of an issue in the console JSON ("nodes[2]", "edges[0]").
+func jsonIssuePath(is graph.Issue) string {
+	switch {
+	case is.Node >= 0:
+		return fmt.Sprintf("nodes[%d]", is.Node)
+	case is.Edge >= 0:
+		return fmt.Sprintf("edges[%d]", is.Edge)
+	default:
+		return "graph"
+	}
+}

@@ -1,0 +1,379 @@
+// Package job holds the emrflow_job resource: a job of a data-development project (`FJ-…`), the
+// unit of work a flow's JOB nodes run.
+package job
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
+	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+)
+
+// Limits and defaults of the API (CreateFlowJob's documentation).
+const (
+	// maxNameLength is not documented; it is generous so that the API, not the provider, has the
+	// last word on long names.
+	maxNameLength    = 128
+	maxEnvConfBytes  = 1024 // "the whole JSON string is at most 1024 bytes"
+	maxMaxRetry      = 5
+	maxRetryInterval = 300 // seconds
+	jobIDPrefix      = "FJ-"
+	categoryIDPrefix = "FC-"
+	clusterIDPrefix  = "C-"
+	defaultMode      = modeYARN
+	defaultFailAct   = failActStop
+	modeYARN         = "YARN"
+	modeLocal        = "LOCAL"
+	failActStop      = "STOP"
+	failActContinue  = "CONTINUE"
+	privateAlertConf = "alert_conf"
+)
+
+var (
+	_ resource.Resource                = (*jobResource)(nil)
+	_ resource.ResourceWithConfigure   = (*jobResource)(nil)
+	_ resource.ResourceWithImportState = (*jobResource)(nil)
+)
+
+type jobResource struct {
+	client *emrapi.Client
+}
+
+// NewResource returns the emrflow_job resource.
+func NewResource() resource.Resource {
+	return &jobResource{}
+}
+
+func (r *jobResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_job"
+}
+
+// Schema choices, so that a plan after apply is always empty and removing an attribute resets it:
+//   - free-form strings (description, params, retry_policy, cluster_id) and the JSON attributes are
+//     Optional: the API stores "" for "unset", read back as null; an explicit "" is refused at
+//     plan time because it would read back as null;
+//   - enumerations, numbers and adhoc are Optional+Computed with a Default equal to the API's
+//     behaviour when unset: removing them from the configuration plans the default, which is sent;
+//   - parent_category_id likewise, with "" (the root) as its default: it mirrors CategoryId, and
+//     removing it moves the job back to the root.
+func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	jsonAttr := func(desc string, extra ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc + " A JSON object, best written with `jsonencode()`; formatting and key " +
+				"order make no diff. Leave it out to clear it.",
+			CustomType: jsontypes.NormalizedType{},
+			Optional:   true,
+			Validators: append([]validator.String{validate.JSONObject()}, extra...),
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A job of an EMR data-development project (`FJ-…`): a shell command, a Spark " +
+			"application, a Hive query… that the JOB nodes of an `emrflow_flow` graph run. Managed with " +
+			"CreateFlowJob, DescribeFlowJob, ModifyFlowJob and DeleteFlowJob.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The job's ID, e.g. `FJ-7A39731FE719B3C4`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "The project (`FP-…`) the job belongs to. Changing it replaces the job.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name of the job, unique within the project. Renaming is done in place.",
+				Required:            true,
+				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
+			},
+			"type": schema.StringAttribute{
+				MarkdownDescription: "Type of the job: one of " + quoted(graph.JobTypes()) +
+					". Changing it replaces the job.",
+				Required:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{stringvalidator.OneOf(graph.JobTypes()...)},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Description of the job.",
+				Optional:            true,
+				Validators:          []validator.String{validate.NotEmpty()},
+			},
+			"params": schema.StringAttribute{
+				MarkdownDescription: "The job's content: the command of a SHELL job, the arguments of a SPARK or MR " +
+					"job, the query of a SQL job, e.g. `ls -l` or `--class org.example.Main ossref://bucket/app.jar`.",
+				Optional:   true,
+				Validators: []validator.String{validate.NotEmpty()},
+			},
+			"param_conf": jsonAttr("Parameters of the job, e.g. `jsonencode({ date = \"$${yyyy-MM-dd}\" })`."),
+			"custom_variables": jsonAttr("Custom variables, e.g. `jsonencode({ scope = \"PROJECT\", entityId = " +
+				"\"FP-…\", variables = [{ name = \"v1\", value = \"1\" }] })`."),
+			"env_conf": jsonAttr(fmt.Sprintf("Environment variables of the job, e.g. `jsonencode({ JAVA_HOME = "+
+				"\"/usr/lib/jvm/java\" })`; at most %d bytes.", maxEnvConfBytes),
+				stringvalidator.LengthAtMost(maxEnvConfBytes)),
+			"run_conf": jsonAttr("Run configuration: `priority`, `userName` (the Linux user that submits the job), " +
+				"`memory` (MB) and `cores`, e.g. `jsonencode({ priority = 1, userName = \"hadoop\", memory = 2048, cores = 1 })`."),
+			"monitor_conf": jsonAttr("Monitoring configuration of a streaming job (its inputs and outputs)."),
+			"mode": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Where the job's launcher runs: `%s` or `%s`. Defaults to `%s`.",
+					modeYARN, modeLocal, defaultMode),
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(defaultMode),
+				Validators: []validator.String{stringvalidator.OneOf(modeYARN, modeLocal)},
+			},
+			"fail_act": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("What a flow does when the job fails: `%s` (stop the flow) or "+
+					"`%s` (skip the job and go on). Defaults to `%s`.", failActStop, failActContinue, defaultFailAct),
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(defaultFailAct),
+				Validators: []validator.String{stringvalidator.OneOf(failActStop, failActContinue)},
+			},
+			"max_retry": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a failed run is retried, 0 to %d. Defaults to 0.", maxMaxRetry),
+				Optional:            true,
+				Computed:            true,
+				Default:             int64default.StaticInt64(0),
+				Validators:          []validator.Int64{int64validator.Between(0, maxMaxRetry)},
+			},
+			"retry_interval": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("Seconds between retries, 0 to %d. Defaults to 0.", maxRetryInterval),
+				Optional:            true,
+				Computed:            true,
+				Default:             int64default.StaticInt64(0),
+				Validators:          []validator.Int64{int64validator.Between(0, maxRetryInterval)},
+			},
+			"retry_policy": schema.StringAttribute{
+				MarkdownDescription: "Retry policy (reserved by the API).",
+				Optional:            true,
+				Validators:          []validator.String{validate.NotEmpty()},
+			},
+			"max_running_time_sec": schema.Int64Attribute{
+				MarkdownDescription: "Longest time a run may take, in seconds; 0 (the default) means no limit " +
+					"(reserved by the API).",
+				Optional:   true,
+				Computed:   true,
+				Default:    int64default.StaticInt64(0),
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"cluster_id": schema.StringAttribute{
+				MarkdownDescription: "Cluster (`C-…`) the job runs on when it is run on its own; within a flow, the " +
+					"flow's cluster is used.",
+				Optional:   true,
+				Validators: []validator.String{validate.IDPrefix(clusterIDPrefix)},
+			},
+			"adhoc": schema.BoolAttribute{
+				MarkdownDescription: "Whether the job is an ad hoc query job. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"parent_category_id": schema.StringAttribute{
+				MarkdownDescription: "Folder (an `emrflow_category` of type `JOB`, `FC-…`) that holds the job; `\"\"`, " +
+					"the default, is the project's root. Changing it moves the job in place; removing it moves the job " +
+					"back to the root. Read back from the API, so a job moved by hand shows as a change.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(""),
+				Validators: []validator.String{validate.EmptyOr(validate.IDPrefix(categoryIDPrefix))},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"resource": schema.ListNestedBlock{
+				MarkdownDescription: "A file the job needs (a jar, a script), downloaded before it runs. Repeat the " +
+					"block for several files; their order is kept.",
+				NestedObject: schema.NestedBlockObject{
+					Attributes: map[string]schema.Attribute{
+						"path": schema.StringAttribute{
+							MarkdownDescription: "Location of the file: `oss://bucket/path/app.jar` or `hdfs:///path/app.jar`.",
+							Required:            true,
+							Validators:          []validator.String{validate.URLScheme("oss", "hdfs")},
+						},
+						"alias": schema.StringAttribute{
+							MarkdownDescription: "Name the file gets in the job's working directory.",
+							Optional:            true,
+							Validators:          []validator.String{validate.NotEmpty()},
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (r *jobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, diags := providerdata.Client(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	r.client = client
+}
+
+func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan jobModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, diags := expand(ctx, &plan, "")
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in.Type = plan.Type.ValueString()
+	id, err := r.create(ctx, in)
+	if err != nil {
+		hint := ""
+		if emrapi.IsAlreadyExists(err) {
+			hint = "Job names are unique within a project: import the existing job with " +
+				"`terraform import <address> <project id>:<job id>` or choose another name."
+		}
+		resp.Diagnostics.AddError("Cannot create the job", providerdata.ErrorDetail(err, hint))
+		return
+	}
+	plan.ID = types.StringValue(id)
+	// The id goes to state before anything else can fail, so that a failing read never orphans the
+	// job.
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tflog.Info(ctx, "job created", map[string]any{"id": id, "project_id": in.ProjectID})
+	r.readInto(ctx, &plan, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+// create calls CreateFlowJob. The API has no client token, so a create whose outcome is unknown
+// (a timeout, a lost answer) may have made the job: it is looked up by its name, unique within the
+// project, before the error is reported, so that the next apply does not fail on "name already
+// exists" for a job nobody knows about.
+func (r *jobResource) create(ctx context.Context, in emrapi.JobInput) (string, error) {
+	id, err := r.client.CreateJob(ctx, in)
+	if err == nil || !emrapi.IsUnknownOutcome(err) {
+		return id, err
+	}
+	tflog.Warn(ctx, "job create had an unknown outcome; looking the job up by name", map[string]any{"name": in.Name, "error": err.Error()})
+	jobs, lerr := r.client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: in.ProjectID, Name: in.Name})
+	if lerr != nil {
+		return "", fmt.Errorf("%w (looking the job up by name afterwards also failed: %v)", err, lerr)
+	}
+	for _, j := range jobs {
+		if j.Name == in.Name && j.Type == in.Type {
+			tflog.Info(ctx, "the job was created despite the error", map[string]any{"id": j.ID})
+			return j.ID, nil
+		}
+	}
+	return "", err
+}
+
+func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state jobModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	j, err := r.client.DescribeJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	if emrapi.IsNotFound(err) {
+		tflog.Warn(ctx, "job no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot read the job", providerdata.ErrorDetail(err, ""))
+		return
+	}
+	resp.Diagnostics.Append(flatten(ctx, j, &state)...)
+	resp.Diagnostics.Append(setAlertConf(ctx, resp.Private, j.AlertConf)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan jobModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// ModifyFlowJob replaces every field; the job's AlertConf, which this resource does not manage,
+	// is sent back as it was last read so that an update does not wipe it.
+	alertConf, diags := getAlertConf(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	in, diags := expand(ctx, &plan, alertConf)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.ModifyJob(ctx, plan.ID.ValueString(), in); err != nil {
+		resp.Diagnostics.AddError("Cannot update the job", providerdata.ErrorDetail(err,
+			"Job names are unique within a project, and parent_category_id must be a JOB folder of the same project."))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.readInto(ctx, &plan, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+func (r *jobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state jobModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.DeleteJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	if err != nil && !emrapi.IsNotFound(err) {
+		resp.Diagnostics.AddError("Cannot delete the job", providerdata.ErrorDetail(err,
+			"A job that a flow's graph still runs may have to be removed from the flow first."))
+	}
+}
+
+func (r *jobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	projectID, id, err := validate.ParseProjectScopedID(req.ID, jobIDPrefix)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("A job is imported by its project and its own ID, because the API reads a job only "+
+				"together with its project: %s.", err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// privateState is what Create, Read and Update can write private data to.
+type privateState interface {
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// readInto reads the job back after a write and stores what the server holds.
+func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+	j, err := r.client.DescribeJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
+	if err != nil {
+		diags.AddError("Cannot read the job after writing it", providerdata.ErrorDetail(err,
+			"The job exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		return
+	}
+	diags.Append(flatten(ctx, j, m)...)
+	diags.Append(setAlertConf(ctx, private, j.AlertConf)...)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+func quoted(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = "`" + s + "`"
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,71 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// IDPrefix returns a validator for a string attribute holding an EMR id that must start with one
+// of the given prefixes ("FP-", "F-", ...) followed by at least one letter or digit. The check is
+// about shape only; whether the object exists is for the API to say.
+func IDPrefix(prefix string, more ...string) validator.String {
+	return idPrefixValidator{prefixes: append([]string{prefix}, more...)}
+}
+
+type idPrefixValidator struct {
+	prefixes []string
+}
+
+// HasIDPrefix reports whether id is one of the prefixes followed by one or more ASCII letters or
+// digits (real ids are upper-case hexadecimal; the documentation masks some with "*", which is
+// not accepted).
+func HasIDPrefix(id string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		rest, ok := strings.CutPrefix(id, p)
+		if ok && rest != "" && isAlnum(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedList renders prefixes as `"FP-"` or `"C-" or "CT-"`.
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, " or ")
+}
+
+func (v idPrefixValidator) Description(context.Context) string {
+	return fmt.Sprintf("value must be an id starting with %s followed by letters and digits", quotedList(v.prefixes))
+}
+
+func (v idPrefixValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v idPrefixValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	id := req.ConfigValue.ValueString()
+	if !HasIDPrefix(id, v.prefixes...) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid id",
+			fmt.Sprintf("%s must be an id starting with %s followed by letters and digits (e.g. %q), got %q.",
+				PathName(req.Path), quotedList(v.prefixes), v.prefixes[0]+"7A39731FE719", id))
+	}
+}

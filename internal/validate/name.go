@@ -1,0 +1,59 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// ObjectName returns a validator for the name of a job, category or flow: 1 to maxLen characters,
+// no leading or trailing blank and no control characters, the console's rules. Whether the name
+// is free in its project or folder is for the API to say.
+func ObjectName(maxLen int) validator.String { return objectNameValidator{maxLen: maxLen} }
+
+type objectNameValidator struct {
+	maxLen int
+}
+
+func (v objectNameValidator) Description(context.Context) string {
+	return fmt.Sprintf("value must be 1 to %d characters, without leading or trailing blanks or control characters", v.maxLen)
+}
+
+func (v objectNameValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v objectNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := checkObjectName(req.ConfigValue.ValueString(), v.maxLen); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid name", fmt.Sprintf("%s %s.", req.Path, err))
+	}
+}
+
+func checkObjectName(s string, maxLen int) error {
+	n := utf8.RuneCountInString(s)
+	switch {
+	case !utf8.ValidString(s):
+		return fmt.Errorf("must be valid UTF-8")
+	case n == 0:
+		return fmt.Errorf("must not be empty")
+	case n > maxLen:
+		return fmt.Errorf("must be at most %d characters, got %d", maxLen, n)
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+		return fmt.Errorf("must not start or end with a blank, got %q", s)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("must not hold control characters, got %q", s)
+		}
+	}
+	return nil
+}
