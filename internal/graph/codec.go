@@ -162,7 +162,7 @@ func parseCoord(raw []byte) (v float64, set bool, err error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return 0, false, nil
 	}
-	num := []byte(raw)
+	num := raw
 	switch raw[0] {
 	case '"':
 		var s string

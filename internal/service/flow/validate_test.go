@@ -27,12 +27,9 @@ func baseConfig(t *testing.T) flowModel {
 
 func TestValidateFlowConfig(t *testing.T) {
 	t.Parallel()
-	graphAt := func(steps ...any) path.Path {
-		p := path.Root("graph").AtListIndex(0)
-		for i := 0; i < len(steps); i += 2 {
-			p = p.AtName(steps[i].(string)).AtListIndex(steps[i+1].(int))
-		}
-		return p
+	// graphAt("node", 2) is the path of graph[0].node[2].
+	graphAt := func(block string, index int) path.Path {
+		return path.Root("graph").AtListIndex(0).AtName(block).AtListIndex(index)
 	}
 	cases := []struct {
 		name     string
@@ -84,7 +81,7 @@ func TestValidateFlowConfig(t *testing.T) {
 		}, wantPath: graphAt("edge", 1).AtName("target"), wantText: `"nowhere" is not a node id`},
 		{name: "graph issue on the block", change: func(t *testing.T, m *flowModel) {
 			m.Graph = graphList(t, []nodeModel{node("s", "START")}, nil)
-		}, wantPath: graphAt(), wantText: "no END node"},
+		}, wantPath: path.Root("graph").AtListIndex(0), wantText: "no END node"},
 		{name: "unknown job_id is not judged", change: func(t *testing.T, m *flowModel) {
 			j := jobNode("j", "x")
 			j.JobID = types.StringUnknown()

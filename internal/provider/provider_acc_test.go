@@ -1,0 +1,83 @@
+package provider_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+)
+
+// TestAccProvider_badConfiguration runs the real CLI on provider blocks that must be refused
+// before any API call, each with a diagnostic that names the attribute.
+func TestAccProvider_badConfiguration(t *testing.T) {
+	const project = `
+resource "emrflow_project" "test" {
+  name        = "never-created"
+  description = "the provider block is wrong"
+}
+`
+	cases := map[string]struct {
+		provider string
+		want     *regexp.Regexp
+	}{
+		"malformed endpoint": {
+			provider: `provider "emrflow" { endpoint = "ftp//nowhere" }`,
+			want:     regexp.MustCompile(`(?s)Invalid endpoint.*endpoint.*scheme://host\[:port\]`),
+		},
+		"bad region": {
+			provider: `provider "emrflow" { region = "Hangzhou" }`,
+			want:     regexp.MustCompile(`(?s)Invalid region.*region`),
+		},
+		"session expiration too short": {
+			provider: `provider "emrflow" {
+  assume_role {
+    role_arn           = "acs:ram::123456789012:role/terraform"
+    session_expiration = 60
+  }
+}`,
+			want: regexp.MustCompile(`(?s)session_expiration value must be between 900\s+and\s+43200`),
+		},
+		"malformed role arn": {
+			provider: `provider "emrflow" {
+  assume_role {
+    role_arn = "arn:aws:iam::123:role/x"
+  }
+}`,
+			want: regexp.MustCompile(`(?s)role_arn must look like\s+acs:ram::<account\s+id>:role/<role name>`),
+		},
+		"two assume_role blocks": {
+			provider: `provider "emrflow" {
+  assume_role {
+    role_arn = "acs:ram::1:role/a"
+  }
+  assume_role {
+    role_arn = "acs:ram::1:role/b"
+  }
+}`,
+			want: regexp.MustCompile(`(?s)assume_role.*at most 1`),
+		},
+		"access key without secret": {
+			provider: `provider "emrflow" { access_key = "LTAIonlythekey" }`,
+			want:     regexp.MustCompile(`(?s)Missing secret_key`),
+		},
+		"max_retries negative": {
+			provider: `provider "emrflow" { max_retries = -1 }`,
+			want:     regexp.MustCompile(`(?s)max_retries.*must be between 0 and 100`),
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      tc.provider + project,
+					PlanOnly:    true,
+					ExpectError: tc.want,
+				}},
+			})
+		})
+	}
+}
