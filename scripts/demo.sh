@@ -3,7 +3,8 @@
 # user runs Terraform (terraform init from a filesystem mirror holding the local build, no registry).
 #
 #   1. start the emulator on a free loopback port
-#   2. terraform init + apply examples/demo (dev and prod: a project and a flow each)
+#   2. terraform init + apply examples/demo (dev and prod: a project, two folders, three jobs and a
+#      flow each, from examples/modules/pipeline)
 #   3. print the flow ids, plan again: "No changes"
 #   4. change prod's schedule: the plan shows one in-place update; apply it
 #   5. destroy, stop the emulator
@@ -12,14 +13,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tf="$("$root/scripts/terraform.sh")"
 version="0.1.0"
 work="$(mktemp -d "${TMPDIR:-/tmp}/emrflow-demo.XXXXXX")"
-emulator_pid=""
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
 
 cleanup() {
   status=$?
-  if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-    kill -TERM "$emulator_pid" 2>/dev/null || true
-    wait "$emulator_pid" 2>/dev/null || true
-  fi
+  emulator_stop
   if [ $status -ne 0 ]; then
     echo "demo FAILED (exit $status); emulator log:" >&2
     cat "$work/emulator.log" >&2 2>/dev/null || true
@@ -35,43 +34,16 @@ step "Building the provider and the emulator"
 
 # A filesystem mirror with the local build, and a CLI configuration that installs emrflow from it
 # and nothing from the network.
-platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$work/mirror/registry.terraform.io/emrflow/emrflow/$version/$platform"
-mkdir -p "$mirror"
-cp "$root/bin/terraform-provider-emrflow" "$mirror/terraform-provider-emrflow_v$version"
-cat > "$work/terraformrc" <<RC
-provider_installation {
-  filesystem_mirror {
-    path    = "$work/mirror"
-    include = ["registry.terraform.io/emrflow/emrflow"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/emrflow/emrflow"]
-  }
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export TF_IN_AUTOMATION=1
-export CHECKPOINT_DISABLE=1
+provider_mirror "$version"
 
 step "Starting the emulator"
-"$root/bin/emrflow-emulator" -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-for _ in $(seq 1 100); do
-  grep -q '^listening on ' "$work/emulator.log" 2>/dev/null && break
-  sleep 0.1
-done
-endpoint="$(sed -n 's/^listening on //p' "$work/emulator.log" | head -1)"
-[ -n "$endpoint" ] || { echo "the emulator did not start" >&2; exit 1; }
+emulator_start
 cat "$work/emulator.log"
-export EMRFLOW_ENDPOINT="$endpoint"
-export ALIBABA_CLOUD_ACCESS_KEY_ID="$(sed -n 's/^access key id: //p' "$work/emulator.log")"
-export ALIBABA_CLOUD_ACCESS_KEY_SECRET="$(sed -n 's/^access key secret: //p' "$work/emulator.log")"
-export ALIBABA_CLOUD_REGION_ID="cn-hangzhou"
 
-# Work on a copy, so the checkout gets no state or lock files.
-cp -r "$root/examples/demo" "$work/demo"
-cd "$work/demo"
+# Work on a copy, so the checkout gets no state or lock files. The whole examples/ tree, so that
+# the demo's relative module source (../modules/pipeline) resolves.
+cp -r "$root/examples" "$work/examples"
+cd "$work/examples/demo"
 
 step "terraform init"
 "$tf" init -input=false -no-color | grep -E 'Installing|Installed|initialized|Initializing modules|- ' || true
@@ -103,7 +75,5 @@ step "terraform destroy"
 "$tf" destroy -input=false -auto-approve -no-color -var 'prod_cron_expr=0 30 3 * * ?' | tail -2
 
 step "Stopping the emulator"
-kill -TERM "$emulator_pid"
-wait "$emulator_pid" || true
-emulator_pid=""
+emulator_stop
 echo "demo finished"

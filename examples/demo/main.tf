@@ -1,4 +1,4 @@
-# One module, two environments: dev and prod differ by name, cluster and schedule only.
+# One module, two environments: dev and prod differ by name, cluster, schedule and alerts only.
 # `make demo` runs this against the local emulator; with real credentials and real cluster ids it
 # runs against Alibaba Cloud unchanged.
 
@@ -19,18 +19,21 @@ variable "prod_cron_expr" {
   default     = "0 0 2 * * ?"
 }
 
+# Each environment gets a project, a job folder and a flow folder, the extract, transform and load
+# jobs, and a flow that runs them (see ../modules/pipeline).
 module "dev" {
-  source      = "./environment"
+  source      = "../modules/pipeline"
   environment = "dev"
   cluster_id  = "C-0000000000000001"
   cron_expr   = "0 0 0/6 * * ?"
 }
 
 module "prod" {
-  source      = "./environment"
-  environment = "prod"
-  cluster_id  = "C-0000000000000002"
-  cron_expr   = var.prod_cron_expr
+  source               = "../modules/pipeline"
+  environment          = "prod"
+  cluster_id           = "C-0000000000000002"
+  cron_expr            = var.prod_cron_expr
+  alert_user_group_ids = ["AUG-prodoncall"]
 }
 
 output "flow_ids" {
@@ -46,5 +49,13 @@ output "project_ids" {
   value = {
     dev  = module.dev.project_id
     prod = module.prod.project_id
+  }
+}
+
+output "job_ids" {
+  description = "The jobs of each environment, by step."
+  value = {
+    dev  = module.dev.job_ids
+    prod = module.prod.job_ids
   }
 }

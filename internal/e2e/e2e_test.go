@@ -1,0 +1,100 @@
+package e2e_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+)
+
+var build e2e.ProviderBuild
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	build.Cleanup()
+	os.Exit(code)
+}
+
+// TestWorkspaceLifecycle proves the harness itself: a built provider applies through the real CLI
+// to the in-process emulator, the state's ids are the server's, the next plan is empty, and
+// destroy empties the server.
+func TestWorkspaceLifecycle(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("runs the Terraform CLI; set TF_ACC=1 (make test does)")
+	}
+	tf, err := e2e.TerraformPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	provider, err := build.Path("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ctx := context.Background()
+	if err := w.WriteConfig(`
+resource "emrflow_project" "p" {
+  count       = 3
+  name        = "e2e-${count.index}"
+  description = "harness"
+}
+`); err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Apply(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := w.StateIDs(ctx, "emrflow_project")
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := projectIDs(t, w)
+	if !slices.Equal(ids, server) || len(ids) != 3 {
+		t.Fatalf("state ids %v, server ids %v", ids, server)
+	}
+	plan, err := w.Plan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.ExitCode != 0 {
+		t.Fatalf("plan after apply is not empty (exit %d):\n%s", plan.ExitCode, plan.Stdout)
+	}
+	if calls := w.Emulator.Stats().Calls["CreateFlowProject"]; calls != 3 {
+		t.Errorf("CreateFlowProject calls = %d, want 3", calls)
+	}
+	res, err = w.Destroy(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if left := projectIDs(t, w); len(left) != 0 {
+		t.Errorf("projects left after destroy: %v", left)
+	}
+}
+
+func projectIDs(t *testing.T, w *e2e.Workspace) []string {
+	t.Helper()
+	all, err := w.Client.ListProjects(context.Background(), emrapi.ListProjectsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range all {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
