@@ -202,6 +202,8 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 	return []func() datasource.DataSource{
 		project.NewDataSource,
 		project.NewListDataSource,
+		flow.NewDataSource,
+		flow.NewListDataSource,
 	}
 }
 

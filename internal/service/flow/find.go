@@ -22,6 +22,8 @@ type flowAPI interface {
 	ModifyFlow(ctx context.Context, id string, in emrapi.FlowInput) error
 	DeleteFlow(ctx context.Context, projectID, id string) error
 	FindFlowByName(ctx context.Context, projectID, name string) (*emrapi.Flow, error)
+	ListJobs(ctx context.Context, in emrapi.ListJobsInput) ([]emrapi.Job, error)
+	DescribeJob(ctx context.Context, projectID, id string) (*emrapi.Job, error)
 	Region() string
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,6 +29,12 @@ type fakeAPI struct {
 	listMiss int   // FindFlowByName calls that miss an existing flow (a lagging list)
 	findErr  error // answered by FindFlowByName when set
 	nextID   int
+
+	jobs      []emrapi.Job // answered by ListJobs
+	listJobs  int          // ListJobs calls
+	listJobsE error        // answered by ListJobs when set
+	unlisted  []emrapi.Job // jobs DescribeJob knows but ListJobs does not show yet (a lagging list)
+	describes int          // DescribeJob calls
 }
 
 func (f *fakeAPI) Region() string { return "cn-hangzhou" }
@@ -91,6 +98,30 @@ func (f *fakeAPI) FindFlowByName(_ context.Context, projectID, name string) (*em
 
 func (f *fakeAPI) ModifyFlow(context.Context, string, emrapi.FlowInput) error { return nil }
 func (f *fakeAPI) DeleteFlow(context.Context, string, string) error           { return nil }
+
+func (f *fakeAPI) ListJobs(_ context.Context, in emrapi.ListJobsInput) ([]emrapi.Job, error) {
+	f.listJobs++
+	if f.listJobsE != nil {
+		return nil, f.listJobsE
+	}
+	var out []emrapi.Job
+	for _, j := range f.jobs {
+		if j.ProjectID == in.ProjectID {
+			out = append(out, j)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeAPI) DescribeJob(_ context.Context, projectID, id string) (*emrapi.Job, error) {
+	f.describes++
+	for _, j := range append(slices.Clone(f.jobs), f.unlisted...) {
+		if j.ProjectID == projectID && j.ID == id {
+			return &j, nil
+		}
+	}
+	return nil, &emrapi.NotFoundError{Kind: "job", ID: id}
+}
 
 var (
 	errLost = &emrapi.Error{Action: "CreateFlowForWeb", Code: "InternalError", Shape: emrapi.ShapeGateway, HTTPStatus: 500,

@@ -232,8 +232,12 @@ func graphBlock() schema.Block {
 								Optional:            true,
 							},
 							"job_type": schema.StringAttribute{
-								MarkdownDescription: "For `JOB` nodes: the job's type, one of " + markdownList(graph.JobTypes()) + ".",
-								Optional:            true,
+								MarkdownDescription: "For `JOB` nodes: the job's type, one of " + markdownList(graph.JobTypes()) + ". " +
+									"Required on `JOB` nodes even when `job_id` comes from an `emrflow_job` (use its `type`, e.g. " +
+									"`emrflow_job.extract.type`): the plan then shows each node's type. Before the flow is written, " +
+									"the project's jobs are listed once and every `JOB` node is checked: a `job_id` that is not a job " +
+									"of the project, or a `job_type` other than the job's, is an error on that node, and nothing is written.",
+								Optional: true,
 							},
 							"host_name": schema.StringAttribute{
 								MarkdownDescription: "Host the node runs on (the node's `config.hostName`).",
@@ -356,6 +360,11 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	in.Status = "" // CreateFlowForWeb takes no status; it is applied below
 
+	resp.Diagnostics.Append(r.checkJobs(ctx, &plan, in)...)
+	if resp.Diagnostics.HasError() {
+		return // before the create: no half-made flow
+	}
+
 	id, adopted, err := createFlow(ctx, r.api, in, r.now)
 	if err != nil {
 		hint := ""
@@ -395,6 +404,64 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 	r.store(ctx, f, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// checkJobs checks the JOB nodes of the graph about to be written (in.Graph, from the graph
+// block or graph_json) against the project's jobs, listed once with ListFlowJob, and returns an
+// error on each node whose job_id is not a job of the project or whose job_type is not its job's.
+// The API accepts such a graph and the flow fails only when it runs. A graph without JOB nodes
+// costs no call.
+func (r *flowResource) checkJobs(ctx context.Context, plan *flowModel, in emrapi.FlowInput) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if strings.TrimSpace(in.Graph) == "" {
+		return diags
+	}
+	g, err := graph.Decode([]byte(in.Graph))
+	if err != nil || !hasJobNodes(g) {
+		return diags // an undecodable graph_json was reported at plan time
+	}
+	list, err := r.api.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: in.ProjectID})
+	if err != nil {
+		diags.AddError("Cannot check the jobs of the flow's graph",
+			providerdata.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
+		return diags
+	}
+	jobs := make(map[string]string, len(list))
+	for _, j := range list {
+		jobs[j.ID] = j.Type
+	}
+	// A job created earlier in the same apply may not be listed yet if the real API's list lags
+	// behind its writes; ask for the few missing ones directly before calling them missing.
+	for _, n := range g.Nodes {
+		if n.Type != graph.NodeJob || n.JobID == "" {
+			continue
+		}
+		if _, listed := jobs[n.JobID]; listed {
+			continue
+		}
+		j, err := r.api.DescribeJob(ctx, in.ProjectID, n.JobID)
+		switch {
+		case err == nil:
+			jobs[j.ID] = j.Type
+		case !emrapi.IsNotFound(err):
+			diags.AddError("Cannot check the jobs of the flow's graph",
+				providerdata.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs before the flow is written; nothing was written."))
+			return diags
+		}
+	}
+	usesJSON := len(plan.Graph.Elements()) == 0
+	for _, is := range checkJobNodes(g, in.ProjectID, jobs, usesJSON) {
+		summary := "Job not found in the project"
+		if is.Field == "job_type" {
+			summary = "Job type does not match the job"
+		}
+		if usesJSON {
+			diags.AddAttributeError(path.Root("graph_json"), summary, fmt.Sprintf("graph_json nodes[%d]: %s", is.Node, is.Message))
+			continue
+		}
+		diags.AddAttributeError(path.Root("graph").AtListIndex(0).AtName("node").AtListIndex(is.Node).AtName(is.Field), summary, is.Message)
+	}
+	return diags
 }
 
 // recordedHint is the advice after a failure that follows a successful create or update.
@@ -448,6 +515,14 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// a cron expression UNDER_SCHEDULE).
 	if plan.CronExpr.IsNull() && plan.Status.IsUnknown() {
 		in.Status = statusStopped
+	}
+	// The jobs are checked only when the graph changes: an unchanged graph was checked when it
+	// was written, and this spares a ListFlowJob walk on every other update.
+	if !plan.Graph.Equal(state.Graph) || !plan.GraphJSON.Equal(state.GraphJSON) {
+		resp.Diagnostics.Append(r.checkJobs(ctx, &plan, in)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 	}
 	if err := r.api.ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
 		resp.Diagnostics.AddError("Cannot update the flow", providerdata.ErrorDetail(err, ""))

@@ -29,13 +29,41 @@ const resourceName = "emrflow_flow.test"
 
 var flowIDRegexp = regexp.MustCompile(`^F-[0-9A-F]{16}$`)
 
-// Job ids in graphs: the API does not check that a node's job exists, so the tests use fixed ids
-// rather than depend on emrflow_job.
+// The provider checks, before writing a flow, that every JOB node names a job of the flow's
+// project with the node's job_type; so the graphs of these tests use real jobs: emrflow_job
+// resources in the configuration (jobsConfig) or jobs made through the API (the fixture's).
+// missingJob is a job id that no project has (the CreateFlowForWeb document's): for
+// TestAccFlow_jobMissing, and replaced by a real job in the graphs that come from the document.
+const missingJob = "FJ-7BE1062897B19D25"
+
+// References to the jobs of jobsConfig, for job_id in graphs.
 const (
-	jobA = "FJ-7BE1062897B19D25"
-	jobB = "FJ-1111111111111111"
-	jobC = "FJ-2222222222222222"
+	refExtract = "${emrflow_job.extract.id}"
+	refLoad    = "${emrflow_job.load.id}"
+	refAudit   = "${emrflow_job.audit.id}"
 )
+
+// jobsConfig is three jobs in emrflow_project.test, one per type the graphs use.
+const jobsConfig = `
+resource "emrflow_job" "extract" {
+  project_id  = emrflow_project.test.id
+  name        = "extract"
+  type        = "SHELL"
+  description = "extract"
+}
+resource "emrflow_job" "load" {
+  project_id  = emrflow_project.test.id
+  name        = "load"
+  type        = "HIVE_SQL"
+  description = "load"
+}
+resource "emrflow_job" "audit" {
+  project_id  = emrflow_project.test.id
+  name        = "audit"
+  type        = "SPARK"
+  description = "audit"
+}
+`
 
 func TestAccFlow_basic(t *testing.T) {
 	name := acctest.RandomName("flow")
@@ -69,10 +97,12 @@ func TestAccFlow_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph_json"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("48d474ea"), "type": knownvalue.StringExact("START"), "x": knownvalue.Float64Exact(500), "y": knownvalue.Float64Exact(250)}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("7ba480b3"), "job_id": knownvalue.StringExact(jobA), "label": knownvalue.StringExact("fail_job"), "x": knownvalue.Float64Exact(470.5)}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("7ba480b3"), "job_id": knownvalue.StringRegexp(regexp.MustCompile(`^FJ-`)), "label": knownvalue.StringExact("fail_job"), "x": knownvalue.Float64Exact(470.5)}),
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("33202d60"), "type": knownvalue.StringExact("END"), "label": knownvalue.Null(), "y": knownvalue.Float64Exact(562.5)}),
 					})),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(3)),
+					statecheck.CompareValuePairs(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(1).AtMapKey("job_id"),
+						"emrflow_job.seed", tfjsonpath.New("id"), compare.ValuesSame()),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckFlowExists(t, resourceName, &flow),
@@ -102,9 +132,17 @@ func TestAccFlow_basic(t *testing.T) {
 	})
 }
 
-// testAccFlowConfigSeed is the workflow of the CreateFlowForWeb document.
+// testAccFlowConfigSeed is the workflow of the CreateFlowForWeb document, its job made by an
+// emrflow_job of the configuration.
 func testAccFlowConfigSeed(name string) string {
 	return acctest.ConfigProject(name) + fmt.Sprintf(`
+resource "emrflow_job" "seed" {
+  project_id  = emrflow_project.test.id
+  name        = "fail_job"
+  type        = "SHELL"
+  description = "the seed's job"
+}
+
 resource "emrflow_flow" "test" {
   project_id     = emrflow_project.test.id
   name           = %[1]q
@@ -126,8 +164,8 @@ resource "emrflow_flow" "test" {
       id       = "7ba480b3"
       type     = "JOB"
       label    = "fail_job"
-      job_id   = %[3]q
-      job_type = "SHELL"
+      job_id   = emrflow_job.seed.id
+      job_type = emrflow_job.seed.type
       x        = 470.5
       y        = 398.5
     }
@@ -163,7 +201,7 @@ resource "emrflow_flow" "test" {
     dingding_group_ids = ["ADG-af1f9689d6194e2dbd89927d5c515172"]
   }
 }
-`, name, acctest.ClusterID(), jobA)
+`, name, acctest.ClusterID())
 }
 
 // testAccFlowImportID builds the "FP-…:F-…" import id from state.
@@ -229,6 +267,12 @@ resource "emrflow_flow" "test" {
 `, name, body)
 }
 
+// testAccFlowConfigWithJobs is testAccFlowConfig with the jobs of jobsConfig, for graphs that
+// refer to them (refExtract, refLoad, refAudit).
+func testAccFlowConfigWithJobs(name, body string) string {
+	return testAccFlowConfig(name, body) + jobsConfig
+}
+
 // minimalBody is the least a flow needs besides project_id and name.
 func minimalBody() string {
 	return fmt.Sprintf(`
@@ -237,8 +281,10 @@ func minimalBody() string {
 `, acctest.ClusterID())
 }
 
-// smallGraph is START -> extract -> END, laid out automatically.
-const smallGraph = `
+// smallGraph is START -> extract -> END, laid out automatically; extract runs the SHELL job
+// jobID (an id, or a reference such as refExtract).
+func smallGraph(jobID string) string {
+	return `
   graph {
     node {
       id   = "start"
@@ -248,7 +294,7 @@ const smallGraph = `
       id       = "extract"
       type     = "JOB"
       label    = "extract"
-      job_id   = "` + jobA + `"
+      job_id   = "` + jobID + `"
       job_type = "SHELL"
     }
     node {
@@ -265,6 +311,7 @@ const smallGraph = `
     }
   }
 `
+}
 
 func emptyPlanAfterApply() resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
@@ -281,6 +328,13 @@ func planChecks(action plancheck.ResourceActionType, more ...plancheck.PlanCheck
 // attributes that refer to them.
 type outOfBandFixture struct {
 	ProjectID, CategoryID, ParentFlowID string
+	// Jobs of the project, one per type, for the graphs.
+	ShellJob, HiveJob, SparkJob string
+}
+
+// jobs are the fixture's jobs as (id, type) pairs.
+func (fx outOfBandFixture) jobs() [][2]string {
+	return [][2]string{{fx.ShellJob, "SHELL"}, {fx.HiveJob, "HIVE_SQL"}, {fx.SparkJob, "SPARK"}}
 }
 
 func newOutOfBandFixture(t *testing.T) outOfBandFixture {
@@ -300,10 +354,22 @@ func newOutOfBandFixture(t *testing.T) outOfBandFixture {
 	if err != nil {
 		t.Fatalf("creating parent flow: %s", err)
 	}
+	fx := outOfBandFixture{ProjectID: projectID, CategoryID: categoryID, ParentFlowID: parentID}
+	for _, j := range []struct {
+		id        *string
+		name, typ string
+	}{{&fx.ShellJob, "shell", "SHELL"}, {&fx.HiveJob, "hive", "HIVE_SQL"}, {&fx.SparkJob, "spark", "SPARK"}} {
+		if *j.id, err = c.CreateJob(ctx, emrapi.JobInput{ProjectID: projectID, Name: j.name, Type: j.typ, Description: j.name}); err != nil {
+			t.Fatalf("creating %s job: %s", j.typ, err)
+		}
+	}
 	// Cleanups run after the test case has destroyed its own resources.
 	t.Cleanup(func() {
 		for _, err := range []error{
 			c.DeleteFlow(ctx, projectID, parentID),
+			c.DeleteJob(ctx, projectID, fx.ShellJob),
+			c.DeleteJob(ctx, projectID, fx.HiveJob),
+			c.DeleteJob(ctx, projectID, fx.SparkJob),
 			c.DeleteCategory(ctx, projectID, categoryID),
 			c.DeleteProject(ctx, projectID),
 		} {
@@ -312,7 +378,7 @@ func newOutOfBandFixture(t *testing.T) outOfBandFixture {
 			}
 		}
 	})
-	return outOfBandFixture{ProjectID: projectID, CategoryID: categoryID, ParentFlowID: parentID}
+	return fx
 }
 
 // testAccFlowConfigInProject is a flow in an existing project.
@@ -344,7 +410,7 @@ func fullBody(fx outOfBandFixture, suffix string) string {
     event_id       = "EMR-210401001"
     user_group_ids = ["AUG-%[1]s"]
   }
-`, suffix, acctest.EmulatorClusterID2, fx.CategoryID, fx.ParentFlowID, smallGraph)
+`, suffix, acctest.EmulatorClusterID2, fx.CategoryID, fx.ParentFlowID, smallGraph(fx.ShellJob))
 }
 
 func TestAccFlow_update(t *testing.T) {
@@ -562,20 +628,20 @@ func TestAccFlow_graph(t *testing.T) {
 	node := func(i int, f string) tfjsonpath.Path {
 		return tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(i).AtMapKey(f)
 	}
-	bigger := strings.Replace(smallGraph, `    edge {
+	bigger := strings.Replace(smallGraph(refExtract), `    edge {
       source = "extract"
       target = "end"
     }`, `    node {
       id       = "load"
       type     = "JOB"
-      job_id   = "`+jobB+`"
+      job_id   = "`+refLoad+`"
       job_type = "HIVE_SQL"
       host_name = "emr-worker-1"
     }
     node {
       id       = "audit"
       type     = "JOB"
-      job_id   = "`+jobC+`"
+      job_id   = "`+refAudit+`"
       job_type = "SPARK"
       x        = 900
       y        = 100
@@ -618,7 +684,7 @@ func TestAccFlow_graph(t *testing.T) {
 		CheckDestroy:             testAccCheckFlowDestroy(t),
 		Steps: []resource.TestStep{
 			{
-				Config: testAccFlowConfig(name, minimalBody()+smallGraph),
+				Config: testAccFlowConfigWithJobs(name, minimalBody()+smallGraph(refExtract)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate,
 					// The auto-layout places the nodes at plan time: no "known after apply".
 					plancheck.ExpectKnownValue(resourceName, node(0, "x"), knownvalue.NotNull()),
@@ -630,12 +696,12 @@ func TestAccFlow_graph(t *testing.T) {
 			},
 			{
 				// Unchanged configuration: the layout is stable.
-				Config:           testAccFlowConfig(name, minimalBody()+smallGraph),
+				Config:           testAccFlowConfigWithJobs(name, minimalBody()+smallGraph(refExtract)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
 				// Nodes and edges added; one node placed by hand.
-				Config:           testAccFlowConfig(name, minimalBody()+bigger),
+				Config:           testAccFlowConfigWithJobs(name, minimalBody()+bigger),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate, plancheck.ExpectKnownValue(resourceName, node(3, "x"), knownvalue.NotNull())),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, node(3, "id"), knownvalue.StringExact("load")),
@@ -650,7 +716,7 @@ func TestAccFlow_graph(t *testing.T) {
 			},
 			{
 				// Nodes and edges removed.
-				Config:           testAccFlowConfig(name, minimalBody()+smaller),
+				Config:           testAccFlowConfigWithJobs(name, minimalBody()+smaller),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckFlowExists(t, resourceName, &flow),
@@ -677,15 +743,17 @@ func expectServerGraph(f *emrapi.Flow, nodes, edges int) error {
 	return nil
 }
 
-// graphOfSize is START, n-2 JOB nodes in 10 parallel chains, END.
-func graphOfSize(n int) string {
+// graphOfSize is START, n-2 JOB nodes in 10 parallel chains, END; the JOB nodes run jobs, given
+// as (id, type) pairs, in turn.
+func graphOfSize(n int, run [][2]string) string {
 	var b strings.Builder
 	b.WriteString("  graph {\n    node {\n      id   = \"start\"\n      type = \"START\"\n    }\n")
 	b.WriteString("    node {\n      id   = \"end\"\n      type = \"END\"\n    }\n")
 	const chains = 10
 	jobs := n - 2
 	for i := range jobs {
-		fmt.Fprintf(&b, "    node {\n      id       = \"j%03d\"\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = \"SHELL\"\n    }\n", i, jobA)
+		job := run[i%len(run)]
+		fmt.Fprintf(&b, "    node {\n      id       = \"j%03d\"\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = %q\n    }\n", i, job[0], job[1])
 		prev := "start"
 		if i >= chains {
 			prev = fmt.Sprintf("j%03d", i-chains)
@@ -700,6 +768,7 @@ func graphOfSize(n int) string {
 }
 
 func TestAccFlow_graph200(t *testing.T) {
+	fx := newOutOfBandFixture(t)
 	name := acctest.RandomName("flow")
 	var flow emrapi.Flow
 	resource.ParallelTest(t, resource.TestCase{
@@ -708,7 +777,7 @@ func TestAccFlow_graph200(t *testing.T) {
 		CheckDestroy:             testAccCheckFlowDestroy(t),
 		Steps: []resource.TestStep{
 			{
-				Config:           testAccFlowConfig(name, minimalBody()+graphOfSize(200)),
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+graphOfSize(200, fx.jobs())),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListSizeExact(200)),
@@ -719,7 +788,7 @@ func TestAccFlow_graph200(t *testing.T) {
 				),
 			},
 			{
-				Config:           testAccFlowConfig(name, minimalBody()+graphOfSize(200)),
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+graphOfSize(200, fx.jobs())),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -727,7 +796,8 @@ func TestAccFlow_graph200(t *testing.T) {
 }
 
 // seedGraphJSON is the seed document's graph, as the console sends it (with spmAnchorId and
-// index), and seedGraphJSONPlain the same graph written by hand without them.
+// index), and seedGraphJSONPlain the same graph written by hand without them. Their job id is
+// the document's, which is no real job: the tests put a job of theirs in its place.
 const (
 	seedGraphJSON      = `{"nodes":[{"id":"48d474ea","index":0,"spmAnchorId":"0.0.0.i0.766645eb2cmNtQ","attribute":{"type":"START"},"shape":"startControlNode","type":"node","y":250,"size":"80*34","x":500},{"id":"7ba480b3","index":1,"spmAnchorId":"5176.8250060.0.i19.771e28d0IPNQGE","attribute":{"jobType":"SHELL","jobId":"FJ-7BE1062897B19D25","type":"JOB"},"config":{"hostName":""},"label":"fail_job","shape":"shellJobNode","type":"node","y":398.5,"size":"170*34","x":470.5},{"id":"33202d60","index":2,"spmAnchorId":"5176.8250060.0.i23.771e28d0IPNQGE","attribute":{"type":"END"},"shape":"endControlNode","type":"node","y":562.5,"size":"80*34","x":430.5}],"edges":[{"id":"28167ea0","index":3,"source":"48d474ea","sourceAnchor":0,"target":"7ba480b3","targetAnchor":0},{"id":"e8d5ff52","index":4,"source":"7ba480b3","sourceAnchor":1,"target":"33202d60","targetAnchor":0}]}`
 	seedGraphJSONPlain = `{
@@ -744,9 +814,11 @@ const (
 )
 
 func TestAccFlow_graphJSON(t *testing.T) {
+	fx := newOutOfBandFixture(t)
 	name := acctest.RandomName("flow")
 	var flow emrapi.Flow
 	withJSON := func(doc string) string {
+		doc = strings.ReplaceAll(doc, missingJob, fx.ShellJob)
 		return minimalBody() + "  graph_json = <<-EOT\n" + doc + "\n  EOT\n"
 	}
 	relabelled := strings.Replace(seedGraphJSONPlain, `"label": "fail_job"`, `"label": "renamed_job"`, 1)
@@ -757,7 +829,7 @@ func TestAccFlow_graphJSON(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				// The server adds "index" to every node and edge: no diff.
-				Config:           testAccFlowConfig(name, withJSON(seedGraphJSONPlain)),
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, withJSON(seedGraphJSONPlain)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph"), knownvalue.ListSizeExact(0)),
@@ -776,11 +848,11 @@ func TestAccFlow_graphJSON(t *testing.T) {
 				// The console's spelling of the same graph (UI-only fields, other key order): the
 				// text changes, so Terraform plans an update, but what the server holds is
 				// the same graph and the next plan is empty.
-				Config:           testAccFlowConfig(name, withJSON(seedGraphJSON)),
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, withJSON(seedGraphJSON)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
 			},
 			{
-				Config:           testAccFlowConfig(name, withJSON(relabelled)),
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, withJSON(relabelled)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckFlowExists(t, resourceName, &flow),
@@ -794,7 +866,7 @@ func TestAccFlow_graphJSON(t *testing.T) {
 			},
 			{
 				// From raw JSON to the typed block.
-				Config:           testAccFlowConfig(name, minimalBody()+smallGraph),
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(fx.ShellJob)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph_json"), knownvalue.Null()),
@@ -991,7 +1063,7 @@ func TestAccFlow_import(t *testing.T) {
 
 func TestAccFlow_importBlock(t *testing.T) {
 	name := acctest.RandomName("flow")
-	config := testAccFlowConfig(name, minimalBody()+smallGraph+alertHCL("EMR-210401001", nil, "AUG-1"))
+	config := testAccFlowConfigWithJobs(name, minimalBody()+smallGraph(refExtract)+alertHCL("EMR-210401001", nil, "AUG-1"))
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -1020,12 +1092,12 @@ func TestAccFlow_disappears(t *testing.T) {
 		CheckDestroy:             testAccCheckFlowDestroy(t),
 		Steps: []resource.TestStep{
 			{
-				Config:             testAccFlowConfig(name, minimalBody()+smallGraph),
+				Config:             testAccFlowConfigWithJobs(name, minimalBody()+smallGraph(refExtract)),
 				Check:              testAccCheckFlowDeleteOutOfBand(t, resourceName),
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config:           testAccFlowConfig(name, minimalBody()+smallGraph),
+				Config:           testAccFlowConfigWithJobs(name, minimalBody()+smallGraph(refExtract)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
 			},
 		},
@@ -1044,7 +1116,7 @@ func testAccCheckFlowDeleteOutOfBand(t *testing.T, name string) resource.TestChe
 
 func TestAccFlow_drift(t *testing.T) {
 	name := acctest.RandomName("flow")
-	config := testAccFlowConfig(name, minimalBody()+smallGraph+alertHCL("EMR-210401001", nil, "AUG-1"))
+	config := testAccFlowConfigWithJobs(name, minimalBody()+smallGraph(refExtract)+alertHCL("EMR-210401001", nil, "AUG-1"))
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -1220,8 +1292,8 @@ func TestAccFlow_validation(t *testing.T) {
 }
 
 // TestAccFlow_validationUnknown checks that values not known at plan time are not judged: a
-// JOB node whose job_id comes from a resource not created yet plans fine, and its position is
-// still known in the plan.
+// JOB node whose job_id comes from a job not created yet plans fine, its position is still known
+// in the plan, and the job check at apply time finds the new job.
 func TestAccFlow_validationUnknown(t *testing.T) {
 	name := acctest.RandomName("flow")
 	config := acctest.ConfigProject(name) + fmt.Sprintf(`
@@ -1230,6 +1302,13 @@ resource "emrflow_flow" "parent" {
   name        = "%[1]s-parent"
   description = "parent"
   cluster_id  = %[2]q
+}
+
+resource "emrflow_job" "job" {
+  project_id  = emrflow_project.test.id
+  name        = "%[1]s-job"
+  type        = "SPARK"
+  description = "job"
 }
 
 resource "emrflow_flow" "test" {
@@ -1247,9 +1326,8 @@ resource "emrflow_flow" "test" {
     node {
       id       = "job"
       type     = "JOB"
-      # Unknown until the parent exists: stands for emrflow_job.x.id.
-      job_id   = replace(emrflow_flow.parent.id, "F-", "FJ-")
-      job_type = "SHELL"
+      job_id   = emrflow_job.job.id # unknown until the job exists
+      job_type = emrflow_job.job.type
     }
     node {
       id   = "end"
@@ -1303,7 +1381,7 @@ func TestAccFlow_unknownCreateOutcome(t *testing.T) {
 				em.ResetStats()
 				em.SetFaults(emulator.Faults{AmbiguousRate: 1})
 			},
-			Config: testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph),
+			Config: testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(fx.ShellJob)),
 			Check: func(*terraform.State) error {
 				em.SetFaults(emulator.Faults{})
 				if n := em.Stats().Calls["CreateFlowForWeb"]; n != 1 {
@@ -1342,5 +1420,97 @@ func TestAccFlow_nameTaken(t *testing.T) {
 			Config:      testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()),
 			ExpectError: phrase(fmt.Sprintf("terraform import emrflow_flow.<resource name> %s:%s", fx.ProjectID, existing)),
 		}},
+	})
+}
+
+// testAccCheckNoFlowNamed checks with the API that the project holds no flow named name: a
+// write refused by the job check must leave nothing behind.
+func testAccCheckNoFlowNamed(t *testing.T, projectID, name string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		flows, err := acctest.Client(t).ListFlows(context.Background(), emrapi.ListFlowsInput{ProjectID: projectID, Name: name})
+		if err != nil {
+			return fmt.Errorf("listing the flows of %s: %w", projectID, err)
+		}
+		for _, f := range flows {
+			if f.Name == name {
+				return fmt.Errorf("flow %s (%s) exists in %s: the refused create wrote it", f.ID, name, projectID)
+			}
+		}
+		return nil
+	}
+}
+
+// TestAccFlow_jobTypeMismatch: a JOB node whose job_type is not its job's type is refused before
+// anything is written, with the error on the node's job_type (graph block) or on graph_json.
+func TestAccFlow_jobTypeMismatch(t *testing.T) {
+	fx := newOutOfBandFixture(t)
+	name := acctest.RandomName("flow")
+	jsonDoc := strings.ReplaceAll(seedGraphJSONPlain, missingJob, fx.SparkJob)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             resource.ComposeTestCheckFunc(testAccCheckFlowDestroy(t), testAccCheckNoFlowNamed(t, fx.ProjectID, name)),
+		Steps: []resource.TestStep{
+			{
+				// smallGraph says SHELL; the job is a SPARK job.
+				Config: testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(fx.SparkJob)),
+				ExpectError: expectErrorAt(`job_type = "SHELL"`, fmt.Sprintf(
+					`node "extract" says job_type "SHELL" but job %s is of type "SPARK". Set job_type = "SPARK" on the node`, fx.SparkJob)),
+			},
+			{
+				Config: testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+"  graph_json = <<-EOT\n"+jsonDoc+"\n  EOT\n"),
+				ExpectError: phrase(fmt.Sprintf(
+					`graph_json nodes[1]: node "7ba480b3" says job_type "SHELL" but job %s is of type "SPARK". Set "jobType": "SPARK"`, fx.SparkJob)),
+			},
+		},
+	})
+}
+
+// TestAccFlow_jobMissing: a JOB node whose job is not a job of the flow's project is refused on
+// create, and on update the flow on the server is left as it was.
+func TestAccFlow_jobMissing(t *testing.T) {
+	fx := newOutOfBandFixture(t)
+	name := acctest.RandomName("flow")
+	missing := expectErrorAt(`job_id   = "`+missingJob+`"`, fmt.Sprintf(
+		`node "extract" runs job %s, which does not exist in project %s`, missingJob, fx.ProjectID))
+	var flow emrapi.Flow
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             resource.ComposeTestCheckFunc(testAccCheckFlowDestroy(t), testAccCheckNoFlowNamed(t, fx.ProjectID, name)),
+		Steps: []resource.TestStep{
+			{
+				Config:      testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(missingJob)),
+				ExpectError: missing,
+			},
+			{
+				// Nothing was created: the same name is free.
+				PreConfig: func() {
+					if err := testAccCheckNoFlowNamed(t, fx.ProjectID, name)(nil); err != nil {
+						t.Error(err)
+					}
+				},
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(fx.ShellJob)),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
+			},
+			{
+				Config:      testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(missingJob)),
+				ExpectError: missing,
+			},
+			{
+				// The refused update wrote nothing: the server still runs the real job.
+				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(fx.ShellJob)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckFlowExists(t, resourceName, &flow),
+					testAccCheckFlowAPI(&flow, func(f *emrapi.Flow) error {
+						if !strings.Contains(f.Graph, fx.ShellJob) || strings.Contains(f.Graph, missingJob) {
+							return fmt.Errorf("server graph %s, want it to run %s only", f.Graph, fx.ShellJob)
+						}
+						return nil
+					}),
+				),
+			},
+		},
 	})
 }

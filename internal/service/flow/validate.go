@@ -175,3 +175,54 @@ func jsonIssuePath(is graph.Issue) string {
 		return "graph"
 	}
 }
+
+// jobNodeIssue is a JOB node whose job_id or job_type does not agree with the project's jobs.
+type jobNodeIssue struct {
+	Node    int    // index of the node in the graph
+	Field   string // "job_id" or "job_type"
+	Message string // a sentence (or two) saying what is wrong and what to set
+}
+
+// checkJobNodes compares the JOB nodes of g with the jobs of a project (job id → job type) and
+// returns one issue per node that names a job the project does not have, or that gives another
+// type than the job's. The API itself accepts both and the flow then fails at run time, so they
+// are caught before the flow is written. The graph's own rules (a job_id on every JOB node, a
+// known job type) are graph.Validate's, at plan time; nodes missing a job_id are skipped here.
+// jsonKeys names the fields as the console JSON spells them (jobId, jobType), for graph_json.
+func checkJobNodes(g *graph.Graph, projectID string, jobs map[string]string, jsonKeys bool) []jobNodeIssue {
+	setType := func(t string) string { return fmt.Sprintf("job_type = %q", t) }
+	if jsonKeys {
+		setType = func(t string) string { return fmt.Sprintf(`"jobType": %q`, t) }
+	}
+	var issues []jobNodeIssue
+	for i, n := range g.Nodes {
+		if n.Type != graph.NodeJob || n.JobID == "" {
+			continue
+		}
+		real, ok := jobs[n.JobID]
+		switch {
+		case !ok:
+			issues = append(issues, jobNodeIssue{Node: i, Field: "job_id", Message: fmt.Sprintf(
+				"node %q runs job %s, which does not exist in project %s. Use the id of a job of that project "+
+					"(e.g. emrflow_job.<name>.id, which also orders the job's creation before the flow's).",
+				n.ID, n.JobID, projectID)})
+		case n.JobType != real:
+			issues = append(issues, jobNodeIssue{Node: i, Field: "job_type", Message: fmt.Sprintf(
+				"node %q says job_type %q but job %s is of type %q. Set %s on the node (e.g. from "+
+					"emrflow_job.<name>.type), or point it at a job of type %q.",
+				n.ID, n.JobType, n.JobID, real, setType(real), n.JobType)})
+		}
+	}
+	return issues
+}
+
+// hasJobNodes reports whether g has a JOB node with a job_id, i.e. whether checkJobNodes has
+// anything to check (and the project's jobs need to be listed).
+func hasJobNodes(g *graph.Graph) bool {
+	for _, n := range g.Nodes {
+		if n.Type == graph.NodeJob && n.JobID != "" {
+			return true
+		}
+	}
+	return false
+}

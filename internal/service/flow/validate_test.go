@@ -2,6 +2,7 @@ package flow
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
@@ -148,3 +150,139 @@ func TestIssuePath(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckJobNodes(t *testing.T) {
+	t.Parallel()
+	jobs := map[string]string{"FJ-A": "SHELL", "FJ-B": "SPARK"}
+	n := func(id, typ, jobID, jobType string) graph.Node {
+		return graph.Node{ID: id, Type: typ, JobID: jobID, JobType: jobType}
+	}
+	start, end := n("s", graph.NodeStart, "", ""), n("e", graph.NodeEnd, "", "")
+	cases := []struct {
+		name     string
+		nodes    []graph.Node
+		jsonKeys bool
+		want     []jobNodeIssue // Message holds a fragment the message must contain
+	}{
+		{name: "no job nodes", nodes: []graph.Node{start, end}},
+		{name: "all agree", nodes: []graph.Node{start, n("a", "JOB", "FJ-A", "SHELL"), n("b", "JOB", "FJ-B", "SPARK"), end}},
+		{name: "same job twice", nodes: []graph.Node{n("a", "JOB", "FJ-A", "SHELL"), n("a2", "JOB", "FJ-A", "SHELL")}},
+		{name: "type mismatch", nodes: []graph.Node{start, n("x", "JOB", "FJ-B", "SHELL"), end}, want: []jobNodeIssue{
+			{Node: 1, Field: "job_type", Message: `node "x" says job_type "SHELL" but job FJ-B is of type "SPARK". Set job_type = "SPARK"`},
+		}},
+		{name: "type mismatch in graph_json", nodes: []graph.Node{n("x", "JOB", "FJ-B", "SHELL")}, jsonKeys: true, want: []jobNodeIssue{
+			{Node: 0, Field: "job_type", Message: `Set "jobType": "SPARK"`},
+		}},
+		{name: "missing job", nodes: []graph.Node{start, end, n("m", "JOB", "FJ-GONE", "SHELL")}, want: []jobNodeIssue{
+			{Node: 2, Field: "job_id", Message: `node "m" runs job FJ-GONE, which does not exist in project FP-1`},
+		}},
+		{name: "one issue per bad node, in order", nodes: []graph.Node{n("m", "JOB", "FJ-GONE", "SPARK"), n("ok", "JOB", "FJ-A", "SHELL"), n("x", "JOB", "FJ-A", "HIVE_SQL")},
+			want: []jobNodeIssue{{Node: 0, Field: "job_id", Message: "FJ-GONE"}, {Node: 2, Field: "job_type", Message: `is of type "SHELL"`}}},
+		{name: "job node without job_id is graph.Validate's", nodes: []graph.Node{n("j", "JOB", "", "SHELL")}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := checkJobNodes(&graph.Graph{Nodes: tc.nodes}, "FP-1", jobs, tc.jsonKeys)
+			if len(got) != len(tc.want) {
+				t.Fatalf("checkJobNodes = %+v, want %d issues", got, len(tc.want))
+			}
+			for i, w := range tc.want {
+				if got[i].Node != w.Node || got[i].Field != w.Field || !strings.Contains(got[i].Message, w.Message) {
+					t.Errorf("issue %d = %+v, want node %d, field %s, message with %q", i, got[i], w.Node, w.Field, w.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestFlowResourceCheckJobs checks the resource side: one ListFlowJob walk only when there are
+// JOB nodes, and each issue on the attribute at fault.
+func TestFlowResourceCheckJobs(t *testing.T) {
+	t.Parallel()
+	jobs := []emrapi.Job{{ID: "FJ-A", ProjectID: "FP-1", Type: "SHELL"}, {ID: "FJ-OTHER", ProjectID: "FP-2", Type: "SHELL"}}
+	encode := func(t *testing.T, nodes ...graph.Node) string {
+		t.Helper()
+		b, err := graph.Encode(&graph.Graph{Nodes: nodes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	start := graph.Node{ID: "s", Type: graph.NodeStart}
+	job := func(jobID, jobType string) graph.Node {
+		return graph.Node{ID: "j", Type: graph.NodeJob, JobID: jobID, JobType: jobType}
+	}
+	block := func(t *testing.T) types.List {
+		return graphList(t, []nodeModel{node("s", "START"), jobNode("j", "FJ-A")}, nil)
+	}
+	noBlock := func(*testing.T) types.List { return types.ListNull(graphObjectType) }
+	jobAt := func(field string) path.Path {
+		return path.Root("graph").AtListIndex(0).AtName("node").AtListIndex(1).AtName(field)
+	}
+	cases := []struct {
+		name          string
+		block         func(*testing.T) types.List
+		nodes         []graph.Node // nil: no graph
+		listErr       error
+		unlisted      []emrapi.Job
+		wantCalls     int
+		wantDescribes int
+		wantPath      *path.Path // nil: no diagnostic; the zero path: one without an attribute
+		wantText      string
+	}{
+		{name: "no graph", block: noBlock},
+		{name: "no job nodes", block: noBlock, nodes: []graph.Node{start}},
+		{name: "agrees", block: block, nodes: []graph.Node{start, job("FJ-A", "SHELL")}, wantCalls: 1},
+		{name: "type mismatch on the node", block: block, nodes: []graph.Node{start, job("FJ-A", "SPARK")}, wantCalls: 1,
+			wantPath: ptr(jobAt("job_type")), wantText: `node "j" says job_type "SPARK" but job FJ-A is of type "SHELL"`},
+		{name: "job of another project", block: block, nodes: []graph.Node{start, job("FJ-OTHER", "SHELL")}, wantCalls: 1, wantDescribes: 1,
+			wantPath: ptr(jobAt("job_id")), wantText: "does not exist in project FP-1"},
+		{name: "graph_json", block: noBlock, nodes: []graph.Node{start, job("FJ-A", "SPARK")}, wantCalls: 1,
+			wantPath: ptr(path.Root("graph_json")), wantText: `graph_json nodes[1]: node "j" says job_type "SPARK"`},
+		{name: "job missing from a lagging list is described", block: block, nodes: []graph.Node{start, job("FJ-NEW", "SPARK")},
+			unlisted: []emrapi.Job{{ID: "FJ-NEW", ProjectID: "FP-1", Type: "SPARK"}}, wantCalls: 1, wantDescribes: 1},
+		{name: "described and still missing", block: block, nodes: []graph.Node{start, job("FJ-GONE", "SHELL")}, wantCalls: 1, wantDescribes: 1,
+			wantPath: ptr(jobAt("job_id")), wantText: "does not exist in project FP-1"},
+		{name: "list fails", block: block, nodes: []graph.Node{start, job("FJ-A", "SHELL")}, listErr: errors.New("boom"), wantCalls: 1,
+			wantPath: ptr(path.Empty()), wantText: "boom"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			api := &fakeAPI{jobs: jobs, listJobsE: tc.listErr, unlisted: tc.unlisted}
+			r := &flowResource{api: api}
+			in := emrapi.FlowInput{ProjectID: "FP-1"}
+			if tc.nodes != nil {
+				in.Graph = encode(t, tc.nodes...)
+			}
+			plan := flowModel{Graph: tc.block(t)}
+			diags := r.checkJobs(context.Background(), &plan, in)
+			if api.listJobs != tc.wantCalls {
+				t.Errorf("ListJobs called %d times, want %d", api.listJobs, tc.wantCalls)
+			}
+			if api.describes != tc.wantDescribes {
+				t.Errorf("DescribeJob called %d times, want %d", api.describes, tc.wantDescribes)
+			}
+			if tc.wantPath == nil {
+				if diags.HasError() {
+					t.Fatalf("unexpected diagnostics: %v", diags)
+				}
+				return
+			}
+			if diags.ErrorsCount() != 1 {
+				t.Fatalf("got %d errors (%v), want 1", diags.ErrorsCount(), diags)
+			}
+			d := diags.Errors()[0]
+			got := path.Empty()
+			if wp, ok := d.(diag.DiagnosticWithPath); ok {
+				got = wp.Path()
+			}
+			if !got.Equal(*tc.wantPath) || !strings.Contains(d.Detail(), tc.wantText) {
+				t.Errorf("diagnostic at %s: %s\nwant at %s with %q", got, d.Detail(), *tc.wantPath, tc.wantText)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

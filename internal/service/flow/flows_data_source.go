@@ -1,0 +1,194 @@
+package flow
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+)
+
+var (
+	_ datasource.DataSource              = (*flowsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*flowsDataSource)(nil)
+)
+
+type flowsDataSource struct {
+	client *emrapi.Client
+}
+
+// NewListDataSource returns the emrflow_flows data source: the flows of a project, filtered by
+// name (a regular expression), status and cluster.
+func NewListDataSource() datasource.DataSource {
+	return &flowsDataSource{}
+}
+
+type flowsDataModel struct {
+	ProjectID types.String         `tfsdk:"project_id"`
+	NameRegex types.String         `tfsdk:"name_regex"`
+	Status    types.String         `tfsdk:"status"`
+	ClusterID types.String         `tfsdk:"cluster_id"`
+	IDs       types.List           `tfsdk:"ids"`
+	Flows     []flowsItemDataModel `tfsdk:"flows"`
+}
+
+// flowsItemDataModel is one flow of the list: the fields ListFlow returns (its items carry no
+// parent flows, graph or alerts; emrflow_flow reads those).
+type flowsItemDataModel struct {
+	ID               types.String `tfsdk:"id"`
+	ProjectID        types.String `tfsdk:"project_id"`
+	Name             types.String `tfsdk:"name"`
+	Description      types.String `tfsdk:"description"`
+	ClusterID        types.String `tfsdk:"cluster_id"`
+	Status           types.String `tfsdk:"status"`
+	Periodic         types.Bool   `tfsdk:"periodic"`
+	CronExpr         types.String `tfsdk:"cron_expr"`
+	StartSchedule    types.Int64  `tfsdk:"start_schedule"`
+	EndSchedule      types.Int64  `tfsdk:"end_schedule"`
+	ParentCategoryID types.String `tfsdk:"parent_category_id"`
+	GmtCreate        types.Int64  `tfsdk:"gmt_create"`
+	GmtModified      types.Int64  `tfsdk:"gmt_modified"`
+}
+
+func (d *flowsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_flows"
+}
+
+func (d *flowsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the EMR data-development workflows (flows) of a project, walking every page of " +
+			"ListFlow. `status` and `cluster_id` are filters of the API; `name_regex` is applied to the names " +
+			"returned. Matching nothing is not an error.",
+		Attributes: map[string]schema.Attribute{
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the project (`FP-…`) whose flows are listed.",
+				Required:            true,
+				Validators:          []validator.String{validate.IDPrefix("FP-")},
+			},
+			"name_regex": schema.StringAttribute{
+				MarkdownDescription: "A regular expression (RE2 syntax) the flow names must match.",
+				Optional:            true,
+				Validators:          []validator.String{validate.Regexp()},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Only the flows of this scheduling status: `STOP_SCHEDULE` or `UNDER_SCHEDULE`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(statusStopped, statusScheduled)},
+			},
+			"cluster_id": schema.StringAttribute{
+				MarkdownDescription: "Only the flows that run on this cluster (`C-…`) or cluster template (`CT-…`).",
+				Optional:            true,
+				Validators:          []validator.String{validate.IDPrefix("C-", "CT-")},
+			},
+			"ids": schema.ListAttribute{
+				MarkdownDescription: "IDs of the matching flows, in the API's order.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+			"flows": schema.ListNestedAttribute{
+				MarkdownDescription: "The matching flows, in the same order as `ids`.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id":                 str("The flow's ID (`F-…`)."),
+						"project_id":         str("ID of the project (`FP-…`) that holds the flow."),
+						"name":               str("The flow's name."),
+						"description":        str("The flow's description."),
+						"cluster_id":         str("The cluster (`C-…`) or cluster template (`CT-…`) the flow runs on."),
+						"status":             str("Scheduling status: `STOP_SCHEDULE` or `UNDER_SCHEDULE`."),
+						"periodic":           schema.BoolAttribute{MarkdownDescription: "Whether the flow runs on a schedule.", Computed: true},
+						"cron_expr":          str("Schedule, as a Quartz cron expression; null when the flow has none."),
+						"start_schedule":     schema.Int64Attribute{MarkdownDescription: "Start of the schedule, in milliseconds since the Unix epoch; null when unset.", Computed: true},
+						"end_schedule":       schema.Int64Attribute{MarkdownDescription: "End of the schedule, in milliseconds since the Unix epoch; null when unset.", Computed: true},
+						"parent_category_id": str("ID of the folder (`FC-…`) that holds the flow; null at the project's root."),
+						"gmt_create":         schema.Int64Attribute{MarkdownDescription: "Creation time, in milliseconds since the epoch.", Computed: true},
+						"gmt_modified":       schema.Int64Attribute{MarkdownDescription: "Last modification time, in milliseconds since the epoch.", Computed: true},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *flowsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	client, diags := providerdata.Client(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	d.client = client
+}
+
+func (d *flowsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg flowsDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var re *regexp.Regexp
+	if !cfg.NameRegex.IsNull() {
+		// Validated at plan time; compiled again here because validation may have seen an unknown.
+		var err error
+		if re, err = regexp.Compile(cfg.NameRegex.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
+			return
+		}
+	}
+	projectID := cfg.ProjectID.ValueString()
+	all, err := d.client.ListFlows(ctx, emrapi.ListFlowsInput{
+		ProjectID: projectID,
+		Status:    cfg.Status.ValueString(),
+		ClusterID: cfg.ClusterID.ValueString(),
+	})
+	if isMissingProject(err) {
+		addMissingProjectError(&resp.Diagnostics, projectID)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot list flows", providerdata.ErrorDetail(err, fmt.Sprintf("Listing the flows of project %s.", projectID)))
+		return
+	}
+	ids := []string{}
+	cfg.Flows = []flowsItemDataModel{}
+	for i := range all {
+		f := &all[i]
+		if re != nil && !re.MatchString(f.Name) {
+			continue
+		}
+		ids = append(ids, f.ID)
+		cfg.Flows = append(cfg.Flows, flowsItem(f))
+	}
+	list, diags := types.ListValueFrom(ctx, types.StringType, ids)
+	resp.Diagnostics.Append(diags...)
+	cfg.IDs = list
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
+
+// flowsItem maps a ListFlow item with the resource's rules: the API's "" and 0 for an unset
+// optional field read as null.
+func flowsItem(f *emrapi.Flow) flowsItemDataModel {
+	return flowsItemDataModel{
+		ID:               types.StringValue(f.ID),
+		ProjectID:        types.StringValue(f.ProjectID),
+		Name:             types.StringValue(f.Name),
+		Description:      types.StringValue(f.Description),
+		ClusterID:        types.StringValue(f.ClusterID),
+		Status:           stringOrNull(f.Status),
+		Periodic:         types.BoolValue(f.Periodic),
+		CronExpr:         stringOrNull(f.CronExpr),
+		StartSchedule:    int64OrNull(f.StartSchedule),
+		EndSchedule:      int64OrNull(f.EndSchedule),
+		ParentCategoryID: stringOrNull(f.CategoryID),
+		GmtCreate:        types.Int64Value(f.GmtCreate),
+		GmtModified:      types.Int64Value(f.GmtModified),
+	}
+}
