@@ -199,18 +199,18 @@ func checkJobNodes(g *graph.Graph, projectID string, jobs map[string]string, jso
 		if n.Type != graph.NodeJob || n.JobID == "" {
 			continue
 		}
-		real, ok := jobs[n.JobID]
+		actualType, ok := jobs[n.JobID]
 		switch {
 		case !ok:
 			issues = append(issues, jobNodeIssue{Node: i, Field: "job_id", Message: fmt.Sprintf(
 				"node %q runs job %s, which does not exist in project %s. Use the id of a job of that project "+
 					"(e.g. emrflow_job.<name>.id, which also orders the job's creation before the flow's).",
 				n.ID, n.JobID, projectID)})
-		case n.JobType != real:
+		case n.JobType != actualType:
 			issues = append(issues, jobNodeIssue{Node: i, Field: "job_type", Message: fmt.Sprintf(
 				"node %q says job_type %q but job %s is of type %q. Set %s on the node (e.g. from "+
 					"emrflow_job.<name>.type), or point it at a job of type %q.",
-				n.ID, n.JobType, n.JobID, real, setType(real), n.JobType)})
+				n.ID, n.JobType, n.JobID, actualType, setType(actualType), n.JobType)})
 		}
 	}
 	return issues
