@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -88,8 +89,13 @@ type Options struct {
 	Emulator emulator.Config // faults, latency, seed; keys default to the emulator's
 	// Parallelism is terraform's -parallelism (0 = Terraform's default, 10).
 	Parallelism int
-	// ExtraEnv is added to the CLI's environment (e.g. TF_LOG=trace).
+	// ExtraEnv is added to the CLI's environment (e.g. TF_LOG=trace). It comes after the
+	// workspace's own variables, and os/exec keeps the last value of a repeated key, so an entry
+	// here overrides a default (e.g. ALIBABA_CLOUD_ACCESS_KEY_ID).
 	ExtraEnv []string
+	// Middleware, when set, wraps the emulator's handler: tests use it to fail chosen requests
+	// in ways the emulator's random faults cannot aim (e.g. only the first create of a flow).
+	Middleware func(http.Handler) http.Handler
 }
 
 // Workspace is a directory with a configuration, a CLI configuration that points emrflow at the
@@ -112,7 +118,11 @@ func NewWorkspace(dir, terraform, providerPath string, opts Options) (*Workspace
 	if err != nil {
 		return nil, fmt.Errorf("starting the emulator: %w", err)
 	}
-	hs := httptest.NewServer(srv)
+	var h http.Handler = srv
+	if opts.Middleware != nil {
+		h = opts.Middleware(srv)
+	}
+	hs := httptest.NewServer(h)
 	w := &Workspace{Dir: dir, Terraform: terraform, Emulator: srv, Endpoint: hs.URL, opts: opts, server: hs}
 
 	rc := filepath.Join(dir, ".terraformrc")

@@ -3,6 +3,8 @@ package e2e_test
 import (
 	"context"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -97,4 +99,28 @@ func projectIDs(t *testing.T, w *e2e.Workspace) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// TestExtraEnvOverrides checks that an ExtraEnv entry wins over the workspace's default of the same
+// key (os/exec keeps the last value of a repeated key): the secrets test relies on it to hand the
+// provider STS credentials. A shell stands in for terraform.
+func TestExtraEnvOverrides(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	w, err := e2e.NewWorkspace(t.TempDir(), sh, filepath.Join(t.TempDir(), "provider"), e2e.Options{
+		ExtraEnv: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID=STS.override", "EXTRA_ONLY=yes"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	res, err := w.Run(context.Background(), "-c", `printf '%s|%s|%s' "$ALIBABA_CLOUD_ACCESS_KEY_ID" "$EXTRA_ONLY" "$ALIBABA_CLOUD_REGION_ID"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "STS.override|yes|" + e2e.Region; res.Stdout != want {
+		t.Errorf("environment seen by the CLI: %q, want %q", res.Stdout, want)
+	}
 }

@@ -29,6 +29,14 @@ const (
 	maxResponseBody = 32 << 20
 )
 
+// throttleRetryFactor widens the retry budget of throttling refusals: a call may be refused for
+// flow control up to maxRetries*throttleRetryFactor times (besides up to maxRetries other
+// retryable failures). A refusal proves that nothing ran and only asks the caller to slow down;
+// under a big apply (10 parallel operations against a 20 requests/s limit, half the attempts
+// refused) max_retries alone made reads and outcome look-ups fail for no fault of the API.
+// max_retries = 0 still means no retry at all.
+const throttleRetryFactor = 4
+
 // kind says how a call may be retried.
 type kind int
 
@@ -81,6 +89,7 @@ func (c *call) optBody(k, v string) *call {
 func (c *Client) do(ctx context.Context, cl *call, out any) error {
 	ctx = c.logContext(ctx)
 	var lastErr error
+	failures, throttles := 0, 0 // failed attempts so far, by budget
 	for attempt := 1; ; attempt++ {
 		body, err := c.attempt(ctx, cl, attempt)
 		if err == nil {
@@ -96,7 +105,12 @@ func (c *Client) do(ctx context.Context, cl *call, out any) error {
 		if ctx.Err() != nil {
 			return lastErr
 		}
-		if attempt > c.maxRetries || !c.shouldRetry(cl.kind, err) {
+		if IsThrottled(err) {
+			throttles++
+		} else {
+			failures++
+		}
+		if !c.shouldRetry(cl.kind, err) || failures > c.maxRetries || throttles > c.maxRetries*throttleRetryFactor {
 			return lastErr
 		}
 		wait := c.backoff(attempt)

@@ -32,6 +32,7 @@ func script(replies ...reply) func(int, recorded) reply {
 
 func TestRetryIdempotent(t *testing.T) {
 	unavailable := gatewayErr(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
+	throttled := gatewayErr(400, "Throttling.User", "Request was denied due to user flow control.")
 	tests := []struct {
 		name       string
 		maxRetries int
@@ -43,6 +44,10 @@ func TestRetryIdempotent(t *testing.T) {
 		{"503 beyond the retries", 3, []reply{unavailable}, 4, IsRetryable},
 		{"no retries configured", 0, []reply{unavailable, ok(describeFlowOK)}, 1, IsRetryable},
 		{"throttled then ok", 3, []reply{gatewayErr(400, "Throttling.User", "Request was denied due to user flow control."), ok(describeFlowOK)}, 2, nil},
+		{"throttling does not use up the retries of failures", 3, []reply{throttled, unavailable, throttled, unavailable, throttled, unavailable, throttled, ok(describeFlowOK)}, 8, nil},
+		{"failures beyond the retries, throttled between them", 3, []reply{unavailable, throttled, unavailable, throttled, unavailable, throttled, unavailable, ok(describeFlowOK)}, 7, IsRetryable},
+		{"throttled beyond its own budget", 1, []reply{throttled}, 1 + throttleRetryFactor, IsThrottled},
+		{"no retries configured, throttled", 0, []reply{throttled, ok(describeFlowOK)}, 1, IsThrottled},
 		{"500 InternalError then ok", 3, []reply{gatewayErr(500, "InternalError", "x"), ok(describeFlowOK)}, 2, nil},
 		{"nonce used then ok", 3, []reply{gatewayErr(400, "SignatureNonceUsed", "x"), ok(describeFlowOK)}, 2, nil},
 		{"invalid parameter is final", 3, []reply{gatewayErr(400, "InvalidParameter", "bad"), ok(describeFlowOK)}, 1, func(err error) bool { return !IsRetryable(err) }},
@@ -117,7 +122,8 @@ func TestRetryCreate(t *testing.T) {
 		{"SignatureNonceUsed is retried", []reply{gatewayErr(400, "SignatureNonceUsed", "x"), created}, 2, false, true},
 		{"InvalidTimeStamp.Expired is retried", []reply{gatewayErr(400, "InvalidTimeStamp.Expired", "x"), created}, 2, false, true},
 		{"already exists is final", []reply{flowErr("Flow name already exists: [f]"), created}, 1, false, false},
-		{"throttled beyond the retries", []reply{gatewayErr(400, "Throttling.User", "x")}, 4, false, false},
+		// Throttling has a budget of its own: max_retries (3 here) x throttleRetryFactor.
+		{"throttled beyond the retries", []reply{gatewayErr(400, "Throttling.User", "x")}, 1 + 3*throttleRetryFactor, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

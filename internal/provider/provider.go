@@ -127,8 +127,10 @@ func (p *emrflowProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Validators: []validator.String{endpointValidator{}},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a call is retried after a retryable error (throttling, 5xx, network). " +
-					"Defaults to `5`. Creates are retried only when the error proves that nothing was executed.",
+				MarkdownDescription: "How many times a call is retried after a retryable error (5xx, network). " +
+					"Throttling refusals, which prove that nothing was executed and only ask for a slower pace, may be " +
+					"retried four times as often. Defaults to `5`; `0` turns retries off. Creates are retried only when " +
+					"the error proves that nothing was executed.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},

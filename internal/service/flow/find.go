@@ -97,7 +97,7 @@ func createFlow(ctx context.Context, api flowAPI, in emrapi.FlowInput, now func(
 			return "", false, fmt.Errorf("creating flow %q: %w", in.Name, err)
 		}
 
-		found, ferr := api.FindFlowByName(ctx, in.ProjectID, in.Name)
+		found, ferr := findAfterUnknown(ctx, api, in.ProjectID, in.Name)
 		switch {
 		case ferr == nil && found != nil:
 			return adopt(ctx, api, in, found.ID, started)
@@ -110,6 +110,25 @@ func createFlow(ctx context.Context, api flowAPI, in emrapi.FlowInput, now func(
 				in.Name, attempt, in.ProjectID, err)
 		}
 		tflog.Info(ctx, "the flow was not created; creating it again", map[string]any{"project_id": in.ProjectID, "name": in.Name})
+	}
+}
+
+// outcomeLookups bounds the FindFlowByName calls that resolve an unknown create outcome (each one
+// already retried by the client).
+const outcomeLookups = 4
+
+// findAfterUnknown looks a flow up by name after a create of unknown outcome. It tries harder than
+// an ordinary read: giving up here would leave a flow the server may have made out of the state,
+// and the next apply would then find its name taken. Only retryable failures are tried again.
+func findAfterUnknown(ctx context.Context, api flowAPI, projectID, name string) (*emrapi.Flow, error) {
+	for lookup := 1; ; lookup++ {
+		f, err := api.FindFlowByName(ctx, projectID, name)
+		if err == nil || emrapi.IsNotFound(err) || !emrapi.IsRetryable(err) || lookup >= outcomeLookups || ctx.Err() != nil {
+			return f, err
+		}
+		tflog.Warn(ctx, "looking up a flow after an unknown create outcome failed; trying again", map[string]any{
+			"project_id": projectID, "name": name, "lookup": lookup, "error": err.Error(),
+		})
 	}
 }
 

@@ -28,6 +28,8 @@ type fakeAPI struct {
 	creates  int
 	listMiss int   // FindFlowByName calls that miss an existing flow (a lagging list)
 	findErr  error // answered by FindFlowByName when set
+	findErrN int   // when > 0, findErr answers only that many FindFlowByName calls
+	finds    int   // FindFlowByName calls
 	nextID   int
 
 	jobs      []emrapi.Job // answered by ListJobs
@@ -80,7 +82,8 @@ func (f *fakeAPI) DescribeFlow(_ context.Context, projectID, id string) (*emrapi
 }
 
 func (f *fakeAPI) FindFlowByName(_ context.Context, projectID, name string) (*emrapi.Flow, error) {
-	if f.findErr != nil {
+	f.finds++
+	if f.findErr != nil && (f.findErrN == 0 || f.finds <= f.findErrN) {
 		return nil, f.findErr
 	}
 	if f.listMiss > 0 {
@@ -126,6 +129,8 @@ func (f *fakeAPI) DescribeJob(_ context.Context, projectID, id string) (*emrapi.
 var (
 	errLost = &emrapi.Error{Action: "CreateFlowForWeb", Code: "InternalError", Shape: emrapi.ShapeGateway, HTTPStatus: 500,
 		Message: "The request processing has failed due to some unknown error."}
+	errThrottled = &emrapi.Error{Action: "ListFlow", Code: "Throttling.User", Shape: emrapi.ShapeGateway, HTTPStatus: 400,
+		Message: "Request was denied due to user flow control."}
 	errBadParam = &emrapi.Error{Action: "CreateFlowForWeb", Code: "InvalidParameter", Shape: emrapi.ShapeGateway, HTTPStatus: 400,
 		Message: "The specified parameter CronExpr is not valid."}
 )
@@ -165,6 +170,10 @@ func TestCreateFlow(t *testing.T) {
 			wantCreates: 1, wantFlows: 1, wantErr: "its description differ", wantTaken: true},
 		{name: "refused", api: &fakeAPI{script: []createStep{{err: errBadParam}}},
 			wantCreates: 1, wantFlows: 0, wantErr: "InvalidParameter"},
+		{name: "answer lost, lookup throttled then answers: adopted", api: &fakeAPI{findErr: errThrottled, findErrN: outcomeLookups - 1, script: []createStep{{commit: true, err: errLost}}},
+			wantAdopted: true, wantCreates: 1, wantFlows: 1},
+		{name: "answer lost, lookup throttled every time", api: &fakeAPI{findErr: errThrottled, script: []createStep{{commit: true, err: errLost}}},
+			wantCreates: 1, wantFlows: 1, wantErr: "looking it up by name failed"},
 		{name: "answer lost and lookup fails", api: &fakeAPI{findErr: errors.New("connection reset"), script: []createStep{{commit: true, err: errLost}}},
 			wantCreates: 1, wantFlows: 1, wantErr: "looking it up by name failed"},
 	}

@@ -365,6 +365,17 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return // before the create: no half-made flow
 	}
 
+	// Ctrl-C makes Terraform cancel ctx. Before the first CreateFlowForWeb that simply stops; from
+	// it on, the create is seen through (outcome resolved, id stored, flow read back), as a flow
+	// the server made but the state does not hold would make the next apply fail on its name.
+	// Terraform waits for operations in flight; the create timeout still bounds this one.
+	if err := ctx.Err(); err != nil {
+		resp.Diagnostics.AddError("Flow not created", fmt.Sprintf("The apply was interrupted before the flow was sent: %v. Nothing was created.", err))
+		return
+	}
+	ctx, cancelDetached := detachCancel(ctx)
+	defer cancelDetached()
+
 	id, adopted, err := createFlow(ctx, r.api, in, r.now)
 	if err != nil {
 		hint := ""
@@ -404,6 +415,16 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 	r.store(ctx, f, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// detachCancel returns a context that keeps ctx's values and deadline but not its cancellation.
+func detachCancel(ctx context.Context) (context.Context, context.CancelFunc) {
+	deadline, ok := ctx.Deadline()
+	detached := context.WithoutCancel(ctx)
+	if !ok {
+		return context.WithCancel(detached)
+	}
+	return context.WithDeadline(detached, deadline)
 }
 
 // checkJobs checks the JOB nodes of the graph about to be written (in.Graph, from the graph
