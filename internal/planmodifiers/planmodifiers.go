@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // UseStateForUnknownUnlessChanged is UseStateForUnknown for a computed value that the server
@@ -22,10 +23,20 @@ func UseStateForUnknownUnlessChanged(dependsOn ...path.Path) UseStateUnlessChang
 	return UseStateUnlessChanged{dependsOn: dependsOn}
 }
 
+// UseStateForUnknownUnlessSetOrUnset is UseStateForUnknownUnlessChanged for a value that depends
+// only on whether the attributes it depends on are set: the prior value is kept when they change
+// from one value to another, and only left unknown when one goes from null to a value or back.
+// A flow's status and periodic flag change when its cron expression is added or removed, not when
+// it is edited.
+func UseStateForUnknownUnlessSetOrUnset(dependsOn ...path.Path) UseStateUnlessChanged {
+	return UseStateUnlessChanged{dependsOn: dependsOn, presenceOnly: true}
+}
+
 // UseStateUnlessChanged is the modifier UseStateForUnknownUnlessChanged returns; it works for
 // string and bool attributes.
 type UseStateUnlessChanged struct {
-	dependsOn []path.Path
+	dependsOn    []path.Path
+	presenceOnly bool // only a change between null and non-null counts
 }
 
 var (
@@ -34,6 +45,9 @@ var (
 )
 
 func (m UseStateUnlessChanged) Description(context.Context) string {
+	if m.presenceOnly {
+		return fmt.Sprintf("Once set, the value is kept in plans unless %v is set or unset.", m.dependsOn)
+	}
 	return fmt.Sprintf("Once set, the value is kept in plans unless %v changes.", m.dependsOn)
 }
 
@@ -52,7 +66,16 @@ func (m UseStateUnlessChanged) keep(ctx context.Context, stateVal, planVal, conf
 		var before, after attr.Value
 		diags.Append(state.GetAttribute(ctx, p, &before)...)
 		diags.Append(plan.GetAttribute(ctx, p, &after)...)
-		if diags.HasError() || before == nil || after == nil || !before.Equal(after) {
+		if diags.HasError() || before == nil || after == nil || after.IsUnknown() {
+			return false
+		}
+		if m.presenceOnly {
+			if before.IsNull() != after.IsNull() {
+				return false
+			}
+			continue
+		}
+		if !before.Equal(after) {
 			return false
 		}
 	}
@@ -68,5 +91,27 @@ func (m UseStateUnlessChanged) PlanModifyString(ctx context.Context, req planmod
 func (m UseStateUnlessChanged) PlanModifyBool(ctx context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
 	if m.keep(ctx, req.StateValue, req.PlanValue, req.ConfigValue, req.State, req.Plan, &resp.Diagnostics) {
 		resp.PlanValue = req.StateValue
+	}
+}
+
+// NullWhenUnconfigured plans null for an optional and computed string that the configuration
+// leaves unset, when the server is known to answer null (empty) for it then. Without it the
+// framework plans "(known after apply)" on every update. A flow's parent_category_id is such an
+// attribute: unset means the project's root, which the API reports as an empty category.
+func NullWhenUnconfigured() planmodifier.String { return nullWhenUnconfigured{} }
+
+type nullWhenUnconfigured struct{}
+
+func (nullWhenUnconfigured) Description(context.Context) string {
+	return "When the configuration leaves the value unset, the plan holds null."
+}
+
+func (m nullWhenUnconfigured) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (nullWhenUnconfigured) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.ConfigValue.IsNull() && !req.Plan.Raw.IsNull() {
+		resp.PlanValue = types.StringNull()
 	}
 }

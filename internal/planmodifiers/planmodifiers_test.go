@@ -45,6 +45,7 @@ func TestUseStateForUnknownUnlessChanged(t *testing.T) {
 		state      tftypes.Value // nil-typed = no state (create)
 		plan       tftypes.Value
 		configVal  types.String
+		presence   bool // UseStateForUnknownUnlessSetOrUnset instead of ...UnlessChanged
 		wantStatus types.String
 		wantBool   types.Bool
 	}{
@@ -80,11 +81,58 @@ func TestUseStateForUnknownUnlessChanged(t *testing.T) {
 			wantStatus: types.StringUnknown(),
 			wantBool:   types.BoolValue(false),
 		},
+		{
+			name:       "dependency edited: stays unknown",
+			state:      object(ptr("0 0 * * * ?"), stopped, tftypes.NewValue(tftypes.Bool, true)),
+			plan:       object(ptr("0 30 * * * ?"), unknownS, unknownB),
+			configVal:  types.StringNull(),
+			wantStatus: types.StringUnknown(),
+			wantBool:   types.BoolUnknown(),
+		},
+		{
+			name:       "presence only, dependency edited: state kept",
+			state:      object(ptr("0 0 * * * ?"), stopped, tftypes.NewValue(tftypes.Bool, true)),
+			plan:       object(ptr("0 30 * * * ?"), unknownS, unknownB),
+			configVal:  types.StringNull(),
+			presence:   true,
+			wantStatus: types.StringValue("STOP_SCHEDULE"),
+			wantBool:   types.BoolValue(true),
+		},
+		{
+			name:       "presence only, dependency removed: stays unknown",
+			state:      object(ptr("0 0 * * * ?"), stopped, tftypes.NewValue(tftypes.Bool, true)),
+			plan:       object(nil, unknownS, unknownB),
+			configVal:  types.StringNull(),
+			presence:   true,
+			wantStatus: types.StringUnknown(),
+			wantBool:   types.BoolUnknown(),
+		},
+		{
+			name:       "presence only, dependency added: stays unknown",
+			state:      object(nil, stopped, tftypes.NewValue(tftypes.Bool, false)),
+			plan:       object(ptr("0 0 * * * ?"), unknownS, unknownB),
+			configVal:  types.StringNull(),
+			presence:   true,
+			wantStatus: types.StringUnknown(),
+			wantBool:   types.BoolUnknown(),
+		},
+		{
+			name:       "presence only, dependency unknown: stays unknown",
+			state:      object(ptr("0 0 * * * ?"), stopped, tftypes.NewValue(tftypes.Bool, true)),
+			plan:       tftypes.NewValue(objType, map[string]tftypes.Value{"cron_expr": unknownS, "status": unknownS, "periodic": unknownB}),
+			configVal:  types.StringNull(),
+			presence:   true,
+			wantStatus: types.StringUnknown(),
+			wantBool:   types.BoolUnknown(),
+		},
 	}
-	m := planmodifiers.UseStateForUnknownUnlessChanged(path.Root("cron_expr"))
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
+			m := planmodifiers.UseStateForUnknownUnlessChanged(path.Root("cron_expr"))
+			if tc.presence {
+				m = planmodifiers.UseStateForUnknownUnlessSetOrUnset(path.Root("cron_expr"))
+			}
 			ctx := context.Background()
 			state := tfsdk.State{Schema: testSchema, Raw: tc.state}
 			plan := tfsdk.Plan{Schema: testSchema, Raw: tc.plan}
@@ -109,6 +157,36 @@ func TestUseStateForUnknownUnlessChanged(t *testing.T) {
 			m.PlanModifyBool(ctx, breq, &bresp)
 			if bresp.Diagnostics.HasError() || !bresp.PlanValue.Equal(tc.wantBool) {
 				t.Errorf("periodic planned %v (%v), want %v", bresp.PlanValue, bresp.Diagnostics, tc.wantBool)
+			}
+		})
+	}
+}
+
+func TestNullWhenUnconfigured(t *testing.T) {
+	t.Parallel()
+	plan := tfsdk.Plan{Schema: testSchema, Raw: object(nil, tftypes.NewValue(tftypes.String, tftypes.UnknownValue), tftypes.NewValue(tftypes.Bool, true))}
+	destroy := tfsdk.Plan{Schema: testSchema, Raw: tftypes.NewValue(objType, nil)}
+	cases := []struct {
+		name   string
+		plan   tfsdk.Plan
+		config types.String
+		in     types.String
+		want   types.String
+	}{
+		{"unset: null instead of unknown", plan, types.StringNull(), types.StringUnknown(), types.StringNull()},
+		{"unset with a prior value: null (the server moves it back)", plan, types.StringNull(), types.StringValue("FC-1"), types.StringNull()},
+		{"configured: kept", plan, types.StringValue("FC-1"), types.StringValue("FC-1"), types.StringValue("FC-1")},
+		{"unknown in the configuration: kept unknown", plan, types.StringUnknown(), types.StringUnknown(), types.StringUnknown()},
+		{"destroy: untouched", destroy, types.StringNull(), types.StringUnknown(), types.StringUnknown()},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			req := planmodifier.StringRequest{Path: path.Root("status"), Plan: tc.plan, ConfigValue: tc.config, PlanValue: tc.in}
+			resp := planmodifier.StringResponse{PlanValue: tc.in}
+			planmodifiers.NullWhenUnconfigured().PlanModifyString(context.Background(), req, &resp)
+			if !resp.PlanValue.Equal(tc.want) {
+				t.Errorf("planned %v, want %v", resp.PlanValue, tc.want)
 			}
 		})
 	}

@@ -150,9 +150,10 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"parent_category_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the folder (`FC-…`) that holds the flow; the project's root when unset. The " +
 					"server's folder is read back, so a flow moved out of band shows as a change.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{validate.IDPrefix("FC-")},
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{validate.IDPrefix("FC-")},
+				PlanModifiers: []planmodifier.String{planmodifiers.NullWhenUnconfigured()},
 			},
 			"graph_json": schema.StringAttribute{
 				MarkdownDescription: "The DAG as the console's raw JSON (`{\"nodes\":[...],\"edges\":[...]}`), for graphs made " +
@@ -171,14 +172,14 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					stringvalidator.OneOf(statusStopped, statusScheduled),
 				},
 				PlanModifiers: []planmodifier.String{
-					planmodifiers.UseStateForUnknownUnlessChanged(path.Root("cron_expr")),
+					planmodifiers.UseStateForUnknownUnlessSetOrUnset(path.Root("cron_expr")),
 				},
 			},
 			"periodic": schema.BoolAttribute{
 				MarkdownDescription: "Whether the flow runs on a schedule (the server sets it from `cron_expr`).",
 				Computed:            true,
 				PlanModifiers: []planmodifier.Bool{
-					planmodifiers.UseStateForUnknownUnlessChanged(path.Root("cron_expr")),
+					planmodifiers.UseStateForUnknownUnlessSetOrUnset(path.Root("cron_expr")),
 				},
 			},
 			"namespace": schema.StringAttribute{
