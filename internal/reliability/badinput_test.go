@@ -297,7 +297,7 @@ func TestServerOnlyErrors(t *testing.T) {
 		}, says("FLOW_API_FAILED", "Project does not exist [FP-0000000000000000]", "Request ID:", "project_id names no project")},
 		{"duplicate project name", func(string) string {
 			return res("emrflow_project", "  name = \"existing\"\n  description = \"d\"")
-		}, says("FLOW_API_FAILED", "Project name already exists: [existing]", "Request ID:", "import it with `terraform import` or choose another name")},
+		}, says("FLOW_API_FAILED", "Project name already exists: [existing]", "Request ID:", "terraform import emrflow_project.<resource name> FP-", "or give this project another name")},
 		{"wrong cluster", func(project string) string {
 			return res("emrflow_flow", fmt.Sprintf("  project_id = %q\n  cluster_id = \"C-0000000000000009\"\n  name = \"f\"\n  description = \"d\"", project))
 		}, says("FLOW_API_FAILED", "Cluster does not exist [C-0000000000000009]", "Request ID:", "cluster_id must be a cluster of this region")},

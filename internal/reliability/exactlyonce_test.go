@@ -1,117 +1,36 @@
 package reliability_test
 
 import (
-	"bytes"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"regexp"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/reliability"
 )
 
-// createFault is what the aimed fault does to the first CreateFlowForWeb of a flow name.
-type createFault int
-
+// The faults are aimed at the first create of a name (createoncetest): the emulator's random
+// faults cannot be aimed at one call, and the two halves of an unknown outcome must each be
+// proven on their own.
 const (
-	// committedThenLost executes the create and answers 500, as a response lost on its way back.
-	committedThenLost createFault = iota + 1
-	// lostBeforeCommit answers 503 without executing anything.
-	lostBeforeCommit
+	committedThenLost = createoncetest.CommittedThenLost
+	lostBeforeCommit  = createoncetest.LostBeforeCommit
 )
-
-// aimedFaults fails the first CreateFlowForWeb of chosen names, and counts every create by name.
-// The emulator's random faults cannot be aimed at one call; the two halves of an unknown outcome
-// must each be proven on their own.
-type aimedFaults struct {
-	mu      sync.Mutex
-	faults  map[string]createFault // by flow name
-	creates map[string]int         // CreateFlowForWeb requests seen, by flow name
-}
-
-func newAimedFaults(faults map[string]createFault) *aimedFaults {
-	return &aimedFaults{faults: faults, creates: map[string]int{}}
-}
-
-// arm aims fault at the next CreateFlowForWeb of name.
-func (a *aimedFaults) arm(name string, fault createFault) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.faults[name] = fault
-}
-
-func (a *aimedFaults) count(name string) int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.creates[name]
-}
-
-// requestParams reads the query and the form body of r, and puts the body back for the emulator.
-func requestParams(r *http.Request) (url.Values, error) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 16<<20))
-	if err != nil {
-		return nil, err
-	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	all := r.URL.Query()
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		form, err := url.ParseQuery(string(body))
-		if err != nil {
-			return nil, err
-		}
-		for k, v := range form {
-			all[k] = append(v, all[k]...)
-		}
-	}
-	return all, nil
-}
-
-func (a *aimedFaults) middleware(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p, err := requestParams(r)
-		if err != nil || p.Get("Action") != "CreateFlowForWeb" {
-			next.ServeHTTP(w, r)
-			return
-		}
-		name := p.Get("Name")
-		a.mu.Lock()
-		a.creates[name]++
-		fault := a.faults[name]
-		delete(a.faults, name) // the first create only
-		a.mu.Unlock()
-		switch fault {
-		case committedThenLost:
-			next.ServeHTTP(httptest.NewRecorder(), r) // executed; its answer is thrown away
-			gatewayError(w, http.StatusInternalServerError, "InternalError", "The request processing has failed due to some unknown error.")
-		case lostBeforeCommit:
-			gatewayError(w, http.StatusServiceUnavailable, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
-		default:
-			next.ServeHTTP(w, r)
-		}
-	})
-}
-
-func gatewayError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	fmt.Fprintf(w, `{"RequestId":"AIMED-%d","HostId":"emr.aliyuncs.com","Code":%q,"Message":%q,"Recommend":""}`, status, code, msg)
-}
 
 // TestExactlyOnceCreate proves both halves of an unknown create outcome through the real CLI:
 // committed-then-failed is found by name and adopted (one create call, one flow), and
 // not-committed-then-failed is created again (two calls, one flow). One apply, no error.
 func TestExactlyOnceCreate(t *testing.T) {
 	t.Parallel()
-	aimed := newAimedFaults(map[string]createFault{"committed": committedThenLost, "not-committed": lostBeforeCommit})
-	w := workspace(t, e2e.Options{Middleware: aimed.middleware})
+	aimed := createoncetest.New()
+	aimed.Arm("CreateFlowForWeb", "committed", committedThenLost)
+	aimed.Arm("CreateFlowForWeb", "not-committed", lostBeforeCommit)
+	w := workspace(t, e2e.Options{Middleware: aimed.Middleware})
 	ctx := t.Context()
 	start := time.Now()
 	project := newProject(t, w, "exactly-once")
@@ -137,7 +56,7 @@ resource "emrflow_flow" "f" {
 		t.Fatalf("the apply must absorb both unknown outcomes: %v", err)
 	}
 	for name, want := range map[string]int{"committed": 1, "not-committed": 2, "plain": 1} {
-		if got := aimed.count(name); got != want {
+		if got := aimed.Count("CreateFlowForWeb", name); got != want {
 			t.Errorf("CreateFlowForWeb calls for %q = %d, want %d", name, got, want)
 		}
 	}
@@ -158,6 +77,121 @@ resource "emrflow_flow" "f" {
 	})
 }
 
+// TestExactlyOnceCreateAllKinds proves the same two halves for projects, jobs and folders, which
+// share the flows' mechanism (internal/createonce): one apply, no error, one object per name.
+func TestExactlyOnceCreateAllKinds(t *testing.T) {
+	t.Parallel()
+	kinds := []struct {
+		action, resource, prefix string
+	}{
+		{"CreateFlowProject", "emrflow_project", "p-"},
+		{"CreateFlowJob", "emrflow_job", "j-"},
+		{"CreateFlowCategory", "emrflow_category", "c-"},
+	}
+	aimed := createoncetest.New()
+	for _, k := range kinds {
+		aimed.Arm(k.action, k.prefix+"committed", committedThenLost)
+		aimed.Arm(k.action, k.prefix+"not-committed", lostBeforeCommit)
+	}
+	w := workspace(t, e2e.Options{Middleware: aimed.Middleware})
+	ctx := t.Context()
+	start := time.Now()
+	if err := w.WriteConfig(`
+locals {
+  names = toset(["committed", "not-committed", "plain"])
+}
+resource "emrflow_project" "p" {
+  for_each    = local.names
+  name        = "p-${each.key}"
+  description = "exactly once"
+}
+resource "emrflow_job" "j" {
+  for_each   = local.names
+  project_id = emrflow_project.p["plain"].id
+  name       = "j-${each.key}"
+  type       = "SHELL"
+}
+resource "emrflow_category" "c" {
+  for_each   = local.names
+  project_id = emrflow_project.p["plain"].id
+  name       = "c-${each.key}"
+  type       = "JOB"
+}
+`); err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Apply(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatalf("the apply must absorb every unknown outcome: %v", err)
+	}
+	for _, k := range kinds {
+		for name, want := range map[string]int{"committed": 1, "not-committed": 2, "plain": 1} {
+			if got := aimed.Count(k.action, k.prefix+name); got != want {
+				t.Errorf("%s calls for %q = %d, want %d", k.action, k.prefix+name, got, want)
+			}
+		}
+	}
+	ids, err := w.StateIDs(ctx, "emrflow_project")
+	if err != nil {
+		t.Fatal(err)
+	}
+	projects, err := w.Client.ListProjects(ctx, emrapi.ListProjectsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain string
+	names := map[string][]string{"emrflow_project": ids}
+	server := map[string][]string{}
+	for _, p := range projects {
+		server["emrflow_project"] = append(server["emrflow_project"], p.ID)
+		if p.Name == "p-plain" {
+			plain = p.ID
+		}
+	}
+	jobs, err := w.Client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: plain})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, j := range jobs {
+		server["emrflow_job"] = append(server["emrflow_job"], j.ID)
+	}
+	folders, err := w.Client.ListCategories(ctx, emrapi.ListCategoriesInput{ProjectID: plain, Root: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range folders {
+		server["emrflow_category"] = append(server["emrflow_category"], c.ID)
+	}
+	found, matches := 0, true
+	for _, k := range kinds[1:] {
+		if names[k.resource], err = w.StateIDs(ctx, k.resource); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, k := range kinds {
+		slices.Sort(server[k.resource])
+		found += len(server[k.resource])
+		if !slices.Equal(server[k.resource], names[k.resource]) {
+			matches = false
+			t.Errorf("%s: server %v, state %v: want three of each, all tracked", k.resource, server[k.resource], names[k.resource])
+		}
+	}
+	plan, planRes := planAfter(ctx, t, w)
+	if plan != "empty" {
+		t.Errorf("plan after apply: %s\n%s", plan, planRes.Stdout)
+	}
+	record(t, reliability.Row{
+		Scenario: "exactly-once create (projects, jobs, folders)", Load: "3 of each: 1 committed-then-500, 1 503-before-commit, 1 plain",
+		Faults: "aimed at the first create of each name", Expected: 9, Found: found, Dups: max(0, found-9),
+		StateMatches: matches, PlanAfter: plan, Applies: 1,
+		Injected: "0 / 1 / 1 of each", Duration: time.Since(start), Passed: !t.Failed(),
+		Command: "TF_ACC=1 go test -count=1 -run 'TestExactlyOnceCreateAllKinds$' ./internal/reliability/",
+	})
+}
+
 // TestExactlyOnceNameTaken checks that a name that belongs to a flow this configuration never
 // created is never taken over, whether the create is refused outright or its answer is lost and
 // the lookup finds the other flow: the apply fails with the terraform import command holding the
@@ -165,7 +199,7 @@ resource "emrflow_flow" "f" {
 func TestExactlyOnceNameTaken(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
-		fault createFault
+		fault createoncetest.Fault
 	}{
 		"create refused":              {},
 		"answer lost before commit":   {fault: lostBeforeCommit},
@@ -174,8 +208,8 @@ func TestExactlyOnceNameTaken(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			aimed := newAimedFaults(map[string]createFault{})
-			w := workspace(t, e2e.Options{Middleware: aimed.middleware})
+			aimed := createoncetest.New()
+			w := workspace(t, e2e.Options{Middleware: aimed.Middleware})
 			ctx := t.Context()
 			project := newProject(t, w, "name-taken")
 			existing, err := w.Client.CreateFlow(ctx, emrapi.FlowInput{
@@ -185,7 +219,7 @@ func TestExactlyOnceNameTaken(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tc.fault != 0 {
-				aimed.arm("taken", tc.fault)
+				aimed.Arm("CreateFlowForWeb", "taken", tc.fault)
 			}
 			if err := w.WriteConfig(fmt.Sprintf(`
 resource "emrflow_flow" "mine" {

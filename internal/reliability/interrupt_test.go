@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
 	"github.com/emrflow/terraform-provider-emrflow/internal/reliability"
@@ -147,7 +148,7 @@ wait:
 func slowAnswers(action string, d time.Duration, held *atomic.Int64) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			p, err := requestParams(r)
+			p, err := createoncetest.RequestParams(r)
 			if err != nil || p.Get("Action") != action {
 				next.ServeHTTP(w, r)
 				return

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
 	"github.com/emrflow/terraform-provider-emrflow/internal/reliability"
@@ -76,7 +77,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 			keysSeen := map[string]bool{} // AccessKeyId of the API calls the probe received
 			probe := workspace(t, e2e.Options{Middleware: func(next http.Handler) http.Handler {
 				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					if p, err := requestParams(r); err == nil && p.Get("Action") == "CreateFlowForWeb" {
+					if p, err := createoncetest.RequestParams(r); err == nil && p.Get("Action") == "CreateFlowForWeb" {
 						keysMu.Lock()
 						keysSeen[p.Get("AccessKeyId")+" token:"+fmt.Sprint(p.Get("SecurityToken") != "")] = true
 						keysMu.Unlock()

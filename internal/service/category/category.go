@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
 	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
@@ -119,56 +120,74 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	in := expand(&plan)
 	in.Type = plan.Type.ValueString()
-	id, err := r.create(ctx, in)
+	// Ctrl-C stops the apply before the create is sent; once sent, it is seen through.
+	ctx, cancel, err := createonce.Begin(ctx, "folder")
 	if err != nil {
-		hint := ""
-		if emrapi.IsAlreadyExists(err) {
-			hint = "Folder names are unique within their parent folder: import the existing folder with " +
-				"`terraform import <address> <project id>:<folder id>` or choose another name."
-		}
-		resp.Diagnostics.AddError("Cannot create the folder", providerdata.ErrorDetail(err, hint))
+		resp.Diagnostics.AddError("Folder not created", err.Error())
 		return
 	}
+	defer cancel()
+	res, err := r.create(ctx, in)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create the folder", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		return
+	}
+	id := res.ID
 	plan.ID = types.StringValue(id)
 	// The id goes to state before anything else can fail, so that a failing read never orphans
 	// the folder.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tflog.Info(ctx, "category created", map[string]any{"id": id, "project_id": in.ProjectID})
+	tflog.Info(ctx, "category created", map[string]any{"id": id, "project_id": in.ProjectID, "adopted": res.Adopted})
 	r.readInto(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
-// create calls CreateFlowCategory. The API has no client token, so a create whose outcome is
-// unknown may have made the folder: it is looked up by its place and name, unique within the
-// parent folder, before the error is reported.
-func (r *categoryResource) create(ctx context.Context, in emrapi.CategoryInput) (string, error) {
-	id, err := r.client.CreateCategory(ctx, in)
-	if err == nil || !emrapi.IsUnknownOutcome(err) {
-		return id, err
+// create makes the folder exactly once (see package createonce). A folder's key is its name in
+// its parent folder (the project's root when none); a folder found under it after an unknown
+// outcome is ours when it holds the planned type and was created during this apply.
+func (r *categoryResource) create(ctx context.Context, in emrapi.CategoryInput) (createonce.Result, error) {
+	where := "the root"
+	if in.ParentID != "" {
+		where = "folder " + in.ParentID
 	}
-	tflog.Warn(ctx, "category create had an unknown outcome; looking the folder up by name", map[string]any{"name": in.Name, "error": err.Error()})
-	list, lerr := r.client.ListCategories(ctx, emrapi.ListCategoriesInput{
-		ProjectID: in.ProjectID, ParentID: in.ParentID, Root: in.ParentID == "",
+	return createonce.Create(ctx, createonce.Op{
+		Kind:         "folder",
+		ResourceType: "emrflow_category",
+		Key:          fmt.Sprintf("named %q in %s of project %s", in.Name, where, in.ProjectID),
+		Create:       func(ctx context.Context) (string, error) { return r.client.CreateCategory(ctx, in) },
+		Find: func(ctx context.Context) (*createonce.Candidate, error) {
+			list, err := r.client.ListCategories(ctx, emrapi.ListCategoriesInput{
+				ProjectID: in.ProjectID, ParentID: in.ParentID, Root: in.ParentID == "",
+			})
+			if err != nil {
+				return nil, err
+			}
+			c := findNamed(list, in)
+			if c == nil {
+				return nil, &emrapi.NotFoundError{Kind: "category", Name: in.Name}
+			}
+			return candidate(c, in), nil
+		},
 	})
-	if lerr != nil {
-		return "", fmt.Errorf("%w (looking the folder up by name afterwards also failed: %v)", err, lerr)
-	}
-	if c := findCreated(list, in); c != nil {
-		tflog.Info(ctx, "the folder was created despite the error", map[string]any{"id": c.ID})
-		return c.ID, nil
-	}
-	return "", err
 }
 
-// findCreated picks, among listed categories, the folder that a create of in would have made.
-func findCreated(list []emrapi.Category, in emrapi.CategoryInput) *emrapi.Category {
+// findNamed picks, among listed categories, the folder that holds in's name in in's parent: the
+// one a create of in made, or the one that keeps it from being made.
+func findNamed(list []emrapi.Category, in emrapi.CategoryInput) *emrapi.Category {
 	for i := range list {
 		c := &list[i]
-		if c.Name == in.Name && c.Type == in.Type && c.ParentID == in.ParentID &&
-			(c.CategoryType == "" || c.CategoryType == "FOLDER") {
+		if c.Name == in.Name && c.ParentID == in.ParentID && (c.CategoryType == "" || c.CategoryType == "FOLDER") {
 			return c
 		}
 	}
 	return nil
+}
+
+// candidate describes a folder found by name for the createonce check.
+func candidate(c *emrapi.Category, in emrapi.CategoryInput) *createonce.Candidate {
+	var diff createonce.Diff
+	diff.Check("type", c.Type == in.Type)
+	return &createonce.Candidate{ID: c.ID, ImportID: in.ProjectID + ":" + c.ID,
+		Created: createonce.Millis(c.GmtCreate), Differs: diff}
 }
 
 func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -3,11 +3,13 @@ package category
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 )
 
@@ -58,33 +60,40 @@ func TestFlatten(t *testing.T) {
 	}
 }
 
-func TestFindCreated(t *testing.T) {
+func TestFindNamed(t *testing.T) {
 	t.Parallel()
 	in := emrapi.CategoryInput{ProjectID: "FP-1", Name: "etl", Type: "JOB", ParentID: "FC-P"}
 	cases := []struct {
-		name   string
-		list   []emrapi.Category
-		wantID string
+		name      string
+		list      []emrapi.Category
+		wantID    string
+		wantDiffs []string // of the candidate found
 	}{
-		{"none", nil, ""},
-		{"other name", []emrapi.Category{{ID: "FC-1", Name: "etl2", Type: "JOB", ParentID: "FC-P"}}, ""},
-		{"other type", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "FLOW", ParentID: "FC-P"}}, ""},
-		{"other parent", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "JOB", ParentID: "FC-Q"}}, ""},
-		{"a file, not a folder", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "JOB", ParentID: "FC-P", CategoryType: "FILE"}}, ""},
+		{"none", nil, "", nil},
+		{"other name", []emrapi.Category{{ID: "FC-1", Name: "etl2", Type: "JOB", ParentID: "FC-P"}}, "", nil},
+		{"other type: holds the name, not ours", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "FLOW", ParentID: "FC-P"}}, "FC-1", []string{"type"}},
+		{"other parent", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "JOB", ParentID: "FC-Q"}}, "", nil},
+		{"a file, not a folder", []emrapi.Category{{ID: "FC-1", Name: "etl", Type: "JOB", ParentID: "FC-P", CategoryType: "FILE"}}, "", nil},
 		{"found among others", []emrapi.Category{
 			{ID: "FC-1", Name: "x", Type: "JOB", ParentID: "FC-P"},
-			{ID: "FC-2", Name: "etl", Type: "JOB", ParentID: "FC-P", CategoryType: "FOLDER"},
-		}, "FC-2"},
+			{ID: "FC-2", Name: "etl", Type: "JOB", ParentID: "FC-P", CategoryType: "FOLDER", GmtCreate: 1700000000000},
+		}, "FC-2", nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			got := findCreated(tc.list, in)
+			got := findNamed(tc.list, in)
 			switch {
 			case tc.wantID == "" && got != nil:
 				t.Fatalf("found %+v, want nothing", got)
-			case tc.wantID != "" && (got == nil || got.ID != tc.wantID):
+			case tc.wantID == "":
+				return
+			case got == nil || got.ID != tc.wantID:
 				t.Fatalf("found %+v, want %s", got, tc.wantID)
+			}
+			c := candidate(got, in)
+			if c.ImportID != "FP-1:"+tc.wantID || !slices.Equal(c.Differs, tc.wantDiffs) || !c.Created.Equal(createonce.Millis(got.GmtCreate)) {
+				t.Fatalf("candidate %+v, want import id FP-1:%s and differences %v", c, tc.wantID, tc.wantDiffs)
 			}
 		})
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 	"github.com/emrflow/terraform-provider-emrflow/internal/planmodifiers"
@@ -366,24 +367,18 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return // before the create: no half-made flow
 	}
 
-	// Ctrl-C makes Terraform cancel ctx. Before the first CreateFlowForWeb that simply stops; from
-	// it on, the create is seen through (outcome resolved, id stored, flow read back), as a flow
-	// the server made but the state does not hold would make the next apply fail on its name.
-	// Terraform waits for operations in flight; the create timeout still bounds this one.
-	if err := ctx.Err(); err != nil {
-		resp.Diagnostics.AddError("Flow not created", fmt.Sprintf("The apply was interrupted before the flow was sent: %v. Nothing was created.", err))
+	// Ctrl-C makes Terraform cancel ctx: before the first CreateFlowForWeb that simply stops; from
+	// it on, the create is seen through (createonce.Begin). The create timeout still bounds it.
+	ctx, cancelDetached, err := createonce.Begin(ctx, "flow")
+	if err != nil {
+		resp.Diagnostics.AddError("Flow not created", err.Error())
 		return
 	}
-	ctx, cancelDetached := detachCancel(ctx)
 	defer cancelDetached()
 
 	id, adopted, err := createFlow(ctx, r.api, in, r.now)
 	if err != nil {
-		hint := ""
-		if nt, ok := errNameTaken(err); ok {
-			hint = nt.Hint()
-		}
-		resp.Diagnostics.AddError("Cannot create the flow", providerdata.ErrorDetail(err, hint))
+		resp.Diagnostics.AddError("Cannot create the flow", providerdata.ErrorDetail(err, createonce.Hint(err)))
 		return
 	}
 	// The id goes to state before anything else can fail, so that a failing follow-up never
@@ -416,16 +411,6 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 	r.store(ctx, f, &plan, &resp.State, &resp.Diagnostics)
-}
-
-// detachCancel returns a context that keeps ctx's values and deadline but not its cancellation.
-func detachCancel(ctx context.Context) (context.Context, context.CancelFunc) {
-	deadline, ok := ctx.Deadline()
-	detached := context.WithoutCancel(ctx)
-	if !ok {
-		return context.WithCancel(detached)
-	}
-	return context.WithDeadline(detached, deadline)
 }
 
 // checkJobs checks the JOB nodes of the graph about to be written (in.Graph, from the graph

@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
@@ -241,45 +242,25 @@ func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, re
 		return
 	}
 	in.Type = plan.Type.ValueString()
-	id, err := r.create(ctx, in)
+	// Ctrl-C stops the apply before the create is sent; once sent, it is seen through.
+	ctx, cancel, err := createonce.Begin(ctx, "job")
 	if err != nil {
-		hint := ""
-		if emrapi.IsAlreadyExists(err) {
-			hint = "Job names are unique within a project: import the existing job with " +
-				"`terraform import <address> <project id>:<job id>` or choose another name."
-		}
-		resp.Diagnostics.AddError("Cannot create the job", providerdata.ErrorDetail(err, hint))
+		resp.Diagnostics.AddError("Job not created", err.Error())
 		return
 	}
+	defer cancel()
+	res, err := createJob(ctx, r.client, in)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create the job", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		return
+	}
+	id := res.ID
 	plan.ID = types.StringValue(id)
 	// The id goes to state before anything else can fail, so that a failing read never orphans the
 	// job.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tflog.Info(ctx, "job created", map[string]any{"id": id, "project_id": in.ProjectID})
+	tflog.Info(ctx, "job created", map[string]any{"id": id, "project_id": in.ProjectID, "adopted": res.Adopted})
 	r.readInto(ctx, &plan, &resp.State, resp.Private, &resp.Diagnostics)
-}
-
-// create calls CreateFlowJob. The API has no client token, so a create whose outcome is unknown
-// (a timeout, a lost answer) may have made the job: it is looked up by its name, unique within the
-// project, before the error is reported, so that the next apply does not fail on "name already
-// exists" for a job nobody knows about.
-func (r *jobResource) create(ctx context.Context, in emrapi.JobInput) (string, error) {
-	id, err := r.client.CreateJob(ctx, in)
-	if err == nil || !emrapi.IsUnknownOutcome(err) {
-		return id, err
-	}
-	tflog.Warn(ctx, "job create had an unknown outcome; looking the job up by name", map[string]any{"name": in.Name, "error": err.Error()})
-	jobs, lerr := r.client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: in.ProjectID, Name: in.Name})
-	if lerr != nil {
-		return "", fmt.Errorf("%w (looking the job up by name afterwards also failed: %v)", err, lerr)
-	}
-	for _, j := range jobs {
-		if j.Name == in.Name && j.Type == in.Type {
-			tflog.Info(ctx, "the job was created despite the error", map[string]any{"id": j.ID})
-			return j.ID, nil
-		}
-	}
-	return "", err
 }
 
 func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

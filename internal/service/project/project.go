@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
 )
@@ -112,23 +113,51 @@ func (r *projectResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := r.client.CreateProject(ctx, emrapi.ProjectInput{
+	// Ctrl-C stops the apply before the create is sent; once sent, it is seen through.
+	ctx, cancel, err := createonce.Begin(ctx, "project")
+	if err != nil {
+		resp.Diagnostics.AddError("Project not created", err.Error())
+		return
+	}
+	defer cancel()
+	res, err := r.create(ctx, emrapi.ProjectInput{
 		Name:            plan.Name.ValueString(),
 		Description:     plan.Description.ValueString(),
 		ResourceGroupID: plan.ResourceGroupID.ValueString(),
 	})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the project", providerdata.ErrorDetail(err,
-			"Project names are unique in the account: if one already exists, import it with "+
-				"`terraform import` or choose another name."))
+		resp.Diagnostics.AddError("Cannot create the project", providerdata.ErrorDetail(err, createonce.Hint(err)))
 		return
 	}
+	id := res.ID
 	plan.ID = types.StringValue(id)
 	// The id goes to state before anything else can fail, so that a failing read never orphans
 	// the project.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tflog.Info(ctx, "project created", map[string]any{"id": id})
+	tflog.Info(ctx, "project created", map[string]any{"id": id, "adopted": res.Adopted})
 	r.readInto(ctx, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// create makes the project exactly once (see package createonce). A project's key is its name in
+// the account; a project found under it after an unknown outcome is ours when its description
+// reads back the same and it was created during this apply. The resource group is not compared:
+// DescribeFlowProject does not return it.
+func (r *projectResource) create(ctx context.Context, in emrapi.ProjectInput) (createonce.Result, error) {
+	return createonce.Create(ctx, createonce.Op{
+		Kind:         "project",
+		ResourceType: "emrflow_project",
+		Key:          fmt.Sprintf("named %q", in.Name),
+		Create:       func(ctx context.Context) (string, error) { return r.client.CreateProject(ctx, in) },
+		Find: func(ctx context.Context) (*createonce.Candidate, error) {
+			p, err := r.client.FindProjectByName(ctx, in.Name)
+			if err != nil {
+				return nil, err
+			}
+			var diff createonce.Diff
+			diff.Check("description", p.Description == in.Description)
+			return &createonce.Candidate{ID: p.ID, ImportID: p.ID, Created: createonce.Millis(p.GmtCreate), Differs: diff}, nil
+		},
+	})
 }
 
 func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
