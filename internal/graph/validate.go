@@ -182,7 +182,11 @@ func (v *validator) coord(i int, field string, c *float64) {
 // of the edges that can take part in a cycle: both ends known, not a
 // self-loop, not a repeat.
 func (v *validator) edges() [][2]int32 {
-	seen := make(map[Edge]int, len(v.g.Edges))
+	// Repeated edges are found by node indexes (an id resolves to one index, so equal ids are
+	// equal indexes): hashing two integers instead of two strings per edge keeps this linear in
+	// practice on large graphs. Edges with an unknown endpoint fall back to their ids.
+	seen := make(map[uint64]int, len(v.g.Edges))
+	var seenByID map[Edge]int
 	adj := make([][2]int32, 0, len(v.g.Edges))
 	for j, e := range v.g.Edges {
 		s, sok := v.endpoint(j, "source", e.Source)
@@ -197,14 +201,24 @@ func (v *validator) edges() [][2]int32 {
 			v.edgeIssue(j, "", "edge from %q to itself; an edge must join two different nodes", e.Source)
 			continue
 		}
-		if first, dup := seen[e]; dup {
+		if sok && tok {
+			key := uint64(uint32(s))<<32 | uint64(uint32(t))
+			if first, dup := seen[key]; dup {
+				v.edgeIssue(j, "", "edge from %q to %q repeats edge[%d]; give each edge once", e.Source, e.Target, first)
+				continue
+			}
+			seen[key] = j
+			adj = append(adj, [2]int32{int32(s), int32(t)})
+			continue
+		}
+		if seenByID == nil {
+			seenByID = map[Edge]int{}
+		}
+		if first, dup := seenByID[e]; dup {
 			v.edgeIssue(j, "", "edge from %q to %q repeats edge[%d]; give each edge once", e.Source, e.Target, first)
 			continue
 		}
-		seen[e] = j
-		if sok && tok {
-			adj = append(adj, [2]int32{int32(s), int32(t)})
-		}
+		seenByID[e] = j
 	}
 	return adj
 }

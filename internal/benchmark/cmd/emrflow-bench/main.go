@@ -1,0 +1,150 @@
+// Command emrflow-bench measures the provider through the real Terraform CLI against the emulator
+// and writes BENCHMARKS.md (see internal/benchmark). `make bench` runs it.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/benchmark"
+)
+
+func main() {
+	// Started by Terraform under the provider's name: be the rusage wrapper (see benchmark.RunWrapper).
+	if target := os.Getenv(benchmark.WrapTargetEnv); target != "" {
+		os.Exit(benchmark.RunWrapper(target, os.Getenv(benchmark.WrapOutputEnv), os.Args[1:]))
+	}
+	if dir := os.Getenv(profileEnv); dir != "" {
+		os.Exit(serveProfiled(dir))
+	}
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "emrflow-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	root := flag.String("root", ".", "module root (where go.mod is)")
+	out := flag.String("out", "BENCHMARKS.md", "Markdown report to write (relative to -root)")
+	sizes := flag.String("sizes", "10,100,500", "flow counts of the scale runs")
+	repeats := flag.Int("repeats", 3, "cycles (create, plan, update, destroy) per size")
+	latency := flag.Duration("latency", 20*time.Millisecond, "emulator latency per request")
+	parallelism := flag.Int("parallelism", 10, "terraform -parallelism")
+	jobN := flag.Int("job-economy-n", 100, "flow count of the API-economy run with a JOB node (0: skip)")
+	goCount := flag.Int("go-bench-count", 3, "-count of the graph benchmarks (0: skip)")
+	bigNodes := flag.Int("big-flow-nodes", 5000, "nodes of the large-graph flow written as graph_json (0: skip)")
+	bigTyped := flag.Int("big-flow-typed-nodes", 2000, "nodes of the same flow written as the typed graph block (0: skip; 5000 takes about 8 minutes)")
+	startupRuns := flag.Int("startup-runs", 7, "terraform validate runs per configuration (0: skip)")
+	throttleCreates := flag.Int("throttle-creates", 200, "creates of the throttled run (0: skip)")
+	throttleRPS := flag.Float64("throttle-rps", 20, "request rate of the throttled run")
+	notes := flag.String("notes", "internal/benchmark/ANALYSIS.md", "Markdown appended as the analysis section (relative to -root; empty or missing: none)")
+	profileDir := flag.String("profile-dir", "", "serve the provider of the large-flow run under a CPU profile written here (for finding causes; the usage figures are then not measured)")
+	flowEnv := flag.String("flow-env", "", "comma-separated NAME=VALUE pairs added to the environment of the flow scale runs (experiments)")
+	keep := flag.Bool("keep", false, "keep the scratch directory")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	absRoot, err := filepath.Abs(*root)
+	if err != nil {
+		return fmt.Errorf("resolving the root: %w", err)
+	}
+	var ns []int
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return fmt.Errorf("-sizes: %q is not a positive count", s)
+		}
+		ns = append(ns, n)
+	}
+	work, err := os.MkdirTemp("", "emrflow-bench-")
+	if err != nil {
+		return fmt.Errorf("creating the scratch directory: %w", err)
+	}
+	if *keep {
+		fmt.Fprintln(os.Stderr, "scratch directory:", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+
+	start := time.Now()
+	cfg := benchmark.Config{
+		Root: absRoot, WorkDir: work, Sizes: ns, Repeats: *repeats, Latency: *latency, Parallelism: *parallelism,
+		JobEconomyN: *jobN, GoBenchCount: *goCount, BigFlowNodes: *bigNodes, BigFlowTypedNodes: *bigTyped, StartupRuns: *startupRuns,
+		ThrottleCreates: *throttleCreates, ThrottleRPS: *throttleRPS, Log: os.Stderr,
+	}
+	if *flowEnv != "" {
+		cfg.FlowEnv = strings.Split(*flowEnv, ",")
+	}
+	if *profileDir != "" {
+		dir, err := filepath.Abs(*profileDir)
+		if err != nil {
+			return fmt.Errorf("-profile-dir: %w", err)
+		}
+		cfg.ProfileEnv = profileEnv + "=" + dir
+	}
+	r, err := benchmark.NewRunner(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	rep := &benchmark.Report{
+		Date: start, Command: "make bench", Machine: r.Machine(ctx), Latency: *latency,
+		Parallelism: *parallelism, Repeats: *repeats, GoBenchRuns: *goCount,
+	}
+	if *startupRuns > 0 {
+		if rep.Startup, err = r.Startup(ctx); err != nil {
+			return fmt.Errorf("start-up: %w", err)
+		}
+	}
+	if rep.Scale, rep.Economy, err = r.Scale(ctx); err != nil {
+		return fmt.Errorf("scale: %w", err)
+	}
+	if *goCount > 0 {
+		if rep.GoBench, rep.GraphFits, err = r.GoBench(ctx); err != nil {
+			return fmt.Errorf("graph benchmarks: %w", err)
+		}
+	}
+	if *bigNodes > 0 || *bigTyped > 0 {
+		if rep.BigFlow, err = r.BigFlow(ctx); err != nil {
+			return fmt.Errorf("large flow: %w", err)
+		}
+	}
+	if *throttleCreates > 0 {
+		if rep.Throttled, err = r.Throttled(ctx); err != nil {
+			return fmt.Errorf("throttled: %w", err)
+		}
+	}
+	if *notes != "" {
+		b, err := os.ReadFile(filepath.Join(absRoot, *notes))
+		switch {
+		case err == nil:
+			rep.Notes = append(rep.Notes, string(b))
+		case !os.IsNotExist(err):
+			return fmt.Errorf("reading the notes: %w", err)
+		}
+	}
+	rep.Elapsed = time.Since(start)
+	var buf bytes.Buffer
+	if err := rep.WriteMarkdown(&buf); err != nil {
+		return err
+	}
+	path := *out
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(absRoot, path)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s in %s\n", path, rep.Elapsed.Round(time.Second))
+	return nil
+}
