@@ -91,7 +91,14 @@ func (c *Client) do(ctx context.Context, cl *call, out any) error {
 	var lastErr error
 	failures, throttles := 0, 0 // failed attempts so far, by budget
 	for attempt := 1; ; attempt++ {
+		if err := c.limiter.wait(ctx); err != nil {
+			if lastErr != nil {
+				return fmt.Errorf("%s: waiting for the client's rate limit: %w (last error: %w)", cl.action, err, lastErr)
+			}
+			return fmt.Errorf("%s: waiting for the client's rate limit: %w", cl.action, err)
+		}
 		body, err := c.attempt(ctx, cl, attempt)
+		c.observe(ctx, cl, err)
 		if err == nil {
 			if out == nil {
 				return nil
@@ -113,7 +120,11 @@ func (c *Client) do(ctx context.Context, cl *call, out any) error {
 		if !c.shouldRetry(cl.kind, err) || failures > c.maxRetries || throttles > c.maxRetries*throttleRetryFactor {
 			return lastErr
 		}
-		wait := c.backoff(attempt)
+		base := c.baseDelay
+		if IsThrottled(err) && c.limiter.paced() {
+			base /= pacedRetryDivisor
+		}
+		wait := c.backoff(base, attempt)
 		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
 			// Sleeping would outlast the caller's deadline: give up now.
 			return fmt.Errorf("%s: no time left to retry before the deadline: %w", cl.action, lastErr)
@@ -141,12 +152,31 @@ func (c *Client) shouldRetry(k kind, err error) bool {
 	return IsRetryable(err)
 }
 
+// observe feeds the outcome of an attempt to the client's rate limiter: a throttling answer lowers
+// the pace; a success, or a client error the API answered (it passed its flow control all the
+// same), counts as a request the API accepted. Network failures and 5xx answers say nothing about
+// the rate the API accepts.
+func (c *Client) observe(ctx context.Context, cl *call, err error) {
+	var e *Error
+	switch {
+	case IsThrottled(err):
+		if limit, changed := c.limiter.onThrottle(); changed {
+			tflog.SubsystemDebug(ctx, logSubsystem, "EMR API throttled: pacing the client's calls", map[string]any{
+				"action":         cl.action,
+				"rate_limit_rps": limit,
+			})
+		}
+	case err == nil, errors.As(err, &e) && e.HTTPStatus != 0 && e.HTTPStatus < 500:
+		c.limiter.onSuccess()
+	}
+}
+
 // backoff returns the wait before the retry that follows attempt n (1-based): "full jitter", a
 // uniform draw in [0, min(max, base·2^(n-1))], so that parallel callers spread out.
-func (c *Client) backoff(n int) time.Duration {
+func (c *Client) backoff(base time.Duration, n int) time.Duration {
 	ceiling := c.maxDelay
 	if n-1 < 32 {
-		if d := c.baseDelay << (n - 1); d > 0 && d < ceiling {
+		if d := base << (n - 1); d > 0 && d < ceiling {
 			ceiling = d
 		}
 	}

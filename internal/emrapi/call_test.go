@@ -322,7 +322,7 @@ func TestBackoffBounds(t *testing.T) {
 		}
 		var maxSeen time.Duration
 		for range 200 {
-			d := c.backoff(n)
+			d := c.backoff(c.baseDelay, n)
 			if d < 0 || d > ceiling {
 				t.Fatalf("attempt %d: backoff %v outside [0, %v]", n, d, ceiling)
 			}

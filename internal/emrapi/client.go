@@ -89,6 +89,11 @@ type Client struct {
 
 	rngMu sync.Mutex
 	rng   *rand.Rand
+
+	// limiter paces all the client's calls once the API has throttled one (see ratelimit.go).
+	limiter *adaptiveLimiter
+	// jobTypes caches each project's job list for ProjectJobTypes (see jobcache.go).
+	jobTypes jobTypeCache
 }
 
 // New checks cfg and builds a client. It does no I/O: credentials (and an assumed role) are
@@ -113,6 +118,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		maxDelay:   orDefault(cfg.RetryMaxDelay, DefaultRetryMaxDelay),
 		timeout:    orDefault(cfg.HTTPTimeout, DefaultHTTPTimeout),
 		rng:        rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), rand.Uint64())),
+		limiter:    newAdaptiveLimiter(realClock{}),
 	}
 	if c.maxDelay < c.baseDelay {
 		c.maxDelay = c.baseDelay

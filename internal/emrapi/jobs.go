@@ -31,6 +31,7 @@ func (c *Client) CreateJob(ctx context.Context, in JobInput) (string, error) {
 		opt("ParentCategory", in.ParentCategory).
 		opt("AlertConf", in.AlertConf)
 	setResources(cl, in.Resources, false)
+	defer c.invalidateJobs(in.ProjectID) // whatever the outcome: a failed create may have run
 	var out idAnswer
 	if err := c.do(ctx, cl, &out); err != nil {
 		return "", err
@@ -82,11 +83,13 @@ func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
 		set("ParentCategory", in.ParentCategory).
 		set("AlertConf", in.AlertConf)
 	setResources(cl, in.Resources, true)
+	defer c.invalidateJobs(in.ProjectID)
 	return c.do(ctx, cl, nil)
 }
 
 // DeleteJob deletes a job.
 func (c *Client) DeleteJob(ctx context.Context, projectID, id string) error {
+	defer c.invalidateJobs(projectID)
 	return c.do(ctx, newCall("DeleteFlowJob", idempotent).set("ProjectId", projectID).set("Id", id), nil)
 }
 

@@ -19,7 +19,7 @@ type flowAPI interface {
 	ModifyFlow(ctx context.Context, id string, in emrapi.FlowInput) error
 	DeleteFlow(ctx context.Context, projectID, id string) error
 	FindFlowByName(ctx context.Context, projectID, name string) (*emrapi.Flow, error)
-	ListJobs(ctx context.Context, in emrapi.ListJobsInput) ([]emrapi.Job, error)
+	ProjectJobTypes(ctx context.Context, projectID string) (map[string]string, error)
 	DescribeJob(ctx context.Context, projectID, id string) (*emrapi.Job, error)
 	Region() string
 }

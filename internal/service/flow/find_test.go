@@ -33,10 +33,10 @@ type fakeAPI struct {
 	finds    int   // FindFlowByName calls
 	nextID   int
 
-	jobs      []emrapi.Job // answered by ListJobs
-	listJobs  int          // ListJobs calls
-	listJobsE error        // answered by ListJobs when set
-	unlisted  []emrapi.Job // jobs DescribeJob knows but ListJobs does not show yet (a lagging list)
+	jobs      []emrapi.Job // answered by ProjectJobTypes
+	listJobs  int          // ProjectJobTypes calls
+	listJobsE error        // answered by ProjectJobTypes when set
+	unlisted  []emrapi.Job // jobs DescribeJob knows but ProjectJobTypes does not show (a lagging list)
 	describes int          // DescribeJob calls
 }
 
@@ -103,15 +103,15 @@ func (f *fakeAPI) FindFlowByName(_ context.Context, projectID, name string) (*em
 func (f *fakeAPI) ModifyFlow(context.Context, string, emrapi.FlowInput) error { return nil }
 func (f *fakeAPI) DeleteFlow(context.Context, string, string) error           { return nil }
 
-func (f *fakeAPI) ListJobs(_ context.Context, in emrapi.ListJobsInput) ([]emrapi.Job, error) {
+func (f *fakeAPI) ProjectJobTypes(_ context.Context, projectID string) (map[string]string, error) {
 	f.listJobs++
 	if f.listJobsE != nil {
 		return nil, f.listJobsE
 	}
-	var out []emrapi.Job
+	out := map[string]string{}
 	for _, j := range f.jobs {
-		if j.ProjectID == in.ProjectID {
-			out = append(out, j)
+		if j.ProjectID == projectID {
+			out[j.ID] = j.Type
 		}
 	}
 	return out, nil

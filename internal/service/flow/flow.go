@@ -414,10 +414,11 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 }
 
 // checkJobs checks the JOB nodes of the graph about to be written (in.Graph, from the graph
-// block or graph_json) against the project's jobs, listed once with ListFlowJob, and returns an
-// error on each node whose job_id is not a job of the project or whose job_type is not its job's.
-// The API accepts such a graph and the flow fails only when it runs. A graph without JOB nodes
-// costs no call.
+// block or graph_json) against the project's jobs, and returns an error on each node whose job_id
+// is not a job of the project or whose job_type is not its job's. The API accepts such a graph and
+// the flow fails only when it runs. A graph without JOB nodes costs no call; the project's job
+// list (ListFlowJob) is shared by all the flows of the client (ProjectJobTypes caches it until
+// this client writes a job of the project).
 func (r *flowResource) checkJobs(ctx context.Context, plan *flowModel, in emrapi.FlowInput) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if strings.TrimSpace(in.Graph) == "" {
@@ -427,18 +428,15 @@ func (r *flowResource) checkJobs(ctx context.Context, plan *flowModel, in emrapi
 	if err != nil || !hasJobNodes(g) {
 		return diags // an undecodable graph_json was reported at plan time
 	}
-	list, err := r.api.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: in.ProjectID})
+	jobs, err := r.api.ProjectJobTypes(ctx, in.ProjectID)
 	if err != nil {
 		diags.AddError("Cannot check the jobs of the flow's graph",
 			providerdata.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
 		return diags
 	}
-	jobs := make(map[string]string, len(list))
-	for _, j := range list {
-		jobs[j.ID] = j.Type
-	}
-	// A job created earlier in the same apply may not be listed yet if the real API's list lags
-	// behind its writes; ask for the few missing ones directly before calling them missing.
+	// A job may be missing from the list: created by someone else after it was cached, or created
+	// earlier in the same apply while the real API's list lags behind its writes. Ask for the few
+	// missing ones directly before calling them missing. (jobs is our own copy.)
 	for _, n := range g.Nodes {
 		if n.Type != graph.NodeJob || n.JobID == "" {
 			continue

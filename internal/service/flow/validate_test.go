@@ -196,8 +196,9 @@ func TestCheckJobNodes(t *testing.T) {
 	}
 }
 
-// TestFlowResourceCheckJobs checks the resource side: one ListFlowJob walk only when there are
-// JOB nodes, and each issue on the attribute at fault.
+// TestFlowResourceCheckJobs checks the resource side: the project's jobs asked for once
+// (ProjectJobTypes, cached by the client) only when there are JOB nodes, and each issue on the
+// attribute at fault.
 func TestFlowResourceCheckJobs(t *testing.T) {
 	t.Parallel()
 	jobs := []emrapi.Job{{ID: "FJ-A", ProjectID: "FP-1", Type: "SHELL"}, {ID: "FJ-OTHER", ProjectID: "FP-2", Type: "SHELL"}}
@@ -259,7 +260,7 @@ func TestFlowResourceCheckJobs(t *testing.T) {
 			plan := flowModel{Graph: tc.block(t)}
 			diags := r.checkJobs(context.Background(), &plan, in)
 			if api.listJobs != tc.wantCalls {
-				t.Errorf("ListJobs called %d times, want %d", api.listJobs, tc.wantCalls)
+				t.Errorf("ProjectJobTypes called %d times, want %d", api.listJobs, tc.wantCalls)
 			}
 			if api.describes != tc.wantDescribes {
 				t.Errorf("DescribeJob called %d times, want %d", api.describes, tc.wantDescribes)
