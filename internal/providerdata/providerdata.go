@@ -3,11 +3,14 @@
 package providerdata
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 )
@@ -87,4 +90,20 @@ func defaultHint(e *emrapi.Error) string {
 			"run the command again, or raise max_retries in the provider block."
 	}
 	return ""
+}
+
+// ReadFailed handles the error of the Describe call in a resource's Read. An object that no longer
+// exists is removed from the state, so that Terraform plans to create it again; any other error
+// becomes a diagnostic. It returns true when Read must stop (on both), false when err is nil.
+func ReadFailed(ctx context.Context, err error, what, id string, state *tfsdk.State, diags *diag.Diagnostics) bool {
+	switch {
+	case err == nil:
+		return false
+	case emrapi.IsNotFound(err):
+		tflog.Warn(ctx, what+" no longer exists; removing it from state", map[string]any{"id": id})
+		state.RemoveResource(ctx)
+	default:
+		diags.AddError("Cannot read the "+what, ErrorDetail(err, ""))
+	}
+	return true
 }

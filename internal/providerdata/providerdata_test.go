@@ -1,9 +1,15 @@
 package providerdata
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 )
@@ -43,6 +49,48 @@ func TestErrorDetail(t *testing.T) {
 			}
 			if tc.name == "the caller's hint wins" && strings.Contains(got, "project_id names") {
 				t.Errorf("default hint added to the caller's: %q", got)
+			}
+		})
+	}
+}
+
+func TestReadFailed(t *testing.T) {
+	objType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String}}
+	newState := func() tfsdk.State {
+		return tfsdk.State{
+			Schema: schema.Schema{Attributes: map[string]schema.Attribute{"id": schema.StringAttribute{Computed: true}}},
+			Raw:    tftypes.NewValue(objType, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, "F-1")}),
+		}
+	}
+	cases := map[string]struct {
+		err         error
+		wantStop    bool
+		wantRemoved bool
+		wantError   string
+	}{
+		"no error":  {err: nil},
+		"not found": {err: &emrapi.NotFoundError{Kind: "flow", ID: "F-1"}, wantStop: true, wantRemoved: true},
+		"not found in the API's words": {err: &emrapi.Error{Action: "DescribeFlow", Code: "FLOW_API_FAILED",
+			Message: "Flow does not exist [F-1]", Shape: emrapi.ShapeFlow, HTTPStatus: 400}, wantStop: true, wantRemoved: true},
+		"other error": {err: &emrapi.Error{Action: "DescribeFlow", Code: "InternalError", HTTPStatus: 500, Shape: emrapi.ShapeGateway,
+			Message: "boom"}, wantStop: true, wantError: "Cannot read the flow"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			state := newState()
+			var diags diag.Diagnostics
+			stop := ReadFailed(context.Background(), tc.err, "flow", "F-1", &state, &diags)
+			if stop != tc.wantStop {
+				t.Errorf("stop = %v, want %v", stop, tc.wantStop)
+			}
+			if removed := state.Raw.IsNull(); removed != tc.wantRemoved {
+				t.Errorf("removed from state = %v, want %v", removed, tc.wantRemoved)
+			}
+			switch {
+			case tc.wantError == "" && diags.HasError():
+				t.Errorf("unexpected diagnostics: %v", diags)
+			case tc.wantError != "" && (!diags.HasError() || diags.Errors()[0].Summary() != tc.wantError):
+				t.Errorf("diagnostics %v, want an error %q", diags, tc.wantError)
 			}
 		})
 	}

@@ -197,13 +197,7 @@ func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	c, err := r.client.DescribeCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
-	if emrapi.IsNotFound(err) {
-		tflog.Warn(ctx, "category no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the folder", providerdata.ErrorDetail(err, ""))
+	if providerdata.ReadFailed(ctx, err, "folder", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	flatten(c, &state)

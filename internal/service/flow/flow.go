@@ -479,13 +479,7 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	f, err := r.api.DescribeFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
-	if emrapi.IsNotFound(err) {
-		tflog.Warn(ctx, "flow no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the flow", providerdata.ErrorDetail(err, ""))
+	if providerdata.ReadFailed(ctx, err, "flow", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	r.store(ctx, f, &state, &resp.State, &resp.Diagnostics)

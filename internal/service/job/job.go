@@ -270,13 +270,7 @@ func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		return
 	}
 	j, err := r.client.DescribeJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
-	if emrapi.IsNotFound(err) {
-		tflog.Warn(ctx, "job no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the job", providerdata.ErrorDetail(err, ""))
+	if providerdata.ReadFailed(ctx, err, "job", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(flatten(ctx, j, &state)...)

@@ -167,13 +167,7 @@ func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	p, err := r.client.DescribeProject(ctx, state.ID.ValueString())
-	if emrapi.IsNotFound(err) {
-		tflog.Warn(ctx, "project no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the project", providerdata.ErrorDetail(err, ""))
+	if providerdata.ReadFailed(ctx, err, "project", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	flatten(p, &state)
