@@ -72,7 +72,15 @@ func init() { emr.GetEndpointMap() }
 // Client calls the EMR Flow API. It is safe for concurrent use; make one per provider instance so
 // that connections are reused.
 type Client struct {
-	region     string
+	// region is where calls go unless a call names its own (a flow may live in another region
+	// than the provider's); InRegion gives a view of the same client for another region.
+	region string
+	*core
+}
+
+// core is what every regional view of a client shares: one transport, one rate limiter, one
+// cache, one set of credentials.
+type core struct {
 	scheme     string // "HTTPS" or "HTTP", as the SDK spells it
 	host       string // "" = the SDK's regional endpoint
 	userAgent  string
@@ -96,6 +104,15 @@ type Client struct {
 	jobTypes jobTypeCache
 }
 
+// InRegion returns a view of the client whose calls go to region ("" = the client's own). The
+// view shares the transport, the credentials, the rate limiter and the caches.
+func (c *Client) InRegion(region string) *Client {
+	if region == "" || region == c.region {
+		return c
+	}
+	return &Client{region: region, core: c.core}
+}
+
 // New checks cfg and builds a client. It does no I/O: credentials (and an assumed role) are
 // obtained at the first call. ctx carries the logger the configuration is logged to.
 func New(ctx context.Context, cfg Config) (*Client, error) {
@@ -109,8 +126,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		return nil, fmt.Errorf("emrapi: max retries must not be negative (got %d)", cfg.MaxRetries)
 	}
 
-	c := &Client{
-		region:     cfg.RegionID,
+	c := &Client{region: cfg.RegionID, core: &core{
 		scheme:     "HTTPS",
 		userAgent:  cfg.UserAgent,
 		maxRetries: cfg.MaxRetries,
@@ -119,7 +135,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		timeout:    orDefault(cfg.HTTPTimeout, DefaultHTTPTimeout),
 		rng:        rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), rand.Uint64())),
 		limiter:    newAdaptiveLimiter(realClock{}),
-	}
+	}}
 	if c.maxDelay < c.baseDelay {
 		c.maxDelay = c.baseDelay
 	}

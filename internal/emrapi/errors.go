@@ -232,10 +232,25 @@ func parseErrorBody(action string, status int, header http.Header, body []byte) 
 	if e.RequestID == "" && header != nil {
 		e.RequestID = header.Get("x-acs-request-id")
 	}
+	e.Message = withoutStringToSign(e.Message)
 	if e.Message == "" {
 		e.Message = http.StatusText(status)
 	}
 	return e
+}
+
+// stringToSignMarker starts the part of a SignatureDoesNotMatch message in which the gateway echoes
+// its string to sign: every request parameter, the AccessKeyId and an STS SecurityToken among
+// them, percent-encoded (so log masking of the raw token would not catch it).
+const stringToSignMarker = "server string to sign is"
+
+// withoutStringToSign cuts the echoed string to sign out of a message: error messages reach
+// diagnostics and logs, which must never hold a credential.
+func withoutStringToSign(msg string) string {
+	if i := strings.Index(strings.ToLower(msg), stringToSignMarker); i >= 0 {
+		return strings.TrimRight(msg[:i], " .:") + " (the string to sign that the API echoed is left out: it holds credentials)"
+	}
+	return msg
 }
 
 // stringField returns the first of keys present in fields as a string (numbers are rendered).

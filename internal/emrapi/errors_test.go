@@ -273,3 +273,19 @@ func TestUnsuccessfulBody(t *testing.T) {
 		}
 	}
 }
+
+func TestParseErrorBodyDropsStringToSign(t *testing.T) {
+	token := "CAIS-secret-token/+="
+	body := `{"RequestId":"R","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3DSTS.x%26SecurityToken%3D` +
+		url.QueryEscape(url.QueryEscape(token)) + `"}`
+	e := parseErrorBody("DescribeFlow", 400, nil, []byte(body))
+	if e.Code != "SignatureDoesNotMatch" {
+		t.Fatalf("code = %q", e.Code)
+	}
+	if strings.Contains(e.Message, "SecurityToken") || strings.Contains(e.Message, "AccessKeyId") || strings.Contains(e.Message, "CAIS") {
+		t.Errorf("message still holds the string to sign: %q", e.Message)
+	}
+	if !strings.HasPrefix(e.Message, "Specified signature is not matched with our calculation") {
+		t.Errorf("message lost its meaning: %q", e.Message)
+	}
+}

@@ -33,11 +33,18 @@ func Client(providerData any) (*emrapi.Client, diag.Diagnostics) {
 }
 
 // ErrorDetail renders an API error for a diagnostic: the API's code, message and request id (the
-// three things support asks for), then a hint of what to do, when there is one.
+// three things support asks for), then a hint of what to do, when there is one. When the API error
+// is wrapped, what the wrapper says (for example that a create's outcome is unknown and what to
+// check) comes first, and only a hint about a reference the server could not resolve is added.
 func ErrorDetail(err error, hint string) string {
 	var b strings.Builder
 	var apiErr *emrapi.Error
 	if errors.As(err, &apiErr) {
+		wrapped := err != error(apiErr)
+		if wrapped {
+			b.WriteString(err.Error())
+			b.WriteString("\n\n")
+		}
 		fmt.Fprintf(&b, "The EMR API answered %s", apiErr.Action)
 		if apiErr.Code != "" {
 			fmt.Fprintf(&b, " with %s", apiErr.Code)
@@ -55,7 +62,9 @@ func ErrorDetail(err error, hint string) string {
 		if apiErr.Recommend != "" {
 			fmt.Fprintf(&b, "\nRecommendation: %s", apiErr.Recommend)
 		}
-		if hint == "" {
+		if hint == "" && (!wrapped || !emrapi.IsRetryable(apiErr)) {
+			// A wrapper of a temporary failure says itself what to do (look the object up, wait
+			// for the deadline); the generic "run it again" would contradict it.
 			hint = defaultHint(apiErr)
 		}
 	} else {

@@ -3,6 +3,7 @@ package providerdata
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -91,6 +92,50 @@ func TestReadFailed(t *testing.T) {
 				t.Errorf("unexpected diagnostics: %v", diags)
 			case tc.wantError != "" && (!diags.HasError() || diags.Errors()[0].Summary() != tc.wantError):
 				t.Errorf("diagnostics %v, want an error %q", diags, tc.wantError)
+			}
+		})
+	}
+}
+
+func TestErrorDetailWrapped(t *testing.T) {
+	lost := &emrapi.Error{Action: "CreateFlowForWeb", Code: "InternalError", HTTPStatus: 500, Shape: emrapi.ShapeGateway,
+		Message: "The request processing has failed", RequestID: "R-9"}
+	missing := &emrapi.Error{Action: "CreateFlowForWeb", Code: "FLOW_API_FAILED", HTTPStatus: 400, Shape: emrapi.ShapeFlow,
+		Message: "Project does not exist [FP-1]", RequestID: "R-8"}
+	cases := map[string]struct {
+		err     error
+		want    []string // in this order
+		notWant []string
+	}{
+		"wrapped unknown outcome keeps the wrapper's advice first": {
+			err:     fmt.Errorf("the outcome of creating flow %q is unknown and looking it up failed; check for it before applying again: %w", "f", lost),
+			want:    []string{"outcome of creating flow \"f\" is unknown", "The EMR API answered CreateFlowForWeb with InternalError (HTTP 500)", "Request ID: R-9"},
+			notWant: []string{"raise max_retries"},
+		},
+		"wrapped reference error keeps the reference hint": {
+			err:  fmt.Errorf("creating flow %q: %w", "f", missing),
+			want: []string{"creating flow \"f\"", "Project does not exist [FP-1]", "Request ID: R-8", "project_id names no project"},
+		},
+		"unwrapped temporary error gets the generic hint": {
+			err:  lost,
+			want: []string{"The EMR API answered CreateFlowForWeb", "raise max_retries"},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			got := ErrorDetail(tc.err, "")
+			at := 0
+			for _, w := range tc.want {
+				i := strings.Index(got[at:], w)
+				if i < 0 {
+					t.Fatalf("detail %q lacks %q (after offset %d)", got, w, at)
+				}
+				at += i + len(w)
+			}
+			for _, nw := range tc.notWant {
+				if strings.Contains(got, nw) {
+					t.Errorf("detail %q should not contain %q", got, nw)
+				}
 			}
 		})
 	}

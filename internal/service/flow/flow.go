@@ -355,6 +355,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if plan.Region.IsUnknown() || plan.Region.IsNull() {
 		plan.Region = types.StringValue(r.api.Region())
 	}
+	api := r.apiIn(plan.Region.ValueString())
 	in, diags := expandFlowInput(ctx, &plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -362,7 +363,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	in.Status = "" // CreateFlowForWeb takes no status; it is applied below
 
-	resp.Diagnostics.Append(r.checkJobs(ctx, &plan, in)...)
+	resp.Diagnostics.Append(r.checkJobs(ctx, api, &plan, in)...)
 	if resp.Diagnostics.HasError() {
 		return // before the create: no half-made flow
 	}
@@ -376,7 +377,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	defer cancelDetached()
 
-	id, adopted, err := createFlow(ctx, r.api, in, r.now)
+	id, adopted, err := createFlow(ctx, api, in, r.now)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the flow", providerdata.ErrorDetail(err, createonce.Hint(err)))
 		return
@@ -392,21 +393,21 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	tflog.Info(ctx, "flow created", map[string]any{"id": id, "adopted": adopted})
 
-	f, err := r.api.DescribeFlow(ctx, in.ProjectID, id)
+	f, err := api.DescribeFlow(ctx, in.ProjectID, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the flow after creating it", providerdata.ErrorDetail(err, recordedHint))
+		resp.Diagnostics.AddError("Cannot read the flow after creating it", providerdata.ErrorDetail(err, createdHint))
 		return
 	}
 	// A status other than the new flow's is applied with ModifyFlowForWeb, the only call that
 	// takes one.
 	if want := plan.Status; !want.IsNull() && !want.IsUnknown() && want.ValueString() != f.Status {
 		in.Status = want.ValueString()
-		if err := r.api.ModifyFlow(ctx, id, in); err != nil {
-			resp.Diagnostics.AddError("Cannot set the status of the new flow", providerdata.ErrorDetail(err, recordedHint))
+		if err := api.ModifyFlow(ctx, id, in); err != nil {
+			resp.Diagnostics.AddError("Cannot set the status of the new flow", providerdata.ErrorDetail(err, createdHint))
 			return
 		}
-		if f, err = r.api.DescribeFlow(ctx, in.ProjectID, id); err != nil {
-			resp.Diagnostics.AddError("Cannot read the flow after creating it", providerdata.ErrorDetail(err, recordedHint))
+		if f, err = api.DescribeFlow(ctx, in.ProjectID, id); err != nil {
+			resp.Diagnostics.AddError("Cannot read the flow after creating it", providerdata.ErrorDetail(err, createdHint))
 			return
 		}
 	}
@@ -419,7 +420,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 // the flow fails only when it runs. A graph without JOB nodes costs no call; the project's job
 // list (ListFlowJob) is shared by all the flows of the client (ProjectJobTypes caches it until
 // this client writes a job of the project).
-func (r *flowResource) checkJobs(ctx context.Context, plan *flowModel, in emrapi.FlowInput) diag.Diagnostics {
+func (r *flowResource) checkJobs(ctx context.Context, api flowAPI, plan *flowModel, in emrapi.FlowInput) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if strings.TrimSpace(in.Graph) == "" {
 		return diags
@@ -428,7 +429,7 @@ func (r *flowResource) checkJobs(ctx context.Context, plan *flowModel, in emrapi
 	if err != nil || !hasJobNodes(g) {
 		return diags // an undecodable graph_json was reported at plan time
 	}
-	jobs, err := r.api.ProjectJobTypes(ctx, in.ProjectID)
+	jobs, err := api.ProjectJobTypes(ctx, in.ProjectID)
 	if err != nil {
 		diags.AddError("Cannot check the jobs of the flow's graph",
 			providerdata.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
@@ -444,7 +445,7 @@ func (r *flowResource) checkJobs(ctx context.Context, plan *flowModel, in emrapi
 		if _, listed := jobs[n.JobID]; listed {
 			continue
 		}
-		j, err := r.api.DescribeJob(ctx, in.ProjectID, n.JobID)
+		j, err := api.DescribeJob(ctx, in.ProjectID, n.JobID)
 		switch {
 		case err == nil:
 			jobs[j.ID] = j.Type
@@ -469,8 +470,13 @@ func (r *flowResource) checkJobs(ctx context.Context, plan *flowModel, in emrapi
 	return diags
 }
 
-// recordedHint is the advice after a failure that follows a successful create or update.
-const recordedHint = "The flow exists and is recorded in the state; run `terraform apply` again to finish."
+// createdHint is the advice after a failure that follows a successful create: Terraform keeps the
+// flow in the state but marks it tainted, so the next apply replaces it unless it is untainted.
+const createdHint = "The flow was created and is recorded in the state, marked tainted: the next `terraform apply` " +
+	"deletes and creates it again. To keep this one, run `terraform untaint` on the resource first, then apply."
+
+// updatedHint is the advice after a failure that follows a successful update.
+const updatedHint = "The flow was updated and is recorded in the state; run `terraform apply` again to finish."
 
 func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state flowModel
@@ -478,7 +484,7 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	f, err := r.api.DescribeFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	f, err := r.apiIn(state.Region.ValueString()).DescribeFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if providerdata.ReadFailed(ctx, err, "flow", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
@@ -518,18 +524,18 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// The jobs are checked only when the graph changes: an unchanged graph was checked when it
 	// was written, and this spares a ListFlowJob walk on every other update.
 	if !plan.Graph.Equal(state.Graph) || !plan.GraphJSON.Equal(state.GraphJSON) {
-		resp.Diagnostics.Append(r.checkJobs(ctx, &plan, in)...)
+		resp.Diagnostics.Append(r.checkJobs(ctx, r.apiIn(plan.Region.ValueString()), &plan, in)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	}
-	if err := r.api.ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
+	if err := r.apiIn(plan.Region.ValueString()).ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
 		resp.Diagnostics.AddError("Cannot update the flow", providerdata.ErrorDetail(err, ""))
 		return
 	}
-	f, err := r.api.DescribeFlow(ctx, in.ProjectID, plan.ID.ValueString())
+	f, err := r.apiIn(plan.Region.ValueString()).DescribeFlow(ctx, in.ProjectID, plan.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the flow after updating it", providerdata.ErrorDetail(err, recordedHint))
+		resp.Diagnostics.AddError("Cannot read the flow after updating it", providerdata.ErrorDetail(err, updatedHint))
 		return
 	}
 	r.store(ctx, f, &plan, &resp.State, &resp.Diagnostics)
@@ -549,7 +555,7 @@ func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	err := r.api.DeleteFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	err := r.apiIn(state.Region.ValueString()).DeleteFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
 		resp.Diagnostics.AddError("Cannot delete the flow", providerdata.ErrorDetail(err, ""))
 	}
@@ -586,4 +592,14 @@ func (r *flowResource) store(ctx context.Context, f *emrapi.Flow, prior *flowMod
 		return
 	}
 	diags.Append(state.Set(ctx, &m)...)
+}
+
+// apiIn returns the API for a flow's region. A flow may live in another region than the
+// provider's; every call about it (reads and deletes too, not only writes) must go there, or a
+// live flow would look deleted. A test fake has no regions and is returned as it is.
+func (r *flowResource) apiIn(region string) flowAPI {
+	if c, ok := r.api.(*emrapi.Client); ok {
+		return c.InRegion(region)
+	}
+	return r.api
 }

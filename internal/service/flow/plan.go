@@ -33,7 +33,10 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return
 	}
 
-	if plan.Region.IsUnknown() && config.Region.IsNull() && r.api != nil {
+	// An unset region is the provider's, also when the provider's region changes: the flow is
+	// then replaced into the new region (below), as the attribute's description says, instead of
+	// being looked for in the wrong one.
+	if config.Region.IsNull() && r.api != nil {
 		plan.Region = types.StringValue(r.api.Region())
 	}
 	if !req.State.Raw.IsNull() {

@@ -258,7 +258,7 @@ func TestFlowResourceCheckJobs(t *testing.T) {
 				in.Graph = encode(t, tc.nodes...)
 			}
 			plan := flowModel{Graph: tc.block(t)}
-			diags := r.checkJobs(context.Background(), &plan, in)
+			diags := r.checkJobs(context.Background(), api, &plan, in)
 			if api.listJobs != tc.wantCalls {
 				t.Errorf("ProjectJobTypes called %d times, want %d", api.listJobs, tc.wantCalls)
 			}
