@@ -43,6 +43,9 @@ const (
 	// Lookups bounds the Find calls that resolve one unknown outcome (each one already retried by
 	// the client); only retryable failures are tried again.
 	Lookups = 4
+	// LookupGrace is how long those lookups may take when the create's own deadline has already
+	// passed (the create timed out).
+	LookupGrace = time.Minute
 )
 
 // Candidate is the object found under the unique key, as Op.Find reads it.
@@ -143,6 +146,14 @@ func Create(ctx context.Context, op Op) (Result, error) {
 // giving up here would leave an object the server may have made out of the state, and the next
 // apply would then find its key taken.
 func find(ctx context.Context, op Op) (*Candidate, error) {
+	if ctx.Err() != nil {
+		// The create ran out of its time (a timeout is an unknown outcome too): knowing whether it
+		// made the object is worth a short overrun, since one made but not recorded would fail the
+		// next apply on its name.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), LookupGrace)
+		defer cancel()
+	}
 	for lookup := 1; ; lookup++ {
 		c, err := op.Find(ctx)
 		if err == nil || emrapi.IsNotFound(err) || !emrapi.IsRetryable(err) || lookup >= Lookups || ctx.Err() != nil {

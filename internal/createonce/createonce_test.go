@@ -271,3 +271,38 @@ func TestBegin(t *testing.T) {
 		})
 	}
 }
+
+// TestCreateTimedOutStillLooksUp checks that a create that ran out of its deadline (an unknown
+// outcome) is still resolved: the lookup gets a short grace of its own instead of failing at once
+// on the expired context, so an object the server made is adopted rather than left untracked.
+func TestCreateTimedOutStillLooksUp(t *testing.T) {
+	store := &fakeStore{now: time.Now(), objects: map[string]object{}}
+	op := store.op("late", "d")
+	create := op.Create
+	op.Create = func(ctx context.Context) (string, error) {
+		<-ctx.Done() // the answer never comes before the deadline...
+		if _, err := create(ctx); err != nil {
+			return "", err
+		}
+		// ...although the server committed it.
+		return "", &emrapi.Error{Action: "CreateThing", Shape: emrapi.ShapeNetwork, Message: "context deadline exceeded", Err: ctx.Err()}
+	}
+	find := op.Find
+	var findCtxErr error
+	op.Find = func(ctx context.Context) (*Candidate, error) {
+		findCtxErr = ctx.Err()
+		return find(ctx)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	res, err := Create(ctx, op)
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	if findCtxErr != nil {
+		t.Errorf("the lookup ran with a dead context: %v", findCtxErr)
+	}
+	if !res.Adopted || res.ID != store.objects["late"].id || store.creates != 1 {
+		t.Errorf("result %+v after %d creates; want the committed object adopted after 1", res, store.creates)
+	}
+}

@@ -568,6 +568,7 @@ const importIDHelp = "Expected <project_id>:<flow_id>, e.g. FP-257A173659F5:F-7A
 func (r *flowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	projectID, flowID, ok := parseImportID(req.ID)
 	if !ok {
+		// The shared parser's message is generic; the flow's says why the project is needed.
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%s Got %q.", importIDHelp, req.ID))
 		return
 	}
@@ -575,13 +576,10 @@ func (r *flowResource) ImportState(ctx context.Context, req resource.ImportState
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), flowID)...)
 }
 
-// parseImportID splits "FP-…:F-…".
+// parseImportID splits "FP-…:F-…" with the parser the job and category imports use.
 func parseImportID(id string) (projectID, flowID string, ok bool) {
-	projectID, flowID, found := strings.Cut(strings.TrimSpace(id), ":")
-	if !found || !validate.HasIDPrefix(projectID, "FP-") || !validate.HasIDPrefix(flowID, "F-") {
-		return "", "", false
-	}
-	return projectID, flowID, true
+	projectID, flowID, err := validate.ParseProjectScopedID(strings.TrimSpace(id), "F-")
+	return projectID, flowID, err == nil
 }
 
 // store flattens what the server holds over prior and writes it to state.
