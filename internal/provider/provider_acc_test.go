@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 )
 
@@ -69,15 +67,7 @@ resource "emrflow_project" "test" {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      tc.provider + project,
-					PlanOnly:    true,
-					ExpectError: tc.want,
-				}},
-			})
+			acctest.ExpectPlanError(t, tc.provider+project, tc.want)
 		})
 	}
 }

@@ -1278,15 +1278,7 @@ func TestAccFlow_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      validationConfig(tc.body),
-					PlanOnly:    true,
-					ExpectError: expectErrorAt(tc.at, tc.want),
-				}},
-			})
+			acctest.ExpectPlanError(t, validationConfig(tc.body), expectErrorAt(tc.at, tc.want))
 		})
 	}
 }

@@ -598,38 +598,22 @@ func TestAccJob_validation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config: fmt.Sprintf(`
+			acctest.ExpectPlanError(t, fmt.Sprintf(`
 resource "emrflow_job" "test" {
   project_id = "FP-0123456789ABCDEF"
   %s
 }
-`, tc.body),
-					PlanOnly:    true,
-					ExpectError: tc.want,
-				}},
-			})
+`, tc.body), tc.want)
 		})
 	}
 	t.Run("bad project id", func(t *testing.T) {
-		resource.ParallelTest(t, resource.TestCase{
-			PreCheck:                 func() { acctest.PreCheck(t) },
-			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-			Steps: []resource.TestStep{{
-				Config: `
+		acctest.ExpectPlanError(t, `
 resource "emrflow_job" "test" {
   project_id = "F-0123456789ABCDEF"
   name       = "n"
   type       = "SHELL"
 }
-`,
-				PlanOnly:    true,
-				ExpectError: errorRegexp(`project_id must be an id starting with "FP-"`),
-			}},
-		})
+`, errorRegexp(`project_id must be an id starting with "FP-"`))
 	})
 }
 
