@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
@@ -94,15 +95,15 @@ func flattenFlow(ctx context.Context, f *emrapi.Flow, prior *flowModel, region s
 	m.Description = types.StringValue(f.Description)
 	m.ClusterID = types.StringValue(f.ClusterID)
 	m.CreateCluster = types.BoolValue(f.CreateCluster)
-	m.CronExpr = stringOrNull(f.CronExpr)
+	m.CronExpr = flex.StringOrNull(f.CronExpr)
 	m.StartSchedule = int64OrNull(f.StartSchedule)
 	m.EndSchedule = int64OrNull(f.EndSchedule)
-	m.HostName = stringOrNull(f.HostName)
-	m.ParentCategoryID = stringOrNull(f.CategoryID)
-	m.Status = stringOrNull(f.Status)
+	m.HostName = flex.StringOrNull(f.HostName)
+	m.ParentCategoryID = flex.StringOrNull(f.CategoryID)
+	m.Status = flex.StringOrNull(f.Status)
 	m.Periodic = types.BoolValue(f.Periodic)
-	m.Namespace = stringOrNull(f.Namespace)
-	m.LogArchiveLocation = stringOrNull(f.LogArchiveLocation)
+	m.Namespace = flex.StringOrNull(f.Namespace)
+	m.LogArchiveLocation = flex.StringOrNull(f.LogArchiveLocation)
 	m.Timeouts = prior.Timeouts
 
 	parents, d := flattenStringSet(f.ParentFlowIDs)
@@ -288,10 +289,10 @@ func flattenGraph(ctx context.Context, g *graph.Graph, prior types.List) (types.
 		nodes = append(nodes, types.ObjectValueMust(nodeAttrTypes, map[string]attr.Value{
 			"id":        types.StringValue(n.ID),
 			"type":      types.StringValue(n.Type),
-			"label":     stringOrNull(n.Label),
-			"job_id":    stringOrNull(n.JobID),
-			"job_type":  stringOrNull(n.JobType),
-			"host_name": stringOrNull(n.HostName),
+			"label":     flex.StringOrNull(n.Label),
+			"job_id":    flex.StringOrNull(n.JobID),
+			"job_type":  flex.StringOrNull(n.JobType),
+			"host_name": flex.StringOrNull(n.HostName),
 			"x":         types.Float64PointerValue(n.X),
 			"y":         types.Float64PointerValue(n.Y),
 		}))
@@ -439,15 +440,6 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// stringOrNull maps the API's "" (unset) to null, so that an unset optional attribute reads back
-// as it was configured. The schema rejects "" for these attributes, so nothing is lost.
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
 
 // int64OrNull maps the API's 0 (unset) to null; the schema rejects 0 for these attributes.

@@ -234,7 +234,7 @@ func graphBlock() schema.Block {
 								Optional:            true,
 							},
 							"job_type": schema.StringAttribute{
-								MarkdownDescription: "For `JOB` nodes: the job's type, one of " + markdownList(graph.JobTypes()) + ". " +
+								MarkdownDescription: "For `JOB` nodes: the job's type, one of " + validate.MarkdownList(graph.JobTypes()) + ". " +
 									"Required on `JOB` nodes even when `job_id` comes from an `emrflow_job` (use its `type`, e.g. " +
 									"`emrflow_job.extract.type`): the plan then shows each node's type. Before the flow is written, " +
 									"the project's jobs are listed once and every `JOB` node is checked: a `job_id` that is not a job " +
@@ -320,14 +320,6 @@ func alertBlock() schema.Block {
 			},
 		},
 	}
-}
-
-func markdownList(items []string) string {
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = "`" + s + "`"
-	}
-	return strings.Join(q, ", ")
 }
 
 func (r *flowResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

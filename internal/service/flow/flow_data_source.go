@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
 	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
@@ -253,16 +254,16 @@ func flowData(ctx context.Context, f *emrapi.Flow, region string) (*flowDataMode
 		Description:        types.StringValue(f.Description),
 		ClusterID:          types.StringValue(f.ClusterID),
 		CreateCluster:      types.BoolValue(f.CreateCluster),
-		CronExpr:           stringOrNull(f.CronExpr),
+		CronExpr:           flex.StringOrNull(f.CronExpr),
 		StartSchedule:      int64OrNull(f.StartSchedule),
 		EndSchedule:        int64OrNull(f.EndSchedule),
-		HostName:           stringOrNull(f.HostName),
-		ParentCategoryID:   stringOrNull(f.CategoryID),
+		HostName:           flex.StringOrNull(f.HostName),
+		ParentCategoryID:   flex.StringOrNull(f.CategoryID),
 		GraphJSON:          jsontypes.NewNormalizedNull(),
-		Status:             stringOrNull(f.Status),
+		Status:             flex.StringOrNull(f.Status),
 		Periodic:           types.BoolValue(f.Periodic),
-		Namespace:          stringOrNull(f.Namespace),
-		LogArchiveLocation: stringOrNull(f.LogArchiveLocation),
+		Namespace:          flex.StringOrNull(f.Namespace),
+		LogArchiveLocation: flex.StringOrNull(f.LogArchiveLocation),
 		GmtCreate:          types.Int64Value(f.GmtCreate),
 		GmtModified:        types.Int64Value(f.GmtModified),
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
 	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
@@ -182,12 +183,12 @@ func flowsItem(f *emrapi.Flow) flowsItemDataModel {
 		Name:             types.StringValue(f.Name),
 		Description:      types.StringValue(f.Description),
 		ClusterID:        types.StringValue(f.ClusterID),
-		Status:           stringOrNull(f.Status),
+		Status:           flex.StringOrNull(f.Status),
 		Periodic:         types.BoolValue(f.Periodic),
-		CronExpr:         stringOrNull(f.CronExpr),
+		CronExpr:         flex.StringOrNull(f.CronExpr),
 		StartSchedule:    int64OrNull(f.StartSchedule),
 		EndSchedule:      int64OrNull(f.EndSchedule),
-		ParentCategoryID: stringOrNull(f.CategoryID),
+		ParentCategoryID: flex.StringOrNull(f.CategoryID),
 		GmtCreate:        types.Int64Value(f.GmtCreate),
 		GmtModified:      types.Int64Value(f.GmtModified),
 	}

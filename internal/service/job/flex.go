@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
 )
 
 // jobModel is the emrflow_job resource's data.
@@ -98,8 +99,8 @@ func flatten(ctx context.Context, j *emrapi.Job, m *jobModel) diag.Diagnostics {
 	if j.Type != "" { // the type cannot change; an answer without it keeps the known one
 		m.Type = types.StringValue(j.Type)
 	}
-	m.Description = nullIfEmpty(j.Description)
-	m.Params = nullIfEmpty(j.Params)
+	m.Description = flex.StringOrNull(j.Description)
+	m.Params = flex.StringOrNull(j.Params)
 	m.ParamConf = jsonValue(j.ParamConf)
 	m.CustomVariables = jsonValue(j.CustomVariables)
 	m.EnvConf = jsonValue(j.EnvConf)
@@ -111,27 +112,20 @@ func flatten(ctx context.Context, j *emrapi.Job, m *jobModel) diag.Diagnostics {
 	m.FailAct = types.StringValue(orDefault(j.FailAct, defaultFailAct))
 	m.MaxRetry = types.Int64Value(j.MaxRetry)
 	m.RetryInterval = types.Int64Value(j.RetryInterval)
-	m.RetryPolicy = nullIfEmpty(j.RetryPolicy)
+	m.RetryPolicy = flex.StringOrNull(j.RetryPolicy)
 	m.MaxRunningTimeSec = types.Int64Value(j.MaxRunningTimeSec)
-	m.ClusterID = nullIfEmpty(j.ClusterID)
+	m.ClusterID = flex.StringOrNull(j.ClusterID)
 	m.Adhoc = types.BoolValue(j.Adhoc)
 	m.ParentCategoryID = types.StringValue(j.CategoryID)
 
 	// A block list is never null in a configuration: no blocks is an empty list.
 	blocks := make([]resourceModel, 0, len(j.Resources))
 	for _, res := range j.Resources {
-		blocks = append(blocks, resourceModel{Path: types.StringValue(res.Path), Alias: nullIfEmpty(res.Alias)})
+		blocks = append(blocks, resourceModel{Path: types.StringValue(res.Path), Alias: flex.StringOrNull(res.Alias)})
 	}
 	list, diags := types.ListValueFrom(ctx, resourceObjectType, blocks)
 	m.Resources = list
 	return diags
-}
-
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
 
 func jsonValue(s string) jsontypes.Normalized {

@@ -5,7 +5,6 @@ package job
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -110,7 +109,7 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Type of the job: one of " + quoted(graph.JobTypes()) +
+				MarkdownDescription: "Type of the job: one of " + validate.MarkdownList(graph.JobTypes()) +
 					". Changing it replaces the job.",
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
@@ -343,12 +342,4 @@ func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.St
 	diags.Append(flatten(ctx, j, m)...)
 	diags.Append(setAlertConf(ctx, private, j.AlertConf)...)
 	diags.Append(state.Set(ctx, m)...)
-}
-
-func quoted(items []string) string {
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = "`" + s + "`"
-	}
-	return strings.Join(q, ", ")
 }
