@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
@@ -191,4 +192,23 @@ func ExpectPlanError(t *testing.T, config string, want *regexp.Regexp) {
 			ExpectError: want,
 		}},
 	})
+}
+
+// CheckDestroy asks the API, not the state, that every resource of resourceType in the state is
+// gone: describe must answer a not-found error (emrapi.IsNotFound) for each of them.
+func CheckDestroy(resourceType string, describe func(rs *terraform.ResourceState) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != resourceType {
+				continue
+			}
+			switch err := describe(rs); {
+			case err == nil:
+				return fmt.Errorf("%s %s still exists", resourceType, rs.Primary.ID)
+			case !emrapi.IsNotFound(err):
+				return fmt.Errorf("checking %s %s: %w", resourceType, rs.Primary.ID, err)
+			}
+		}
+		return nil
+	}
 }

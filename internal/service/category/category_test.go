@@ -526,22 +526,10 @@ func testAccCheckCategoryExists(t *testing.T, n, wantName, wantType, parent stri
 }
 
 func testAccCheckCategoryDestroy(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "emrflow_category" {
-				continue
-			}
-			_, err := acctest.Client(t).DescribeCategory(t.Context(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
-			if emrapi.IsNotFound(err) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			return fmt.Errorf("folder %s still exists", rs.Primary.ID)
-		}
-		return nil
-	}
+	return acctest.CheckDestroy("emrflow_category", func(rs *terraform.ResourceState) error {
+		_, err := acctest.Client(t).DescribeCategory(t.Context(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
+		return err
+	})
 }
 
 func testAccCheckCategoryDeleteOutOfBand(t *testing.T, n string) resource.TestCheckFunc {

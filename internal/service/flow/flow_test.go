@@ -238,21 +238,10 @@ func testAccCheckFlowAPI(flow *emrapi.Flow, check func(*emrapi.Flow) error) reso
 
 // testAccCheckFlowDestroy checks with the API that every flow of the state is gone.
 func testAccCheckFlowDestroy(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "emrflow_flow" {
-				continue
-			}
-			_, err := acctest.Client(t).DescribeFlow(context.Background(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
-			switch {
-			case err == nil:
-				return fmt.Errorf("flow %s still exists", rs.Primary.ID)
-			case !emrapi.IsNotFound(err):
-				return fmt.Errorf("checking flow %s: %w", rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroy("emrflow_flow", func(rs *terraform.ResourceState) error {
+		_, err := acctest.Client(t).DescribeFlow(context.Background(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
+		return err
+	})
 }
 
 // testAccFlowConfig is a project and a flow in it with the given attributes and blocks besides

@@ -924,22 +924,10 @@ func expectFields(j *emrapi.Job, fields map[string][2]any) error {
 }
 
 func testAccCheckJobDestroy(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "emrflow_job" {
-				continue
-			}
-			_, err := acctest.Client(t).DescribeJob(t.Context(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
-			if emrapi.IsNotFound(err) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			return fmt.Errorf("job %s still exists", rs.Primary.ID)
-		}
-		return nil
-	}
+	return acctest.CheckDestroy("emrflow_job", func(rs *terraform.ResourceState) error {
+		_, err := acctest.Client(t).DescribeJob(t.Context(), rs.Primary.Attributes["project_id"], rs.Primary.ID)
+		return err
+	})
 }
 
 func testAccCheckJobDeleteOutOfBand(t *testing.T, n string) resource.TestCheckFunc {

@@ -248,22 +248,10 @@ func testAccCheckProjectExists(t *testing.T, n, wantName string) resource.TestCh
 }
 
 func testAccCheckProjectDestroy(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "emrflow_project" {
-				continue
-			}
-			_, err := acctest.Client(t).DescribeProject(context.Background(), rs.Primary.ID)
-			if emrapi.IsNotFound(err) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			return fmt.Errorf("project %s still exists", rs.Primary.ID)
-		}
-		return nil
-	}
+	return acctest.CheckDestroy("emrflow_project", func(rs *terraform.ResourceState) error {
+		_, err := acctest.Client(t).DescribeProject(context.Background(), rs.Primary.ID)
+		return err
+	})
 }
 
 func testAccCheckProjectDeleteOutOfBand(t *testing.T, n string) resource.TestCheckFunc {
