@@ -31,7 +31,7 @@ func validateFlowConfig(ctx context.Context, cfg *flowModel) diag.Diagnostics {
 	validateCluster(cfg, &diags)
 	validateSchedule(cfg, &diags)
 	validateAlerts(ctx, cfg, &diags)
-	validateGraph(ctx, cfg, &diags)
+	validateGraph(cfg, &diags)
 	return diags
 }
 
@@ -106,11 +106,10 @@ func validateAlerts(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics
 	}
 }
 
-// validateGraph: graph xor graph_json, and the graph's own rules (graph.Validate) on the
-// attribute at fault.
-func validateGraph(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics) {
-	hasBlock := cfg.Graph.IsUnknown() || len(cfg.Graph.Elements()) > 0
-	if hasBlock && !cfg.GraphJSON.IsNull() {
+// validateGraph: graph xor graph_json, and the graph's own rules (graph.ValidateKeyed) on the
+// attribute at fault: graph.nodes["<id>"].<attribute>.
+func validateGraph(cfg *flowModel, diags *diag.Diagnostics) {
+	if !cfg.Graph.IsNull() && !cfg.GraphJSON.IsNull() {
 		diags.AddAttributeError(path.Root("graph_json"), "Conflicting graph definitions",
 			"graph and graph_json both define the flow's DAG; keep one: the typed graph block, or the console's raw JSON in graph_json.")
 		return
@@ -133,35 +132,29 @@ func validateGraph(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics)
 		return
 	}
 
-	cg, d := expandGraphList(ctx, cfg.Graph)
-	diags.Append(d...)
+	cg := expandGraph(cfg.Graph)
 	if cg == nil || cg.StructureUnknown {
 		return
 	}
-	for _, is := range graph.Validate(cg.Graph) {
-		if cg.Unknown[is.Path()] {
-			continue // about a value not known yet
+	for _, is := range graph.ValidateKeyed(cg.Graph) {
+		p := path.Root("graph").AtName("nodes")
+		if is.Node >= 0 {
+			id := cg.Graph.Nodes[is.Node].ID
+			if cg.Unknown[nodeField{id, is.Field}] {
+				continue // about a value not known yet
+			}
+			p = nodePath(id)
+			if is.Field != "" && is.Field != "id" {
+				p = p.AtName(is.Field)
+			}
 		}
-		diags.AddAttributeError(issuePath(is), "Invalid graph", is.Message+".")
+		diags.AddAttributeError(p, "Invalid graph", is.Message+".")
 	}
 }
 
-// issuePath maps a graph issue to the attribute it is about: graph[0].node[i].field,
-// graph[0].edge[j].field, or the graph block.
-func issuePath(is graph.Issue) path.Path {
-	p := path.Root("graph").AtListIndex(0)
-	switch {
-	case is.Node >= 0:
-		p = p.AtName("node").AtListIndex(is.Node)
-	case is.Edge >= 0:
-		p = p.AtName("edge").AtListIndex(is.Edge)
-	default:
-		return p
-	}
-	if is.Field != "" {
-		p = p.AtName(is.Field)
-	}
-	return p
+// nodePath is the path of one node of the graph block: graph.nodes["<id>"].
+func nodePath(id string) path.Path {
+	return path.Root("graph").AtName("nodes").AtMapKey(id)
 }
 
 // jsonIssuePath names the place of an issue in the console JSON ("nodes[2]", "edges[0]").
