@@ -25,13 +25,17 @@ import (
 func expandFlowInput(ctx context.Context, m *flowModel, serverGraph []byte) (emrapi.FlowInput, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := emrapi.FlowInput{
-		ProjectID:          m.ProjectID.ValueString(),
-		RegionID:           m.Region.ValueString(),
-		Name:               m.Name.ValueString(),
-		Description:        m.Description.ValueString(),
-		ClusterID:          m.ClusterID.ValueString(),
-		CreateCluster:      m.CreateCluster.ValueBool(),
-		CronExpr:           m.CronExpr.ValueString(),
+		ProjectID:     m.ProjectID.ValueString(),
+		RegionID:      m.Region.ValueString(),
+		Name:          m.Name.ValueString(),
+		Description:   m.Description.ValueString(),
+		ClusterID:     m.ClusterID.ValueString(),
+		CreateCluster: m.CreateCluster.ValueBool(),
+		CronExpr:      m.CronExpr.ValueString(),
+		// Periodic follows the schedule: a flow with a cron expression runs on it (ModifyFlow's
+		// page lists Periodic as an input without saying more; the server's own value, read back
+		// into periodic, agrees with this in every answer we have seen).
+		Periodic:           m.CronExpr.ValueString() != "",
 		StartSchedule:      m.StartSchedule.ValueInt64(),
 		EndSchedule:        m.EndSchedule.ValueInt64(),
 		HostName:           m.HostName.ValueString(),
@@ -111,13 +115,16 @@ func flattenFlow(ctx context.Context, f *emrapi.Flow, prior *flowModel, region s
 
 	parents, d := flattenStringSet(f.ParentFlowIDs)
 	diags.Append(d...)
+	if len(f.ParentFlowIDs) == 0 && known(prior.ParentFlowIDs) && len(prior.ParentFlowIDs.Elements()) == 0 {
+		parents = prior.ParentFlowIDs // `[]` in the configuration: none, shown as written
+	}
 	m.ParentFlowIDs = parents
 
 	g, jsonGraph, d := flattenGraphOrJSON(f.Graph, prior)
 	diags.Append(d...)
 	m.Graph, m.GraphJSON = g, jsonGraph
 
-	alerts, err := flattenAlerts(f.AlertConf)
+	alerts, err := flattenAlertsLike(f.AlertConf, prior.Alerts)
 	if err != nil {
 		diags.AddAttributeError(path.Root("alert"), "Cannot read the flow's alert configuration",
 			fmt.Sprintf("The server returned an AlertConf that is not {\"items\":[...]}: %s", err))
@@ -295,10 +302,10 @@ type alertConf struct {
 }
 
 type alertItem struct {
-	Enable                 bool     `json:"enable"`
-	EventID                string   `json:"eventId"`
-	AlertUserGroupIDList   []string `json:"alertUserGroupIdList"`
-	AlertDingDingGroupList []string `json:"alertDingDingGroupList"`
+	Enable                 looseBool `json:"enable"`
+	EventID                string    `json:"eventId"`
+	AlertUserGroupIDList   []string  `json:"alertUserGroupIdList"`
+	AlertDingDingGroupList []string  `json:"alertDingDingGroupList"`
 }
 
 // expandAlerts renders the alert blocks as AlertConf; no block gives "" (no alerts). Items are
@@ -320,7 +327,7 @@ func expandAlerts(ctx context.Context, set types.Set) (string, diag.Diagnostics)
 		dings, d := expandStringSet(ctx, a.DingDingGroupIDs)
 		diags.Append(d...)
 		conf.Items = append(conf.Items, alertItem{
-			Enable:                 a.Enabled.IsNull() || a.Enabled.ValueBool(), // enabled defaults to true
+			Enable:                 looseBool(a.Enabled.IsNull() || a.Enabled.ValueBool()), // enabled defaults to true
 			EventID:                a.EventID.ValueString(),
 			AlertUserGroupIDList:   nonNil(users),
 			AlertDingDingGroupList: nonNil(dings),
@@ -336,8 +343,14 @@ func expandAlerts(ctx context.Context, set types.Set) (string, diag.Diagnostics)
 }
 
 // flattenAlerts reads AlertConf into alert blocks. "" and {"items":[]} are no alerts; an empty
-// group list is an unset one (the schema does not accept empty sets, so there is no ambiguity).
+// or missing group list is an unset one.
 func flattenAlerts(conf string) (types.Set, error) {
+	return flattenAlertsLike(conf, types.SetNull(alertObjectType))
+}
+
+// flattenAlertsLike is flattenAlerts where a group list the server has empty shows as prior
+// wrote it for the same event: `[]` stays `[]`, unset stays unset, so neither makes a diff.
+func flattenAlertsLike(conf string, prior types.Set) (types.Set, error) {
 	empty := types.SetValueMust(alertObjectType, []attr.Value{})
 	if strings.TrimSpace(conf) == "" {
 		return empty, nil
@@ -346,15 +359,32 @@ func flattenAlerts(conf string) (types.Set, error) {
 	if err := json.Unmarshal([]byte(conf), &c); err != nil {
 		return empty, err
 	}
+	var priorByEvent map[string]map[string]attr.Value
+	if !prior.IsNull() && !prior.IsUnknown() {
+		priorByEvent = make(map[string]map[string]attr.Value, len(prior.Elements()))
+		for _, v := range prior.Elements() {
+			if o, ok := v.(types.Object); ok && !o.IsNull() && !o.IsUnknown() {
+				a := o.Attributes()
+				priorByEvent[attrString(a, "event_id").ValueString()] = a
+			}
+		}
+	}
+	groups := func(items []string, event, field string) types.Set {
+		if len(items) == 0 {
+			if p, ok := priorByEvent[event][field].(types.Set); ok && !p.IsNull() && !p.IsUnknown() && len(p.Elements()) == 0 {
+				return p
+			}
+		}
+		set, _ := flattenStringSet(items)
+		return set
+	}
 	elems := make([]attr.Value, 0, len(c.Items))
 	for _, it := range c.Items {
-		users, _ := flattenStringSet(it.AlertUserGroupIDList)
-		dings, _ := flattenStringSet(it.AlertDingDingGroupList)
 		elems = append(elems, types.ObjectValueMust(alertAttrTypes, map[string]attr.Value{
 			"event_id":           types.StringValue(it.EventID),
-			"enabled":            types.BoolValue(it.Enable),
-			"user_group_ids":     users,
-			"dingding_group_ids": dings,
+			"enabled":            types.BoolValue(bool(it.Enable)),
+			"user_group_ids":     groups(it.AlertUserGroupIDList, it.EventID, "user_group_ids"),
+			"dingding_group_ids": groups(it.AlertDingDingGroupList, it.EventID, "dingding_group_ids"),
 		}))
 	}
 	set, d := types.SetValue(alertObjectType, elems)
@@ -362,6 +392,23 @@ func flattenAlerts(conf string) (types.Set, error) {
 		return empty, fmt.Errorf("building the alert set: %v", d)
 	}
 	return set, nil
+}
+
+// looseBool is a JSON boolean that a server may also write as a string ("true") or leave null
+// (false): what AlertConf's "enable" plausibly comes back as.
+type looseBool bool
+
+func (b *looseBool) UnmarshalJSON(raw []byte) error {
+	s := strings.Trim(string(raw), `"`)
+	switch strings.ToLower(s) {
+	case "true", "1":
+		*b = true
+	case "false", "0", "", "null":
+		*b = false
+	default:
+		return fmt.Errorf("enable: want a boolean, got %s", raw)
+	}
+	return nil
 }
 
 // expandStringSet returns the sorted strings of a set (nil for a null or unknown set).
