@@ -223,8 +223,10 @@ func graphBlock() schema.Block {
 			"shapes, the console's UI fields) is kept on every write.",
 		Attributes: map[string]schema.Attribute{
 			"nodes": schema.MapNestedAttribute{
-				MarkdownDescription: "The nodes, keyed by node id (e.g. `start`, `extract`, `end`).",
-				Required:            true,
+				// Required in a graph block, but checked in ValidateConfig: the framework would
+				// demand a Required attribute of a single nested block also when the block is absent.
+				MarkdownDescription: "The nodes, keyed by node id (e.g. `start`, `extract`, `end`). Required in a `graph` block.",
+				Optional:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"type": schema.StringAttribute{

@@ -132,6 +132,11 @@ func validateGraph(cfg *flowModel, diags *diag.Diagnostics) {
 		return
 	}
 
+	if !cfg.Graph.IsNull() && !cfg.Graph.IsUnknown() && cfg.Graph.Attributes()["nodes"].IsNull() {
+		diags.AddAttributeError(path.Root("graph").AtName("nodes"), "Missing graph nodes",
+			`A graph block needs its nodes: graph { nodes = { start = { type = "START" }, ... } }. To have no graph, remove the block.`)
+		return
+	}
 	cg := expandGraph(cfg.Graph)
 	if cg == nil || cg.StructureUnknown {
 		return
@@ -148,7 +153,10 @@ func validateGraph(cfg *flowModel, diags *diag.Diagnostics) {
 				p = p.AtName(is.Field)
 			}
 		}
-		diags.AddAttributeError(p, "Invalid graph", is.Message+".")
+		// The detail starts with the path: Terraform (1.11) shows the source of a diagnostic
+		// only down to an attribute of a block and one index into it, so for a node's attribute
+		// it points at the graph block, and the text must say which node and attribute it is.
+		diags.AddAttributeError(p, "Invalid graph", p.String()+": "+is.Message+".")
 	}
 }
 
