@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
@@ -197,6 +198,7 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		flow.NewResource,
 		job.NewResource,
 		category.NewResource,
+		clustersetting.NewResource,
 	}
 }
 
