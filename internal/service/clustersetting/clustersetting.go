@@ -435,7 +435,9 @@ func (r *settingResource) readInto(ctx context.Context, m *settingModel, state *
 	diags.Append(state.Set(ctx, m)...)
 }
 
-func importIDOf(m *settingModel) string { return m.ProjectID.ValueString() + ":" + m.ClusterID.ValueString() }
+func importIDOf(m *settingModel) string {
+	return m.ProjectID.ValueString() + ":" + m.ClusterID.ValueString()
+}
 
 // expand turns the planned setting into the API's input. The defaults are always known (schema
 // defaults); the whitelists are known sets (their default is the empty set).

@@ -95,7 +95,9 @@ func (clusterIDValidator) Description(context.Context) string {
 	return `must be a cluster id starting with "C-"; a cluster template (CT-…) cannot be associated`
 }
 
-func (v clusterIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v clusterIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (clusterIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
