@@ -22,6 +22,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -199,6 +200,7 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		job.NewResource,
 		category.NewResource,
 		clustersetting.NewResource,
+		projectuser.NewResource,
 	}
 }
 
