@@ -141,7 +141,7 @@ func TestExpandFlowInput(t *testing.T) {
 		t.Fatalf("expandFlowInput: %v", diags)
 	}
 	want := emrapi.FlowInput{ProjectID: "FP-1", RegionID: "cn-beijing", Name: "n", Description: "d", ClusterID: "C-1",
-		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE"}
+		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE", Periodic: true}
 	gotGraph, gotAlerts := in.Graph, in.AlertConf
 	in.Graph, in.AlertConf = "", ""
 	if !slices.Equal(in.ParentFlowIDs, want.ParentFlowIDs) {
