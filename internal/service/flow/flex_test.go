@@ -403,7 +403,7 @@ func TestFlattenFlowPlausibleAnswers(t *testing.T) {
 			f.StartSchedule, f.EndSchedule = 0, 0
 		},
 		"description omitted": func(f *emrapi.Flow) { f.Description = "" },
-		"project id returned":  func(f *emrapi.Flow) { f.ProjectID = "FP-1" },
+		"project id returned": func(f *emrapi.Flow) { f.ProjectID = "FP-1" },
 	}
 	for name, change := range variants {
 		t.Run(name, func(t *testing.T) {
