@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -17,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
@@ -36,6 +38,7 @@ const (
 var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -207,6 +210,11 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		flow.NewDataSource,
 		flow.NewListDataSource,
 	}
+}
+
+// Functions are the provider-defined functions (Terraform >= 1.8; older versions never ask).
+func (p *emrflowProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{functions.NewEpochMs}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
