@@ -204,6 +204,16 @@ func (c *Client) explainAnswer(e *Error, endpoint string, header http.Header, bo
 		kind = "no content type"
 	}
 	te.Cause = fmt.Sprintf("HTTP %d (%s): %s", e.HTTPStatus, kind, snippet(body))
+	switch e.HTTPStatus {
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		// A gateway in front of the API: it may have passed the request on, and may pass the
+		// next one. Its outcome stays unknown and it stays retryable.
+	default:
+		// The server that answered is not the API, so the API executed nothing (a create needs
+		// no look-up), and asking again gets the same page.
+		te.permanent = true
+		e.NotSent = true
+	}
 	switch {
 	case isPlainToTLSBody(body):
 		te.Kind, te.permanent = TransportPlainHTTP, true

@@ -178,7 +178,8 @@ func TestTransportNotAPI(t *testing.T) {
 	html := reply{status: 404, body: "<html><body><h1>404 Not Found</h1></body></html>", header: map[string]string{"Content-Type": "text/html; charset=utf-8"}}
 	page := reply{status: 200, body: "<!doctype html><title>Welcome to nginx!</title>", header: map[string]string{"Content-Type": "text/html"}}
 	redirect := reply{status: 301, body: "", header: map[string]string{"Location": "https://example.com/"}}
-	for name, r := range map[string]reply{"404 page": html, "200 page": page, "redirect": redirect} {
+	notImplemented := reply{status: 501, body: "<html><title>Error response</title>Unsupported method ('POST')</html>"}
+	for name, r := range map[string]reply{"404 page": html, "200 page": page, "redirect": redirect, "501 page": notImplemented} {
 		t.Run(name, func(t *testing.T) {
 			api := newFakeAPI(t, script(r))
 			te, err, attempts, _ := transportCall(t, api.URL, nil)
@@ -191,13 +192,22 @@ func TestTransportNotAPI(t *testing.T) {
 			if te.Advice() == "" {
 				t.Error("no advice")
 			}
+			if IsRetryable(err) || IsUnknownOutcome(err) {
+				t.Error("the API executed nothing, and asking again gets the same page")
+			}
 		})
 	}
 	// A 502 page of a proxy in front of the API may go away: it stays retryable.
 	api := newFakeAPI(t, script(reply{status: 502, body: "<html>Bad Gateway</html>"}))
 	_, err, attempts, _ := transportCall(t, api.URL, func(cfg *Config) { cfg.MaxRetries = 1 })
-	if attempts != 2 || !IsRetryable(err) {
-		t.Errorf("502 page: %d attempts", attempts)
+	if attempts != 2 || !IsRetryable(err) || !IsUnknownOutcome(err) {
+		t.Errorf("502 page: %d attempts, unknown outcome %v", attempts, IsUnknownOutcome(err))
+	}
+	// A create that got a non-API page is not looked up: nothing was executed.
+	api = newFakeAPI(t, script(notImplemented))
+	c := newTestClient(t, api.URL, nil)
+	if _, err := c.CreateFlow(t.Context(), FlowInput{ProjectID: "FP-1", Name: "f"}); IsUnknownOutcome(err) || api.count() != 1 {
+		t.Errorf("create: %d requests, unknown outcome %v", api.count(), IsUnknownOutcome(err))
 	}
 }
 

@@ -63,7 +63,8 @@ func ErrorDetail(err error, hint string) string {
 			fmt.Fprintf(&b, " (HTTP %d)", apiErr.HTTPStatus)
 		}
 		if apiErr.Message != "" {
-			fmt.Fprintf(&b, ": %s", apiErr.Message)
+			// The sentence ends here with a period of its own: the API's often ends with one.
+			fmt.Fprintf(&b, ": %s", strings.TrimSuffix(apiErr.Message, "."))
 		}
 		b.WriteString(".")
 		if apiErr.RequestID != "" {
