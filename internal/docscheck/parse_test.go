@@ -37,7 +37,7 @@ func TestPublishedHCLParses(t *testing.T) {
 func TestExampleFilesParse(t *testing.T) {
 	n := 0
 	err := filepath.WalkDir(filepath.Join(repoRoot, "examples"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".hcl")) {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tf") && !strings.HasSuffix(p, ".hcl") {
 			return err
 		}
 		src, err := os.ReadFile(p)

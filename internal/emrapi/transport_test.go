@@ -28,10 +28,16 @@ func closedPort(t *testing.T) string {
 	return addr
 }
 
-// transportCase runs one DescribeFlow against endpoint and returns the error (as a TransportError),
-// the attempts made (counted from the log: a refused connection reaches no handler) and the time
-// it took.
-func transportCall(t *testing.T, endpoint string, mod func(*Config)) (*TransportError, error, int, time.Duration) {
+// transportResult is what transportCall saw.
+type transportResult struct {
+	te       *TransportError
+	err      error
+	attempts int // counted from the log: a refused connection reaches no handler
+	took     time.Duration
+}
+
+// transportCall runs one DescribeFlow against endpoint, which must fail with a TransportError.
+func transportCall(t *testing.T, endpoint string, mod func(*Config)) transportResult {
 	t.Helper()
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(t.Context(), &logs)
@@ -49,12 +55,13 @@ func transportCall(t *testing.T, endpoint string, mod func(*Config)) (*Transport
 	if !errors.As(err, &te) {
 		t.Fatalf("want a TransportError, got %T: %v", err, err)
 	}
-	return te, err, countAttempts(t, &logs), took
+	return transportResult{te: te, err: err, attempts: countAttempts(t, &logs), took: took}
 }
 
 func TestTransportRefusedLoopback(t *testing.T) {
 	addr := closedPort(t)
-	te, err, attempts, took := transportCall(t, "http://"+addr, nil)
+	r := transportCall(t, "http://"+addr, nil)
+	te, err, attempts, took := r.te, r.err, r.attempts, r.took
 	if te.Kind != TransportRefused {
 		t.Errorf("kind %q, want refused", te.Kind)
 	}
@@ -95,7 +102,8 @@ func TestTransportRefusedRemoteRetriesOnce(t *testing.T) {
 }
 
 func TestTransportDNS(t *testing.T) {
-	te, err, attempts, _ := transportCall(t, "http://emrflow-nowhere.invalid:18080", func(cfg *Config) { cfg.EndpointSource = EndpointFromAttribute })
+	r := transportCall(t, "http://emrflow-nowhere.invalid:18080", func(cfg *Config) { cfg.EndpointSource = EndpointFromAttribute })
+	te, err, attempts := r.te, r.err, r.attempts
 	if te.Kind != TransportDNS {
 		t.Fatalf("kind %q, want dns: %v", te.Kind, err)
 	}
@@ -114,7 +122,8 @@ func TestTransportDNS(t *testing.T) {
 func TestTransportHTTPSToPlainHTTP(t *testing.T) {
 	api := newFakeAPI(t, script(ok(describeFlowOK)))
 	hp := strings.TrimPrefix(api.URL, "http://")
-	te, err, attempts, _ := transportCall(t, "https://"+hp, nil)
+	r := transportCall(t, "https://"+hp, nil)
+	te, err, attempts := r.te, r.err, r.attempts
 	if te.Kind != TransportTLS || attempts != 1 || IsRetryable(err) {
 		t.Errorf("kind %q, %d attempts: %v", te.Kind, attempts, err)
 	}
@@ -133,7 +142,8 @@ func TestTransportHTTPToHTTPS(t *testing.T) {
 	}))
 	t.Cleanup(api.Close)
 	hp := strings.TrimPrefix(api.URL, "https://")
-	te, err, attempts, _ := transportCall(t, "http://"+hp, nil)
+	r := transportCall(t, "http://"+hp, nil)
+	te, err, attempts := r.te, r.err, r.attempts
 	if te.Kind != TransportPlainHTTP || attempts != 1 || IsRetryable(err) {
 		t.Errorf("kind %q, %d attempts: %v", te.Kind, attempts, err)
 	}
@@ -144,10 +154,11 @@ func TestTransportHTTPToHTTPS(t *testing.T) {
 
 func TestTransportTimeout(t *testing.T) {
 	api := newFakeAPI(t, script(reply{status: 200, body: describeFlowOK, delay: time.Second}))
-	te, err, attempts, _ := transportCall(t, api.URL, func(cfg *Config) {
+	r := transportCall(t, api.URL, func(cfg *Config) {
 		cfg.HTTPTimeout = 50 * time.Millisecond
 		cfg.MaxRetries = 1
 	})
+	te, err, attempts := r.te, r.err, r.attempts
 	if te.Kind != TransportTimeout || !strings.Contains(err.Error(), "no answer within 50ms") {
 		t.Errorf("kind %q: %v", te.Kind, err)
 	}
@@ -182,7 +193,8 @@ func TestTransportNotAPI(t *testing.T) {
 	for name, r := range map[string]reply{"404 page": html, "200 page": page, "redirect": redirect, "501 page": notImplemented} {
 		t.Run(name, func(t *testing.T) {
 			api := newFakeAPI(t, script(r))
-			te, err, attempts, _ := transportCall(t, api.URL, nil)
+			r := transportCall(t, api.URL, nil)
+			te, err, attempts := r.te, r.err, r.attempts
 			if te.Kind != TransportNotAPI || attempts != 1 {
 				t.Errorf("kind %q, %d attempts: %v", te.Kind, attempts, err)
 			}
@@ -199,7 +211,8 @@ func TestTransportNotAPI(t *testing.T) {
 	}
 	// A 502 page of a proxy in front of the API may go away: it stays retryable.
 	api := newFakeAPI(t, script(reply{status: 502, body: "<html>Bad Gateway</html>"}))
-	_, err, attempts, _ := transportCall(t, api.URL, func(cfg *Config) { cfg.MaxRetries = 1 })
+	r := transportCall(t, api.URL, func(cfg *Config) { cfg.MaxRetries = 1 })
+	err, attempts := r.err, r.attempts
 	if attempts != 2 || !IsRetryable(err) || !IsUnknownOutcome(err) {
 		t.Errorf("502 page: %d attempts, unknown outcome %v", attempts, IsUnknownOutcome(err))
 	}

@@ -50,7 +50,8 @@ func ErrorDetail(err error, hint string) string {
 	} else if errors.As(err, &apiErr) {
 		// A CredentialError says what its *Error says: it is not a wrapper with a message of its own.
 		var credErr *emrapi.CredentialError
-		wrapped := err != error(apiErr) && !(errors.As(err, &credErr) && err == error(credErr))
+		bareCredErr := errors.As(err, &credErr) && err == error(credErr)
+		wrapped := err != error(apiErr) && !bareCredErr
 		if wrapped {
 			b.WriteString(err.Error())
 			b.WriteString("\n\n")
