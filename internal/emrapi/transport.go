@@ -204,16 +204,15 @@ func (c *Client) explainAnswer(e *Error, endpoint string, header http.Header, bo
 		kind = "no content type"
 	}
 	te.Cause = fmt.Sprintf("HTTP %d (%s): %s", e.HTTPStatus, kind, snippet(body))
-	switch e.HTTPStatus {
-	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		// A gateway in front of the API: it may have passed the request on, and may pass the
-		// next one. Its outcome stays unknown and it stays retryable.
-	default:
-		// The server that answered is not the API, so the API executed nothing (a create needs
-		// no look-up), and asking again gets the same page.
+	if e.HTTPStatus < 500 || e.HTTPStatus == http.StatusNotImplemented {
+		// A page that is no server error (or a server that does not know POST) comes from a
+		// server that is not the API: the API executed nothing (a create needs no look-up), and
+		// asking again gets the same page.
 		te.permanent = true
 		e.NotSent = true
 	}
+	// Other 5xx pages may come from a gateway in front of the API (502, 504, a load balancer's
+	// 500), which may have passed the request on: the outcome stays unknown, and retryable.
 	switch {
 	case isPlainToTLSBody(body):
 		te.Kind, te.permanent = TransportPlainHTTP, true
