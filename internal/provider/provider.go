@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/flowrun"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
 )
@@ -36,6 +38,7 @@ const (
 var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
+	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -206,7 +209,12 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		project.NewListDataSource,
 		flow.NewDataSource,
 		flow.NewListDataSource,
+		flowrun.NewInstancesDataSource,
 	}
+}
+
+func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{flowrun.NewAction}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
