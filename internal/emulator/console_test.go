@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -242,8 +243,11 @@ func TestConsoleScreenshot(t *testing.T) {
 		}
 	}
 	if browser == "" {
-		t.Log("NOTE: chromium is not installed: the console's browser test is skipped (apt-get install -y chromium)")
-		t.Skip("chromium not found")
+		// Written to stderr as well: go test hides a skipped test's log unless -v.
+		msg := "NOTE: chromium is not installed: TestConsoleScreenshot (the console in a real browser) is skipped; " +
+			"install Debian's chromium package (make chromium) to run it"
+		fmt.Fprintln(os.Stderr, msg)
+		t.Skip(msg)
 	}
 	f, _ := consoleFixture(t)
 	out := filepath.Join(t.TempDir(), "console.png")
