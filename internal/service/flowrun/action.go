@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -117,16 +118,32 @@ func (a *runAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *
 		}
 		timeout = d
 	}
-	wait := cfg.WaitForCompletion.IsNull() || cfg.WaitForCompletion.ValueBool()
-	projectID, flowID := cfg.ProjectID.ValueString(), cfg.FlowID.ValueString()
-	client := a.client.InRegion(cfg.Region.ValueString())
 	progress := func(msg string) {
 		if resp.SendProgress != nil {
 			resp.SendProgress(action.InvokeProgressEvent{Message: msg})
 		}
 	}
+	resp.Diagnostics.Append(runFlow(ctx, a.client.InRegion(cfg.Region.ValueString()), runSpec{
+		projectID: cfg.ProjectID.ValueString(),
+		flowID:    cfg.FlowID.ValueString(),
+		wait:      cfg.WaitForCompletion.IsNull() || cfg.WaitForCompletion.ValueBool(),
+		timeout:   timeout,
+	}, progress)...)
+}
 
-	ctx, cancel := context.WithTimeoutCause(ctx, timeout, errTimeout)
+// runSpec is what one invocation asks for.
+type runSpec struct {
+	projectID, flowID string
+	wait              bool
+	timeout           time.Duration
+}
+
+// runFlow submits the run and, when asked, follows it to its end, the timeout or the
+// cancellation of ctx, telling progress what changed at each reading.
+func runFlow(ctx context.Context, client *emrapi.Client, spec runSpec, progress func(string)) diag.Diagnostics {
+	var diags diag.Diagnostics
+	projectID, flowID := spec.projectID, spec.flowID
+	ctx, cancel := context.WithTimeoutCause(ctx, spec.timeout, errTimeout)
 	defer cancel()
 	id, err := client.SubmitFlow(ctx, projectID, flowID, "")
 	if err != nil {
@@ -138,12 +155,12 @@ func (a *runAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *
 		if emrapi.IsNotFound(err) {
 			hint = fmt.Sprintf("Check that flow %s exists in project %s (and in the region the provider or `region` names).", flowID, projectID)
 		}
-		resp.Diagnostics.AddError("Cannot run the flow", providerdata.ErrorDetail(err, hint))
-		return
+		diags.AddError("Cannot run the flow", providerdata.ErrorDetail(err, hint))
+		return diags
 	}
 	progress(fmt.Sprintf("submitted flow %s: run %s", flowID, id))
-	if !wait {
-		return
+	if !spec.wait {
+		return diags
 	}
 
 	t := newTracker()
@@ -154,12 +171,11 @@ func (a *runAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *
 		in, err := client.DescribeFlowInstance(ctx, projectID, id)
 		switch {
 		case ctx.Err() != nil:
-			a.stopped(ctx, resp, last, id, timeout)
-			return
+			return stopped(ctx, last, id, spec.timeout)
 		case err != nil:
-			resp.Diagnostics.AddError("Cannot follow the flow run",
+			diags.AddError("Cannot follow the flow run",
 				providerdata.ErrorDetail(err, fmt.Sprintf("Run %s of flow %s was submitted; reading its status failed. It was not stopped.", id, flowID)))
-			return
+			return diags
 		}
 		last = in
 		for _, msg := range t.update(in) {
@@ -167,14 +183,13 @@ func (a *runAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *
 		}
 		if emrapi.InstanceFinished(in.Status) {
 			if in.Status != emrapi.InstanceSucceeded {
-				resp.Diagnostics.AddError(fmt.Sprintf("Flow run %s", in.Status), failureDetail(in, flowID, a.logTails(ctx, client, projectID, in)))
+				diags.AddError(fmt.Sprintf("Flow run %s", in.Status), failureDetail(in, flowID, logTails(ctx, client, projectID, in)))
 			}
-			return
+			return diags
 		}
 		select {
 		case <-ctx.Done():
-			a.stopped(ctx, resp, last, id, timeout)
-			return
+			return stopped(ctx, last, id, spec.timeout)
 		case <-ticker.C:
 		}
 	}
@@ -183,24 +198,26 @@ func (a *runAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *
 // stopped reports a wait that ended before the run did: by the configured timeout, or because
 // Terraform cancelled the operation. Either way the run goes on: stopping it is a decision the
 // action does not take for the user.
-func (a *runAction) stopped(ctx context.Context, resp *action.InvokeResponse, last *emrapi.FlowInstance, id string, timeout time.Duration) {
+func stopped(ctx context.Context, last *emrapi.FlowInstance, id string, timeout time.Duration) diag.Diagnostics {
+	var diags diag.Diagnostics
 	where := "run " + id + " was submitted"
 	if last != nil {
 		where = runningSummary(last)
 	}
 	if errors.Is(context.Cause(ctx), errTimeout) {
-		resp.Diagnostics.AddAttributeError(pathTimeout, "Flow run did not finish in time",
+		diags.AddAttributeError(pathTimeout, "Flow run did not finish in time",
 			fmt.Sprintf("The run did not end within the timeout of %s: %s. It was not stopped and goes on running; "+
 				"raise `timeout`, or set `wait_for_completion = false` to only start it.", timeout, where))
-		return
+		return diags
 	}
-	resp.Diagnostics.AddError("Waiting for the flow run was cancelled",
+	diags.AddError("Waiting for the flow run was cancelled",
 		fmt.Sprintf("Terraform cancelled the operation while %s. The run was not stopped and goes on running.", where))
+	return diags
 }
 
 // logTails reads the last log lines of each failed node. A log that cannot be read is left out:
 // the failure itself is what the user must see.
-func (a *runAction) logTails(ctx context.Context, client *emrapi.Client, projectID string, in *emrapi.FlowInstance) map[string][]string {
+func logTails(ctx context.Context, client *emrapi.Client, projectID string, in *emrapi.FlowInstance) map[string][]string {
 	out := map[string][]string{}
 	if ctx.Err() != nil {
 		// The wait's deadline has passed; the logs get a few seconds of their own.
