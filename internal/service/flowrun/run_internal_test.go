@@ -19,7 +19,8 @@ import (
 // START -> extract -> load -> END; it returns the client, project and flow.
 func runFixture(t *testing.T, extractParams string) (*emrapi.Client, string, string) {
 	t.Helper()
-	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second} // 20 polls per node: none is missed under load)
+	// A second per node and a poll every 50 ms: no status change is missed, even under load.
+	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
