@@ -9,8 +9,8 @@ import (
 
 // Scheduled runs: a flow UNDER_SCHEDULE gets an instance at every fire time of its Quartz cron
 // expression within [StartSchedule, EndSchedule], on the runs' clock (Config.ClockRate
-// accelerates it). The schedule starts when the emulator first sees the flow scheduled: past fire
-// times are not back-filled. The expressions are read in UTC+8 (the service's home time zone).
+// accelerates it). The schedule starts at the flow's last modification (the one that scheduled
+// it): past fire times are not back-filled. The expressions are read in UTC+8 (the service's home time zone).
 // Supported: numbers, *, ?, ranges, lists, steps and month/day names; L, W and # never fire.
 
 // maxScheduledPerAdvance bounds the instances one flow gets in one step of the clock (a clock
@@ -38,9 +38,12 @@ func (st *state) schedule(s *Server, t int64) bool {
 		}
 		cursor, ok := st.Schedules[f.ID]
 		if !ok {
-			st.Schedules[f.ID] = max(t, f.StartSchedule-1)
+			// The schedule starts when the flow was last modified (the change that scheduled it,
+			// as far as the emulator can tell), not when a request first happens to look.
+			since := min(t, s.runs.runClock(time.UnixMilli(f.GmtModified)))
+			cursor = max(since, f.StartSchedule-1)
+			st.Schedules[f.ID] = cursor
 			changed = true
-			continue
 		}
 		for i := 0; i < maxScheduledPerAdvance; i++ {
 			next, ok := cron.next(time.UnixMilli(cursor))
@@ -154,10 +157,14 @@ func parseCronField(field string, lo, hi int, names map[string]int) (map[int]boo
 	return out, nil
 }
 
-// next returns the first fire time strictly after t, searching at most five years ahead.
+// next returns the first fire time strictly after t, searching five years ahead (up to the last
+// year of the year field, when it has one): an expression such as "30 February" never fires.
 func (c *cronSpec) next(t time.Time) (time.Time, bool) {
 	t = t.In(scheduleZone).Truncate(time.Second).Add(time.Second)
 	limit := t.AddDate(5, 0, 0)
+	for y := range c.year {
+		limit = time.Date(max(y+1, limit.Year()), 1, 1, 0, 0, 0, 0, scheduleZone)
+	}
 	for t.Before(limit) {
 		switch {
 		case c.year != nil && !c.year[t.Year()]:
