@@ -132,8 +132,8 @@ func TestAccFlowRunAction_failure(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: configRun(name, "echo extract", "load.sh # EMRFLOW_EMULATOR_FAIL: table ods.orders not found", ""),
-			ExpectError: regexp.MustCompile(`(?s)Flow run FAILED.*Node load: FAILED \(SHELL FJ-.*` +
-				`error: table ods.orders not found.*last log lines:.*ERROR job failed: table ods.orders not found`),
+			ExpectError: regexp.MustCompile(`(?s)Flow run FAILED.*Node\s+load:\s+FAILED\s+\(SHELL\s+FJ-.*` +
+				`error:\s+table\s+ods.orders\s+not\s+found.*last\s+log\s+lines:.*ERROR\s+job\s+failed:\s+table\s+ods.orders\s+not\s+found`),
 		}},
 	})
 }
@@ -147,7 +147,7 @@ func TestAccFlowRunAction_timeout(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    timeout = "2s"`),
-			ExpectError: regexp.MustCompile(`(?s)Flow run did not finish in time.*timeout of 2s.*extract RUNNING.*not stopped`),
+			ExpectError: regexp.MustCompile(`(?s)Flow run did not finish in time.*timeout of\s+2s.*extract RUNNING.*not\s+stopped`),
 		}},
 	})
 }
