@@ -19,7 +19,8 @@ import (
 // START -> extract -> load -> END; it returns the client, project and flow.
 func runFixture(t *testing.T, extractParams string) (*emrapi.Client, string, string) {
 	t.Helper()
-	// A second per node and a poll every 50 ms: no status change is missed, even under load.
+	// A second per node and a poll every 200 ms (TestMain sets it, for the whole test binary): no
+	// status change is missed, even under load.
 	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second})
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +73,6 @@ func summary(diags diag.Diagnostics) string {
 }
 
 func TestRunFlowProgressNodeByNode(t *testing.T) {
-	defer SetPollInterval(50 * time.Millisecond)()
 	c, pid, fid := runFixture(t, "echo extract")
 	var rec recorder
 	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, rec.add)
@@ -98,7 +98,6 @@ func TestRunFlowProgressNodeByNode(t *testing.T) {
 }
 
 func TestRunFlowFailure(t *testing.T) {
-	defer SetPollInterval(50 * time.Millisecond)()
 	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_FAIL: no such table")
 	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, func(string) {})
 	got := summary(diags)
@@ -113,7 +112,6 @@ func TestRunFlowFailure(t *testing.T) {
 // The timeout and Terraform's cancellation both stop the wait, not the run, and say where it
 // stands.
 func TestRunFlowTimeoutAndCancel(t *testing.T) {
-	defer SetPollInterval(50 * time.Millisecond)()
 	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_DURATION=1h")
 	spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: 400 * time.Millisecond}
 	diags := runFlow(t.Context(), c, spec, func(string) {})
