@@ -28,10 +28,15 @@ func (st *state) schedule(s *Server, t int64) bool {
 			changed = true
 		}
 	}
-	for _, f := range sortedBySeq(st.Flows, func(f *flow) int64 { return f.Seq }) {
-		if f.Status != statusUnderSchedule || f.CronExpr == "" {
-			continue
+	// Only scheduled flows are sorted (creation order keeps the ids' order repeatable): this runs
+	// on every run request, and most flows are not scheduled.
+	scheduled := map[string]*flow{}
+	for id, f := range st.Flows {
+		if f.Status == statusUnderSchedule && f.CronExpr != "" {
+			scheduled[id] = f
 		}
+	}
+	for _, f := range sortedBySeq(scheduled, func(f *flow) int64 { return f.Seq }) {
 		cron, err := parseCron(f.CronExpr)
 		if err != nil {
 			continue // not a schedule the emulator can follow; the flow simply never fires
