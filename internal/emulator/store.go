@@ -27,6 +27,7 @@ type state struct {
 	Sessions   map[string]*stsSession   `json:"stsSessions"`
 	Instances  map[string]*flowInstance `json:"flowInstances,omitempty"` // runs.go
 	Schedules  map[string]int64         `json:"schedules,omitempty"`     // flow id -> last cron fire (ms)
+	membership                          // project cluster settings and members (membership.go)
 	// Seq orders objects by creation, so that lists are stable even within one millisecond.
 	Seq int64 `json:"seq"`
 }
@@ -267,6 +268,9 @@ func (st *state) check() error {
 		}
 	}
 	if err := st.checkInstances(); err != nil {
+		return err
+	}
+	if err := st.checkMembership(); err != nil {
 		return err
 	}
 	for id, s := range st.Sessions {

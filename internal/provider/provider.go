@@ -19,10 +19,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flowrun"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -200,6 +202,8 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		flow.NewResource,
 		job.NewResource,
 		category.NewResource,
+		clustersetting.NewResource,
+		projectuser.NewResource,
 	}
 }
 
@@ -209,6 +213,10 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		project.NewListDataSource,
 		flow.NewDataSource,
 		flow.NewListDataSource,
+		job.NewDataSource,
+		job.NewListDataSource,
+		category.NewListDataSource,
+		clustersetting.NewClustersDataSource,
 		flowrun.NewInstancesDataSource,
 	}
 }
