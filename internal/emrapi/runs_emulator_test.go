@@ -13,6 +13,9 @@ func TestEmulatorRuns(t *testing.T) {
 	_, c := startEmulator(t, nil)
 	ctx := t.Context()
 	pid := mustProject(t, c, "runs")
+	if err := c.CreateClusterSetting(ctx, emrapi.ClusterSettingInput{ProjectID: pid, ClusterID: cluster}); err != nil {
+		t.Fatal(err)
+	}
 	okJob, err := c.CreateJob(ctx, emrapi.JobInput{ProjectID: pid, Name: "ok", Type: "SHELL", Params: "echo ok EMRFLOW_EMULATOR_DURATION=0s"})
 	if err != nil {
 		t.Fatal(err)

@@ -63,11 +63,25 @@ var (
 // from an init function of its own file: runChecks = append(runChecks, theirCheck).
 type runCheck func(s *Server, st *state, f *flow) *apiError
 
-var runChecks = []runCheck{checkRunCluster}
+var runChecks = []runCheck{checkRunCluster, checkRunAssociated}
 
 // checkRunCluster refuses to run a flow whose cluster is no longer one the emulator knows.
 func checkRunCluster(s *Server, _ *state, f *flow) *apiError {
 	return s.checkCluster(f.ClusterID, f.CreateCluster)
+}
+
+// checkRunAssociated refuses to run a flow on a cluster that no cluster setting associates with
+// its project: "After creating a new project, you need to associate it with a cluster so that the
+// workflow in the project can run on it" (console guide, "Manage a workflow project"). The pages
+// are silent on what the API answers, so the message is the emulator's. A flow that creates its
+// cluster from a template (CT-) is not checked: that cluster exists only for the run. It reads
+// the state directly (the caller holds the lock that clusterAssociated would take).
+func checkRunAssociated(_ *Server, st *state, f *flow) *apiError {
+	if f.CreateCluster || st.ClusterSettings[settingKey(f.ProjectID, f.ClusterID)] != nil {
+		return nil
+	}
+	return flowError("Cluster is not associated with the project [%s]: create a cluster setting "+
+		"(CreateFlowProjectClusterSetting) before running its flows", f.ClusterID)
 }
 
 // runSettings are the simulation's knobs (Config.NodeDuration, StartDelay, ClockRate).

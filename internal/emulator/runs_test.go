@@ -65,8 +65,21 @@ func (f *fixture) createJobWith(projectID, name, params string, mod func(*emr.Cr
 	return resp.Id
 }
 
+// associate associates the seeded cluster C-…1 with the project, so that its flows may run;
+// associating it again is a no-op.
+func (f *fixture) associate(projectID string) {
+	f.t.Helper()
+	req := emr.CreateCreateFlowProjectClusterSettingRequest()
+	req.ProjectId, req.ClusterId = projectID, "C-0000000000000001"
+	if _, err := f.client.CreateFlowProjectClusterSetting(req); err != nil && !strings.Contains(err.Error(), "already exists") {
+		f.t.Fatalf("CreateFlowProjectClusterSetting: %v", err)
+	}
+}
+
+// createFlowWithGraph creates a flow on C-…1 with graph, the cluster associated with the project.
 func (f *fixture) createFlowWithGraph(projectID, name, graph string) string {
 	f.t.Helper()
+	f.associate(projectID)
 	req := newFlowRequest(projectID, name)
 	req.Graph = graph
 	resp, err := f.client.CreateFlowForWeb(req)
@@ -285,6 +298,7 @@ func TestRunStartDelayAndStartFlow(t *testing.T) {
 func TestRunErrors(t *testing.T) {
 	f := newFixture(t, emulator.Config{})
 	p := f.createProject("p")
+	f.associate(p)
 	empty := f.createFlow(p, "empty")
 	req := emr.CreateSubmitFlowRequest()
 	req.ProjectId, req.FlowId = p, empty
@@ -445,4 +459,39 @@ func TestClockRateAcceleratesRuns(t *testing.T) {
 	if _, err := emulator.New(emulator.Config{ClockRate: -1}); err == nil {
 		t.Error("a negative clock rate must be refused")
 	}
+}
+
+// A flow runs only on a cluster associated with its project (console guide, "Manage a workflow
+// project"); one that creates its cluster from a template needs no association.
+func TestRunNeedsAssociatedCluster(t *testing.T) {
+	f := newFixture(t, emulator.Config{})
+	p := f.createProject("p")
+	a := f.createJobWith(p, "a", "echo a", nil)
+	req := newFlowRequest(p, "unassociated")
+	req.Graph = runGraph(false, a)
+	created, err := f.client.CreateFlowForWeb(req)
+	mustOK(t, "CreateFlowForWeb", err) // creating is allowed: only running is refused
+	unassociated := created.Id
+	sub := emr.CreateSubmitFlowRequest()
+	sub.ProjectId, sub.FlowId = p, unassociated
+	_, err = f.client.SubmitFlow(sub)
+	flowErr(t, err, "Cluster is not associated with the project [C-0000000000000001]")
+
+	f.associate(p)
+	f.submit(p, created.Id)
+
+	tpl := newFlowRequest(p, "from template")
+	tpl.Graph, tpl.ClusterId, tpl.CreateCluster = runGraph(false, a), "CT-0000000000000001", requests.NewBoolean(true)
+	created, err = f.client.CreateFlowForWeb(tpl)
+	mustOK(t, "CreateFlowForWeb", err)
+	f.submit(p, created.Id)
+
+	// Dissociating the cluster afterwards stops new runs of its flows.
+	del := emr.CreateDeleteFlowProjectClusterSettingRequest()
+	del.ProjectId, del.ClusterId = p, "C-0000000000000001"
+	_, err = f.client.DeleteFlowProjectClusterSetting(del)
+	mustOK(t, "DeleteFlowProjectClusterSetting", err)
+	sub.FlowId = unassociated
+	_, err = f.client.SubmitFlow(sub)
+	flowErr(t, err, "Cluster is not associated with the project")
 }

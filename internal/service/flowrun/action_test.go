@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,7 +50,14 @@ resource "emrflow_job" "load" {
   params      = %[3]q
 }
 
+resource "emrflow_project_cluster_setting" "test" {
+  project_id = emrflow_project.test.id
+  cluster_id = %[4]q
+}
+
+# The flow runs only once its cluster is associated with the project.
 resource "emrflow_flow" "test" {
+  depends_on  = [emrflow_project_cluster_setting.test]
   project_id  = emrflow_project.test.id
   name        = %[1]q
   description = "run by the emrflow_flow_run action"
@@ -186,6 +194,23 @@ func TestAccFlowRunAction_badInput(t *testing.T) {
 			Config:      configRun(name, "echo", "echo", `    timeout = "soon"`),
 			PlanOnly:    true,
 			ExpectError: regexp.MustCompile(`(?s)Invalid duration.*"soon" is not a positive duration`),
+		}},
+	})
+}
+
+// A flow whose cluster is not associated with its project cannot run: the action says so.
+func TestAccFlowRunAction_unassociated(t *testing.T) {
+	name := acctest.RandomName("run-unassoc")
+	cfg := configRun(name, "echo extract", "echo load", "")
+	cfg = strings.Replace(cfg, "  depends_on  = [emrflow_project_cluster_setting.test]\n", "", 1)
+	cfg = cfg[:strings.Index(cfg, `resource "emrflow_project_cluster_setting"`)] + cfg[strings.Index(cfg, "# The flow runs only"):]
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		TerraformVersionChecks:   needActions,
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      cfg,
+			ExpectError: regexp.MustCompile(`(?s)Cannot run the flow.*Cluster is not associated with the\s+project`),
 		}},
 	})
 }

@@ -23,7 +23,14 @@ resource "emrflow_job" "extract" {
   params      = "EMRFLOW_EMULATOR_DURATION=0s EMRFLOW_EMULATOR_FAIL: no input"
 }
 
+resource "emrflow_project_cluster_setting" "test" {
+  project_id = emrflow_project.test.id
+  cluster_id = %[2]q
+}
+
+# The flow runs only once its cluster is associated with the project.
 resource "emrflow_flow" "test" {
+  depends_on  = [emrflow_project_cluster_setting.test]
   project_id  = emrflow_project.test.id
   name        = %[1]q
   description = "read by emrflow_flow_instances"

@@ -37,6 +37,9 @@ func runFixture(t *testing.T, extractParams string) (*emrapi.Client, string, str
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := c.CreateClusterSetting(ctx, emrapi.ClusterSettingInput{ProjectID: pid, ClusterID: "C-0000000000000001"}); err != nil {
+		t.Fatal(err)
+	}
 	extract, err := c.CreateJob(ctx, emrapi.JobInput{ProjectID: pid, Name: "extract", Type: "SHELL", Params: extractParams})
 	if err != nil {
 		t.Fatal(err)
