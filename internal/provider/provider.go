@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -20,6 +21,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/flowrun"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
@@ -38,6 +40,7 @@ const (
 var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
+	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -214,7 +217,12 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		job.NewListDataSource,
 		category.NewListDataSource,
 		clustersetting.NewClustersDataSource,
+		flowrun.NewInstancesDataSource,
 	}
+}
+
+func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{flowrun.NewAction}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
