@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -20,9 +21,12 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/flowrun"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -39,6 +43,7 @@ var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
 	_ provider.ProviderWithFunctions      = (*emrflowProvider)(nil)
+	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -200,6 +205,8 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		flow.NewResource,
 		job.NewResource,
 		category.NewResource,
+		clustersetting.NewResource,
+		projectuser.NewResource,
 	}
 }
 
@@ -209,12 +216,21 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		project.NewListDataSource,
 		flow.NewDataSource,
 		flow.NewListDataSource,
+		job.NewDataSource,
+		job.NewListDataSource,
+		category.NewListDataSource,
+		clustersetting.NewClustersDataSource,
+		flowrun.NewInstancesDataSource,
 	}
 }
 
 // Functions are the provider-defined functions (Terraform >= 1.8; older versions never ask).
 func (p *emrflowProvider) Functions(_ context.Context) []func() function.Function {
 	return []func() function.Function{functions.NewEpochMs}
+}
+
+func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{flowrun.NewAction}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
