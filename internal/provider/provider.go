@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
@@ -40,6 +42,7 @@ const (
 var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*emrflowProvider)(nil)
 	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
 )
 
@@ -219,6 +222,11 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		clustersetting.NewClustersDataSource,
 		flowrun.NewInstancesDataSource,
 	}
+}
+
+// Functions are the provider-defined functions (Terraform >= 1.8; older versions never ask).
+func (p *emrflowProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{functions.NewEpochMs}
 }
 
 func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
