@@ -51,6 +51,9 @@ const (
 	privateAlertConf = "alert_conf"
 )
 
+// unsetNote is how the free-text settings behave when left out (see flatten).
+const unsetNote = "Leave it out to clear it; while it is left out, what the server answers for it is not compared."
+
 var (
 	_ resource.Resource                = (*jobResource)(nil)
 	_ resource.ResourceWithConfigure   = (*jobResource)(nil)
@@ -83,8 +86,9 @@ func (r *jobResource) Metadata(_ context.Context, req resource.MetadataRequest, 
 func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	jsonAttr := func(desc string, extra ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
-			MarkdownDescription: desc + " A JSON object, best written with `jsonencode()`; formatting and key " +
-				"order make no diff. Leave it out to clear it.",
+			MarkdownDescription: desc + " A JSON object, best written with `jsonencode()`; formatting, key " +
+				"order and numbers or booleans answered as strings make no diff. Leave it out to clear it; while it " +
+				"is left out, what the server answers for it (nothing, `{}` or a default of its own) is not compared.",
 			CustomType: jsontypes.NormalizedType{},
 			Optional:   true,
 			Validators: append([]validator.String{validate.JSONObject()}, extra...),
@@ -122,13 +126,14 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators:    []validator.String{stringvalidator.OneOf(jobTypes()...)},
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "Description of the job.",
+				MarkdownDescription: "Description of the job. " + unsetNote,
 				Optional:            true,
 				Validators:          []validator.String{validate.NotEmpty()},
 			},
 			"params": schema.StringAttribute{
 				MarkdownDescription: "The job's content: the command of a SHELL job, the arguments of a SPARK or MR " +
-					"job, the query of a SQL job, e.g. `ls -l` or `--class org.example.Main ossref://bucket/app.jar`.",
+					"job, the query of a SQL job, e.g. `ls -l` or `--class org.example.Main ossref://bucket/app.jar`. " +
+					unsetNote,
 				Optional:   true,
 				Validators: []validator.String{validate.NotEmpty()},
 			},
@@ -173,7 +178,7 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators:          []validator.Int64{int64validator.Between(0, maxRetryInterval)},
 			},
 			"retry_policy": schema.StringAttribute{
-				MarkdownDescription: "Retry policy (reserved by the API).",
+				MarkdownDescription: "Retry policy (reserved by the API). " + unsetNote,
 				Optional:            true,
 				Validators:          []validator.String{validate.NotEmpty()},
 			},
