@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
@@ -27,6 +28,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -94,9 +96,11 @@ func (p *emrflowProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				MarkdownDescription: "Region of the API, e.g. `cn-hangzhou`. Also read from `ALIBABA_CLOUD_REGION_ID`, " +
-					"`ALIBABA_CLOUD_REGION` and `ALICLOUD_REGION`, then from the profile; defaults to `cn-hangzhou`.",
+					"`ALIBABA_CLOUD_REGION` and `ALICLOUD_REGION`, then from the profile; defaults to `cn-hangzhou`. " +
+					"It must be a region the Alibaba Cloud SDK knows for EMR (" + validate.MarkdownList(emrapi.Regions()) +
+					"), whatever the endpoint, so that a typo is an error rather than a new region for every flow.",
 				Optional:   true,
-				Validators: []validator.String{regionValidator{}},
+				Validators: []validator.String{validate.Region()},
 			},
 			"access_key": schema.StringAttribute{
 				MarkdownDescription: "AccessKey ID. Also read from `ALIBABA_CLOUD_ACCESS_KEY_ID` and `ALICLOUD_ACCESS_KEY`.",
