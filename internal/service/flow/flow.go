@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -90,11 +89,12 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"region": schema.StringAttribute{
-				MarkdownDescription: "Region of the flow, e.g. `cn-hangzhou`. Defaults to the provider's region. Changing it " +
+				MarkdownDescription: "Region of the flow, e.g. `cn-hangzhou`: one of the regions of EMR (checked at plan " +
+					"time, so that a typo never plans the replacement of a flow). Defaults to the provider's region. Changing it " +
 					"(or the provider's region, when this is unset) replaces the flow.",
 				Optional:   true,
 				Computed:   true,
-				Validators: nonEmpty,
+				Validators: []validator.String{validate.Region()},
 			},
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the project (`FP-…`) the flow belongs to. Changing it replaces the flow.",
@@ -207,7 +207,7 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 		Blocks: map[string]schema.Block{
 			"graph":    graphBlock(),
 			"alert":    alertBlock(),
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsBlock(ctx),
 		},
 	}
 }
