@@ -2,6 +2,7 @@ package benchmark
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
@@ -23,15 +24,13 @@ func FlowsConfig(s FlowsSpec) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"f\" {\n  count       = %d\n  project_id  = %q\n  cluster_id  = %q\n", s.Count, s.ProjectID, s.ClusterID)
 	fmt.Fprintf(&b, "  name        = \"bench-${count.index}\"\n  description = %q\n", s.Description)
-	b.WriteString("  graph {\n    node {\n      id   = \"start\"\n      type = \"START\"\n    }\n")
+	b.WriteString("  graph {\n    nodes = {\n      start = { type = \"START\" }\n")
 	last := "start"
 	if s.JobID != "" {
-		fmt.Fprintf(&b, "    node {\n      id       = \"job\"\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = \"SHELL\"\n    }\n", s.JobID)
-		b.WriteString("    edge {\n      source = \"start\"\n      target = \"job\"\n    }\n")
+		fmt.Fprintf(&b, "      job = { type = \"JOB\", job_id = %q, job_type = \"SHELL\", depends_on = [\"start\"] }\n", s.JobID)
 		last = "job"
 	}
-	b.WriteString("    node {\n      id   = \"end\"\n      type = \"END\"\n    }\n")
-	fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = \"end\"\n    }\n", last)
+	fmt.Fprintf(&b, "      end = { type = \"END\", depends_on = [%q] }\n    }\n", last)
 	b.WriteString("  }\n}\n")
 	return b.String()
 }
@@ -85,25 +84,29 @@ func bigGraph(s BigFlowSpec) *graph.Graph {
 	return g
 }
 
-// BigFlowConfig renders one emrflow_flow whose typed graph block has s.Nodes nodes (see
+// BigFlowConfig renders one emrflow_flow whose typed graph (nodes keyed by id) has s.Nodes nodes (see
 // bigGraph); positions are left to the provider's auto-layout.
 func BigFlowConfig(s BigFlowSpec) string {
 	g := bigGraph(s)
 	var b strings.Builder
 	b.Grow(s.Nodes * 200)
 	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"big\" {\n  project_id  = %q\n  cluster_id  = %q\n", s.ProjectID, s.ClusterID)
-	b.WriteString("  name        = \"bench-big\"\n  description = \"large graph\"\n  graph {\n")
-	for _, n := range g.Nodes {
-		if n.Type == graph.NodeJob {
-			fmt.Fprintf(&b, "    node {\n      id       = %q\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = %q\n    }\n", n.ID, n.JobID, n.JobType)
-			continue
-		}
-		fmt.Fprintf(&b, "    node {\n      id   = %q\n      type = %q\n    }\n", n.ID, n.Type)
-	}
+	b.WriteString("  name        = \"bench-big\"\n  description = \"large graph\"\n  graph {\n    nodes = {\n")
+	deps := make(map[string][]string, len(g.Nodes))
 	for _, e := range g.Edges {
-		fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = %q\n    }\n", e.Source, e.Target)
+		deps[e.Target] = append(deps[e.Target], strconv.Quote(e.Source))
 	}
-	b.WriteString("  }\n}\n")
+	for _, n := range g.Nodes {
+		fmt.Fprintf(&b, "      %s = { type = %q", n.ID, n.Type)
+		if n.Type == graph.NodeJob {
+			fmt.Fprintf(&b, ", job_id = %q, job_type = %q", n.JobID, n.JobType)
+		}
+		if d := deps[n.ID]; len(d) > 0 {
+			fmt.Fprintf(&b, ", depends_on = [%s]", strings.Join(d, ", "))
+		}
+		b.WriteString(" }\n")
+	}
+	b.WriteString("    }\n  }\n}\n")
 	return b.String()
 }
 

@@ -9,21 +9,21 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
-var (
-	nodeRe = regexp.MustCompile(`node \{\s+id\s+= "([^"]+)"\s+type\s+= "([A-Z]+)"(?:\s+job_id\s+= "([^"]+)"\s+job_type = "([A-Z_]+)")?`)
-	edgeRe = regexp.MustCompile(`edge \{\s+source = "([^"]+)"\s+target = "([^"]+)"`)
-)
+var nodeRe = regexp.MustCompile(`(?m)^\s+"?([\w-]+)"? = \{ type = "([A-Z]+)"(?:, job_id = "([^"]+)", job_type = "([A-Z_]+)")?(?:, depends_on = \[([^\]]*)\])? \}`)
 
 // graphOf reads the graph back out of rendered HCL, so that the graph package can judge it.
 func graphOf(hcl string) *graph.Graph {
-	g := &graph.Graph{}
+	nodes := map[string]graph.KeyedNode{}
 	for _, m := range nodeRe.FindAllStringSubmatch(hcl, -1) {
-		g.Nodes = append(g.Nodes, graph.Node{ID: m[1], Type: m[2], JobID: m[3], JobType: m[4]})
+		kn := graph.KeyedNode{Node: graph.Node{Type: m[2], JobID: m[3], JobType: m[4]}}
+		for _, d := range strings.Split(m[5], ",") {
+			if d = strings.Trim(strings.TrimSpace(d), `"`); d != "" {
+				kn.DependsOn = append(kn.DependsOn, d)
+			}
+		}
+		nodes[m[1]] = kn
 	}
-	for _, m := range edgeRe.FindAllStringSubmatch(hcl, -1) {
-		g.Edges = append(g.Edges, graph.Edge{Source: m[1], Target: m[2]})
-	}
-	return g
+	return graph.FromKeyed(nodes)
 }
 
 func TestFlowsConfig(t *testing.T) {

@@ -27,9 +27,9 @@ func TestModifySendsEveryField(t *testing.T) {
 				"Id": "F-1", "ProjectId": "FP-1", "Name": "f", "ClusterId": "C-1", "CreateCluster": "false",
 				"Description": "", "CronExpr": "", "StartSchedule": "", "EndSchedule": "", "HostName": "",
 				"Graph": "", "AlertConf": "", "ParentFlowList": "", "ParentCategory": "", "Namespace": "",
-				"LogArchiveLocation": "",
+				"LogArchiveLocation": "", "Periodic": "false",
 			},
-			not: []string{"Status", "Periodic"},
+			not: []string{"Status"},
 		},
 		{
 			name: "ModifyFlowForWeb, full",
@@ -38,7 +38,7 @@ func TestModifySendsEveryField(t *testing.T) {
 					ProjectID: "FP-1", Name: "f", Description: "d", ClusterID: "CT-1", CreateCluster: true,
 					CronExpr: "0 0 * * * ?", StartSchedule: 1700000000000, EndSchedule: 1800000000000,
 					HostName: "h", Graph: `{"nodes":[]}`, AlertConf: `{"items":[]}`, ParentFlowIDs: []string{"F-2", "F-3"},
-					ParentCategory: "FC-1", Namespace: "ns", LogArchiveLocation: "oss://b/l", Status: "UNDER_SCHEDULE",
+					ParentCategory: "FC-1", Namespace: "ns", LogArchiveLocation: "oss://b/l", Status: "UNDER_SCHEDULE", Periodic: true,
 				})
 			},
 			want: map[string]string{
@@ -46,6 +46,7 @@ func TestModifySendsEveryField(t *testing.T) {
 				"CronExpr": "0 0 * * * ?", "StartSchedule": "1700000000000", "EndSchedule": "1800000000000",
 				"HostName": "h", "Graph": `{"nodes":[]}`, "AlertConf": `{"items":[]}`, "ParentFlowList": "F-2,F-3",
 				"ParentCategory": "FC-1", "Namespace": "ns", "LogArchiveLocation": "oss://b/l", "Status": "UNDER_SCHEDULE",
+				"Periodic": "true",
 			},
 		},
 		{

@@ -73,6 +73,7 @@ func (c *Client) ModifyFlow(ctx context.Context, id string, in FlowInput) error 
 		set("ParentCategory", in.ParentCategory).
 		set("Namespace", in.Namespace).
 		set("LogArchiveLocation", in.LogArchiveLocation).
+		set("Periodic", strconv.FormatBool(in.Periodic)).
 		opt("Status", in.Status)
 	return c.do(ctx, cl, nil)
 }

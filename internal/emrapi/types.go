@@ -57,6 +57,9 @@ type FlowInput struct {
 	LogArchiveLocation string
 	// Status is only sent by ModifyFlowForWeb, and only when not empty.
 	Status string
+	// Periodic is only sent by ModifyFlowForWeb (a documented input of ModifyFlow, not of
+	// CreateFlowForWeb): whether the flow runs on its schedule.
+	Periodic bool
 }
 
 // ListFlowsInput filters ListFlow; the client walks every page.

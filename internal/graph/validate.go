@@ -58,10 +58,23 @@ const (
 // It runs in time linear in the size of the graph (maps for look-ups,
 // Kahn's algorithm for cycles).
 func Validate(g *Graph) []Issue {
+	return validate(g, false)
+}
+
+// ValidateKeyed is Validate for a graph written as nodes keyed by id with the nodes each one runs
+// after (the flow resource's `nodes` map, turned into a Graph by FromKeyed). Its issues are about
+// nodes only: an issue about an edge is reported on the edge's target, Field "depends_on" (that is
+// where the edge was written), and a cycle on the depends_on of the cycle's first node. Messages
+// name nodes by id, not by index, since a map has no order.
+func ValidateKeyed(g *Graph) []Issue {
+	return validate(g, true)
+}
+
+func validate(g *Graph, keyed bool) []Issue {
 	if g == nil {
 		g = &Graph{}
 	}
-	v := validator{g: g, byID: make(map[string]int, len(g.Nodes)), start: -1}
+	v := validator{g: g, keyed: keyed, byID: make(map[string]int, len(g.Nodes)), start: -1}
 	for i := range g.Nodes {
 		v.node(i)
 	}
@@ -73,13 +86,18 @@ func Validate(g *Graph) []Issue {
 		v.graphIssue("the graph has no END node; add at least one node with type = \"END\"")
 	}
 	if cycle := findCycle(len(g.Nodes), adj); cycle != nil {
-		v.graphIssue(v.cycleMessage(cycle))
+		if keyed {
+			v.nodeIssue(int(cycle[0]), "depends_on", "%s", v.cycleMessage(cycle))
+		} else {
+			v.graphIssue(v.cycleMessage(cycle))
+		}
 	}
 	return v.issues
 }
 
 type validator struct {
 	g      *Graph
+	keyed  bool // see ValidateKeyed
 	issues []Issue
 	// byID maps a node id to its first node.
 	byID  map[string]int
@@ -92,7 +110,22 @@ func (v *validator) nodeIssue(i int, field, format string, args ...any) {
 }
 
 func (v *validator) edgeIssue(j int, field, format string, args ...any) {
+	if v.keyed {
+		// The edge was written as its target's depends_on; the target exists (it holds the map).
+		if t, ok := v.byID[v.g.Edges[j].Target]; ok {
+			v.nodeIssue(t, "depends_on", format, args...)
+			return
+		}
+	}
 	v.issues = append(v.issues, Issue{Node: -1, Edge: j, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// nodeName names node i in a message: node[i] in a list, its id in a map.
+func (v *validator) nodeName(i int) string {
+	if v.keyed {
+		return strconv.Quote(v.g.Nodes[i].ID)
+	}
+	return "node[" + strconv.Itoa(i) + "]"
 }
 
 func (v *validator) graphIssue(msg string) {
@@ -109,7 +142,7 @@ func (v *validator) node(i int) {
 	}
 	if n.ID != "" {
 		if first, dup := v.byID[n.ID]; dup {
-			v.nodeIssue(i, "id", "node id %q is used by node[%d] and node[%d]; node ids must be unique", n.ID, first, i)
+			v.nodeIssue(i, "id", "node id %q is used by %s and %s; node ids must be unique", n.ID, v.nodeName(first), v.nodeName(i))
 		} else {
 			v.byID[n.ID] = i
 		}
@@ -118,7 +151,7 @@ func (v *validator) node(i int) {
 	switch n.Type {
 	case NodeStart:
 		if v.start >= 0 {
-			v.nodeIssue(i, "type", "a second START node (node[%d] is the first); a graph must have exactly one START node", v.start)
+			v.nodeIssue(i, "type", "a second START node (%s is the first); a graph must have exactly one START node", v.nodeName(v.start))
 		} else {
 			v.start = i
 		}
@@ -192,13 +225,25 @@ func (v *validator) edges() [][2]int32 {
 		s, sok := v.endpoint(j, "source", e.Source)
 		t, tok := v.endpoint(j, "target", e.Target)
 		if sok && v.g.Nodes[s].Type == NodeEnd {
-			v.edgeIssue(j, "source", "edge from END node %q; END nodes must have no outgoing edges", e.Source)
+			if v.keyed {
+				v.edgeIssue(j, "source", "depends on END node %q; nothing runs after an END node: depend on the nodes before it instead", e.Source)
+			} else {
+				v.edgeIssue(j, "source", "edge from END node %q; END nodes must have no outgoing edges", e.Source)
+			}
 		}
 		if tok && v.g.Nodes[t].Type == NodeStart {
-			v.edgeIssue(j, "target", "edge into START node %q; the START node must have no incoming edges", e.Target)
+			if v.keyed {
+				v.edgeIssue(j, "target", "the START node runs first and cannot depend on %q; remove its depends_on", e.Source)
+			} else {
+				v.edgeIssue(j, "target", "edge into START node %q; the START node must have no incoming edges", e.Target)
+			}
 		}
 		if sok && tok && s == t {
-			v.edgeIssue(j, "", "edge from %q to itself; an edge must join two different nodes", e.Source)
+			if v.keyed {
+				v.edgeIssue(j, "", "node %q depends on itself; remove %q from its depends_on", e.Source, e.Source)
+			} else {
+				v.edgeIssue(j, "", "edge from %q to itself; an edge must join two different nodes", e.Source)
+			}
 			continue
 		}
 		if sok && tok {
@@ -225,19 +270,31 @@ func (v *validator) edges() [][2]int32 {
 
 func (v *validator) endpoint(j int, field, id string) (int, bool) {
 	if id == "" {
-		v.edgeIssue(j, field, "the edge %s is empty; use the id of one of the graph's nodes", field)
+		if v.keyed {
+			v.edgeIssue(j, field, "depends_on holds an empty node id; name nodes by their keys in nodes")
+		} else {
+			v.edgeIssue(j, field, "the edge %s is empty; use the id of one of the graph's nodes", field)
+		}
 		return 0, false
 	}
 	i, ok := v.byID[id]
 	if !ok {
-		v.edgeIssue(j, field, "edge %s %q is not a node id; use the id of one of the graph's nodes", field, id)
+		if v.keyed {
+			v.edgeIssue(j, field, "depends_on names %q, which is not a node of the graph; use one of the keys of nodes", id)
+		} else {
+			v.edgeIssue(j, field, "edge %s %q is not a node id; use the id of one of the graph's nodes", field, id)
+		}
 	}
 	return i, ok
 }
 
 func (v *validator) cycleMessage(cycle []int32) string {
 	var b strings.Builder
-	b.WriteString("the edges form a cycle: ")
+	if v.keyed {
+		b.WriteString("the dependencies form a cycle: ")
+	} else {
+		b.WriteString("the edges form a cycle: ")
+	}
 	shown := cycle
 	if len(shown) > maxCycleShown {
 		shown = shown[:maxCycleShown]
@@ -250,7 +307,11 @@ func (v *validator) cycleMessage(cycle []int32) string {
 		fmt.Fprintf(&b, "… (%d nodes in all) -> ", len(cycle))
 	}
 	b.WriteString(strconv.Quote(v.g.Nodes[cycle[0]].ID))
-	b.WriteString("; a flow graph must be acyclic: remove or reverse one of these edges")
+	if v.keyed {
+		b.WriteString("; a flow graph must be acyclic: remove one of these dependencies")
+	} else {
+		b.WriteString("; a flow graph must be acyclic: remove or reverse one of these edges")
+	}
 	return b.String()
 }
 

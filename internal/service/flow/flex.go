@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
@@ -21,16 +20,22 @@ import (
 
 // expandFlowInput turns a planned flow into the whole desired state the API takes. Every value
 // must be known (it is, at apply time) except node coordinates, which the auto-layout fills.
-func expandFlowInput(ctx context.Context, m *flowModel) (emrapi.FlowInput, diag.Diagnostics) {
+// serverGraph is the graph the server held when last read (nil on create): the planned graph is
+// merged into it (graph.Merge), so that an update keeps what the model does not hold.
+func expandFlowInput(ctx context.Context, m *flowModel, serverGraph []byte) (emrapi.FlowInput, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := emrapi.FlowInput{
-		ProjectID:          m.ProjectID.ValueString(),
-		RegionID:           m.Region.ValueString(),
-		Name:               m.Name.ValueString(),
-		Description:        m.Description.ValueString(),
-		ClusterID:          m.ClusterID.ValueString(),
-		CreateCluster:      m.CreateCluster.ValueBool(),
-		CronExpr:           m.CronExpr.ValueString(),
+		ProjectID:     m.ProjectID.ValueString(),
+		RegionID:      m.Region.ValueString(),
+		Name:          m.Name.ValueString(),
+		Description:   m.Description.ValueString(),
+		ClusterID:     m.ClusterID.ValueString(),
+		CreateCluster: m.CreateCluster.ValueBool(),
+		CronExpr:      m.CronExpr.ValueString(),
+		// Periodic follows the schedule: a flow with a cron expression runs on it (ModifyFlow's
+		// page lists Periodic as an input without saying more; the server's own value, read back
+		// into periodic, agrees with this in every answer we have seen).
+		Periodic:           m.CronExpr.ValueString() != "",
 		StartSchedule:      m.StartSchedule.ValueInt64(),
 		EndSchedule:        m.EndSchedule.ValueInt64(),
 		HostName:           m.HostName.ValueString(),
@@ -49,19 +54,16 @@ func expandFlowInput(ctx context.Context, m *flowModel) (emrapi.FlowInput, diag.
 	in.ParentFlowIDs = ids
 
 	switch {
-	case len(m.Graph.Elements()) > 0:
-		cg, d := expandGraphList(ctx, m.Graph)
-		diags.Append(d...)
-		if diags.HasError() {
-			return in, diags
-		}
+	case !m.Graph.IsNull():
+		cg := expandGraph(m.Graph)
 		if cg.StructureUnknown || cg.hasUnknownBesidesCoordinates() {
 			diags.AddAttributeError(path.Root("graph"), "Graph not known at apply time",
 				"Some value of the graph block is still unknown while the flow is being written. This is a bug in the provider; please report it.")
 			return in, diags
 		}
 		graph.Layout(cg.Graph) // a no-op when the plan placed every node, as it normally does
-		b, err := graph.Encode(cg.Graph)
+		// Written over the server's last graph, so that what the model does not hold survives.
+		b, err := graph.Merge(serverGraph, cg.Graph)
 		if err != nil {
 			diags.AddAttributeError(path.Root("graph"), "Cannot encode the graph", err.Error())
 			return in, diags
@@ -69,6 +71,11 @@ func expandFlowInput(ctx context.Context, m *flowModel) (emrapi.FlowInput, diag.
 		in.Graph = string(b)
 	case !m.GraphJSON.IsNull() && !m.GraphJSON.IsUnknown():
 		in.Graph = m.GraphJSON.ValueString()
+		// While graph_json means what the server holds, the server's own document goes back, with
+		// whatever the console added to it.
+		if len(serverGraph) > 0 && sameGraph(in.Graph, string(serverGraph)) {
+			in.Graph = string(serverGraph)
+		}
 	}
 
 	conf, d := expandAlerts(ctx, m.Alerts)
@@ -108,13 +115,16 @@ func flattenFlow(ctx context.Context, f *emrapi.Flow, prior *flowModel, region s
 
 	parents, d := flattenStringSet(f.ParentFlowIDs)
 	diags.Append(d...)
+	if len(f.ParentFlowIDs) == 0 && known(prior.ParentFlowIDs) && len(prior.ParentFlowIDs.Elements()) == 0 {
+		parents = prior.ParentFlowIDs // `[]` in the configuration: none, shown as written
+	}
 	m.ParentFlowIDs = parents
 
-	g, jsonGraph, d := flattenGraphOrJSON(ctx, f.Graph, prior)
+	g, jsonGraph, d := flattenGraphOrJSON(f.Graph, prior)
 	diags.Append(d...)
 	m.Graph, m.GraphJSON = g, jsonGraph
 
-	alerts, err := flattenAlerts(f.AlertConf)
+	alerts, err := flattenAlertsLike(f.AlertConf, prior.Alerts)
 	if err != nil {
 		diags.AddAttributeError(path.Root("alert"), "Cannot read the flow's alert configuration",
 			fmt.Sprintf("The server returned an AlertConf that is not {\"items\":[...]}: %s", err))
@@ -125,216 +135,165 @@ func flattenFlow(ctx context.Context, f *emrapi.Flow, prior *flowModel, region s
 
 // flattenGraphOrJSON decides how the server's graph shows in state. A configuration that uses
 // graph_json keeps it (with its own spelling while the server's graph means the same); otherwise
-// the graph becomes the typed block, in the prior order. A graph the typed model cannot hold (it
-// does not decode) is shown as graph_json, so that an import never fails on it.
-func flattenGraphOrJSON(ctx context.Context, server string, prior *flowModel) (types.List, jsontypes.Normalized, diag.Diagnostics) {
+// the graph becomes the typed block. A graph the keyed model cannot hold (it does not decode, two
+// nodes share an id, an edge ends at no node) is shown as graph_json, so that an import never
+// fails on it and nothing is silently dropped.
+func flattenGraphOrJSON(server string, prior *flowModel) (types.Object, jsontypes.Normalized, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	emptyGraph := types.ListValueMust(graphObjectType, []attr.Value{})
-	usesJSON := !prior.GraphJSON.IsNull() && len(prior.Graph.Elements()) == 0
+	noGraph := types.ObjectNull(graphAttrTypes)
+	usesJSON := !prior.GraphJSON.IsNull() && prior.Graph.IsNull()
 
 	if usesJSON {
 		if strings.TrimSpace(server) == "" {
-			return emptyGraph, jsontypes.NewNormalizedNull(), diags
+			return noGraph, jsontypes.NewNormalizedNull(), diags
 		}
-		if !prior.GraphJSON.IsUnknown() {
-			if same, err := graph.SemanticallyEqual([]byte(prior.GraphJSON.ValueString()), []byte(server)); err == nil && same {
-				return emptyGraph, prior.GraphJSON, diags
-			}
+		if !prior.GraphJSON.IsUnknown() && sameGraph(prior.GraphJSON.ValueString(), server) {
+			return noGraph, prior.GraphJSON, diags
 		}
-		return emptyGraph, jsontypes.NewNormalizedValue(server), diags
+		return noGraph, jsontypes.NewNormalizedValue(server), diags
 	}
 
 	g, err := graph.Decode([]byte(server))
+	var deps map[string][]string
+	if err == nil {
+		deps, err = graph.Dependencies(g)
+	}
 	if err != nil {
 		diags.AddAttributeWarning(path.Root("graph"), "Graph shown as graph_json",
 			fmt.Sprintf("The flow's graph cannot be read as a typed graph block (%s); it is shown as graph_json instead.", err))
-		return emptyGraph, jsontypes.NewNormalizedValue(server), diags
+		return noGraph, jsontypes.NewNormalizedValue(server), diags
 	}
 	if len(g.Nodes) == 0 && len(g.Edges) == 0 {
-		return emptyGraph, jsontypes.NewNormalizedNull(), diags
+		return noGraph, jsontypes.NewNormalizedNull(), diags
 	}
-	list, d := flattenGraph(ctx, g, prior.Graph)
-	diags.Append(d...)
-	return list, jsontypes.NewNormalizedNull(), diags
+	return flattenGraph(g, deps, prior.Graph), jsontypes.NewNormalizedNull(), diags
 }
 
 // configGraph is a graph block read from a configuration or plan, where values may be unknown.
 type configGraph struct {
-	Graph *graph.Graph
-	// StructureUnknown is true when the node list, the edge list, a node's id or type, or an
-	// edge's end is unknown: the graph can then be neither validated nor laid out.
+	Graph *graph.Graph // from graph.FromKeyed: nodes in id order
+	// StructureUnknown is true when the node map, a node's type or its depends_on is unknown:
+	// the graph can then be neither validated nor laid out.
 	StructureUnknown bool
-	// Unknown holds the paths, as graph.Issue.Path() spells them ("node[2].job_id"), of the
-	// other values that are unknown; issues about them are not reported yet.
-	Unknown map[string]bool
+	// Unknown holds the other values that are unknown; issues about them are not reported yet.
+	Unknown map[nodeField]bool
 }
+
+// nodeField names one attribute of one node.
+type nodeField struct{ ID, Field string }
 
 func (cg *configGraph) hasUnknownBesidesCoordinates() bool {
 	for p := range cg.Unknown {
-		if !strings.HasSuffix(p, ".x") && !strings.HasSuffix(p, ".y") {
+		if p.Field != "x" && p.Field != "y" {
 			return true
 		}
 	}
 	return false
 }
 
-// expandGraphList reads the (at most one) graph block. It returns nil when there is none.
-func expandGraphList(ctx context.Context, list types.List) (*configGraph, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if list.IsNull() {
-		return nil, diags
+// expandGraph reads the graph block; nil when there is none. It reads the values directly (no
+// reflection into structs): this runs on every plan of a flow with a graph.
+func expandGraph(obj types.Object) *configGraph {
+	if obj.IsNull() {
+		return nil
 	}
-	if list.IsUnknown() {
-		return &configGraph{Graph: &graph.Graph{}, StructureUnknown: true}, diags
-	}
-	var blocks []graphModel
-	diags.Append(list.ElementsAs(ctx, &blocks, false)...)
-	if diags.HasError() || len(blocks) == 0 {
-		return nil, diags
-	}
-	return expandGraphModel(ctx, blocks[0])
-}
-
-func expandGraphModel(ctx context.Context, gm graphModel) (*configGraph, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	cg := &configGraph{Graph: &graph.Graph{}, Unknown: map[string]bool{}}
-	if gm.Nodes.IsUnknown() || gm.Edges.IsUnknown() {
+	cg := &configGraph{Graph: &graph.Graph{}, Unknown: map[nodeField]bool{}}
+	nodes, ok := obj.Attributes()["nodes"].(types.Map)
+	if obj.IsUnknown() || !ok || nodes.IsUnknown() {
 		cg.StructureUnknown = true
-		return cg, diags
+		return cg
 	}
-	var nodes []nodeModel
-	var edges []edgeModel
-	diags.Append(gm.Nodes.ElementsAs(ctx, &nodes, false)...)
-	diags.Append(gm.Edges.ElementsAs(ctx, &edges, false)...)
-	if diags.HasError() {
-		return cg, diags
-	}
-	cg.Graph.Nodes = make([]graph.Node, len(nodes))
-	for i, n := range nodes {
-		if n.ID.IsUnknown() || n.Type.IsUnknown() {
+	elems := nodes.Elements()
+	keyed := make(map[string]graph.KeyedNode, len(elems))
+	for id, v := range elems {
+		o, ok := v.(types.Object)
+		if !ok || o.IsUnknown() {
 			cg.StructureUnknown = true
+			return cg
 		}
-		at := "node[" + strconv.Itoa(i) + "]."
-		str := func(field string, v types.String) string {
+		a := o.Attributes()
+		typ := attrString(a, "type")
+		deps, _ := a["depends_on"].(types.Set)
+		if typ.IsUnknown() || deps.IsUnknown() {
+			cg.StructureUnknown = true
+			return cg
+		}
+		kn := graph.KeyedNode{Node: graph.Node{ID: id, Type: typ.ValueString()}}
+		for _, d := range deps.Elements() {
+			ds, _ := d.(types.String)
+			if ds.IsUnknown() {
+				cg.StructureUnknown = true
+				return cg
+			}
+			kn.DependsOn = append(kn.DependsOn, ds.ValueString())
+		}
+		str := func(field string) string {
+			v := attrString(a, field)
 			if v.IsUnknown() {
-				cg.Unknown[at+field] = true
+				cg.Unknown[nodeField{id, field}] = true
 			}
 			return v.ValueString()
 		}
-		coord := func(field string, v types.Float64) *float64 {
+		coord := func(field string) *float64 {
+			v, _ := a[field].(types.Float64)
 			if v.IsUnknown() {
-				cg.Unknown[at+field] = true
+				cg.Unknown[nodeField{id, field}] = true
 			}
 			return knownFloat(v) // nil when null or unknown: to be placed by the layout
 		}
-		cg.Graph.Nodes[i] = graph.Node{
-			ID:       n.ID.ValueString(),
-			Type:     n.Type.ValueString(),
-			Label:    str("label", n.Label),
-			JobID:    str("job_id", n.JobID),
-			JobType:  str("job_type", n.JobType),
-			HostName: str("host_name", n.HostName),
-			X:        coord("x", n.X),
-			Y:        coord("y", n.Y),
-		}
+		kn.Label, kn.JobID, kn.JobType, kn.HostName = str("label"), str("job_id"), str("job_type"), str("host_name")
+		kn.X, kn.Y = coord("x"), coord("y")
+		keyed[id] = kn
 	}
-	cg.Graph.Edges = make([]graph.Edge, len(edges))
-	for j, e := range edges {
-		if e.Source.IsUnknown() || e.Target.IsUnknown() {
-			cg.StructureUnknown = true
-		}
-		cg.Graph.Edges[j] = graph.Edge{Source: e.Source.ValueString(), Target: e.Target.ValueString()}
-	}
-	return cg, diags
+	cg.Graph = graph.FromKeyed(keyed)
+	return cg
 }
 
-// flattenGraph builds the graph block from a graph read from the server. Nodes and edges that the
-// prior block has keep its order (matched by node id, and by source and target); new ones follow
-// in the server's order. The server is free to reorder them, the configuration's order is what
-// the user reads.
-func flattenGraph(ctx context.Context, g *graph.Graph, prior types.List) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var priorNodeIDs []string
-	var priorEdges []graph.Edge
+// attrString returns a string attribute of an object (null when it is missing).
+func attrString(a map[string]attr.Value, name string) types.String {
+	v, _ := a[name].(types.String)
+	return v
+}
+
+// flattenGraph builds the graph block from a graph read from the server and the dependencies of
+// its nodes. A node without dependencies shows depends_on as the prior state or plan wrote it
+// (`[]` or unset), so that neither form makes a diff.
+func flattenGraph(g *graph.Graph, deps map[string][]string, prior types.Object) types.Object {
+	var priorNodes map[string]attr.Value
 	if !prior.IsNull() && !prior.IsUnknown() {
-		var blocks []graphModel
-		diags.Append(prior.ElementsAs(ctx, &blocks, false)...)
-		if len(blocks) > 0 {
-			var nodes []nodeModel
-			var edges []edgeModel
-			if !blocks[0].Nodes.IsNull() && !blocks[0].Nodes.IsUnknown() {
-				diags.Append(blocks[0].Nodes.ElementsAs(ctx, &nodes, false)...)
-			}
-			if !blocks[0].Edges.IsNull() && !blocks[0].Edges.IsUnknown() {
-				diags.Append(blocks[0].Edges.ElementsAs(ctx, &edges, false)...)
-			}
-			for _, n := range nodes {
-				priorNodeIDs = append(priorNodeIDs, n.ID.ValueString())
-			}
-			for _, e := range edges {
-				priorEdges = append(priorEdges, graph.Edge{Source: e.Source.ValueString(), Target: e.Target.ValueString()})
-			}
+		if m, ok := prior.Attributes()["nodes"].(types.Map); ok && !m.IsUnknown() {
+			priorNodes = m.Elements()
 		}
 	}
-	if diags.HasError() {
-		return types.ListNull(graphObjectType), diags
+	elems := make(map[string]attr.Value, len(g.Nodes))
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		dependsOn := types.SetNull(types.StringType)
+		if d := deps[n.ID]; len(d) > 0 {
+			vals := make([]attr.Value, len(d))
+			for k, id := range d {
+				vals[k] = types.StringValue(id)
+			}
+			dependsOn = types.SetValueMust(types.StringType, vals)
+		} else if po, ok := priorNodes[n.ID].(types.Object); ok && !po.IsNull() && !po.IsUnknown() {
+			if ps, ok := po.Attributes()["depends_on"].(types.Set); ok && !ps.IsNull() && !ps.IsUnknown() && len(ps.Elements()) == 0 {
+				dependsOn = ps
+			}
+		}
+		elems[n.ID] = types.ObjectValueMust(nodeAttrTypes, map[string]attr.Value{
+			"type":       types.StringValue(n.Type),
+			"label":      flex.StringOrNull(n.Label),
+			"job_id":     flex.StringOrNull(n.JobID),
+			"job_type":   flex.StringOrNull(n.JobType),
+			"host_name":  flex.StringOrNull(n.HostName),
+			"x":          types.Float64PointerValue(n.X),
+			"y":          types.Float64PointerValue(n.Y),
+			"depends_on": dependsOn,
+		})
 	}
-
-	nodeOrder := orderLike(g.Nodes, priorNodeIDs, func(n graph.Node) string { return n.ID })
-	edgeOrder := orderLike(g.Edges, priorEdges, func(e graph.Edge) graph.Edge { return e })
-
-	nodes := make([]attr.Value, 0, len(g.Nodes))
-	for _, i := range nodeOrder {
-		n := g.Nodes[i]
-		nodes = append(nodes, types.ObjectValueMust(nodeAttrTypes, map[string]attr.Value{
-			"id":        types.StringValue(n.ID),
-			"type":      types.StringValue(n.Type),
-			"label":     flex.StringOrNull(n.Label),
-			"job_id":    flex.StringOrNull(n.JobID),
-			"job_type":  flex.StringOrNull(n.JobType),
-			"host_name": flex.StringOrNull(n.HostName),
-			"x":         types.Float64PointerValue(n.X),
-			"y":         types.Float64PointerValue(n.Y),
-		}))
-	}
-	edges := make([]attr.Value, 0, len(g.Edges))
-	for _, j := range edgeOrder {
-		e := g.Edges[j]
-		edges = append(edges, types.ObjectValueMust(edgeAttrTypes, map[string]attr.Value{
-			"source": types.StringValue(e.Source),
-			"target": types.StringValue(e.Target),
-		}))
-	}
-	block := types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{
-		"node": types.ListValueMust(nodeObjectType, nodes),
-		"edge": types.ListValueMust(edgeObjectType, edges),
+	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{
+		"nodes": types.MapValueMust(nodeObjectType, elems),
 	})
-	return types.ListValueMust(graphObjectType, []attr.Value{block}), diags
-}
-
-// orderLike returns the indexes of items in the order of prior (matched by key, each item used
-// once), followed by the items prior does not have, in their own order.
-func orderLike[T any, K comparable](items []T, prior []K, key func(T) K) []int {
-	byKey := make(map[K][]int, len(items))
-	for i, it := range items {
-		k := key(it)
-		byKey[k] = append(byKey[k], i)
-	}
-	used := make([]bool, len(items))
-	order := make([]int, 0, len(items))
-	for _, k := range prior {
-		if idx := byKey[k]; len(idx) > 0 {
-			order = append(order, idx[0])
-			used[idx[0]] = true
-			byKey[k] = idx[1:]
-		}
-	}
-	for i := range items {
-		if !used[i] {
-			order = append(order, i)
-		}
-	}
-	return order
 }
 
 // alertConf is the JSON of the AlertConf parameter.
@@ -343,10 +302,10 @@ type alertConf struct {
 }
 
 type alertItem struct {
-	Enable                 bool     `json:"enable"`
-	EventID                string   `json:"eventId"`
-	AlertUserGroupIDList   []string `json:"alertUserGroupIdList"`
-	AlertDingDingGroupList []string `json:"alertDingDingGroupList"`
+	Enable                 looseBool `json:"enable"`
+	EventID                string    `json:"eventId"`
+	AlertUserGroupIDList   []string  `json:"alertUserGroupIdList"`
+	AlertDingDingGroupList []string  `json:"alertDingDingGroupList"`
 }
 
 // expandAlerts renders the alert blocks as AlertConf; no block gives "" (no alerts). Items are
@@ -368,7 +327,7 @@ func expandAlerts(ctx context.Context, set types.Set) (string, diag.Diagnostics)
 		dings, d := expandStringSet(ctx, a.DingDingGroupIDs)
 		diags.Append(d...)
 		conf.Items = append(conf.Items, alertItem{
-			Enable:                 a.Enabled.IsNull() || a.Enabled.ValueBool(), // enabled defaults to true
+			Enable:                 looseBool(a.Enabled.IsNull() || a.Enabled.ValueBool()), // enabled defaults to true
 			EventID:                a.EventID.ValueString(),
 			AlertUserGroupIDList:   nonNil(users),
 			AlertDingDingGroupList: nonNil(dings),
@@ -384,8 +343,14 @@ func expandAlerts(ctx context.Context, set types.Set) (string, diag.Diagnostics)
 }
 
 // flattenAlerts reads AlertConf into alert blocks. "" and {"items":[]} are no alerts; an empty
-// group list is an unset one (the schema does not accept empty sets, so there is no ambiguity).
+// or missing group list is an unset one.
 func flattenAlerts(conf string) (types.Set, error) {
+	return flattenAlertsLike(conf, types.SetNull(alertObjectType))
+}
+
+// flattenAlertsLike is flattenAlerts where a group list the server has empty shows as prior
+// wrote it for the same event: `[]` stays `[]`, unset stays unset, so neither makes a diff.
+func flattenAlertsLike(conf string, prior types.Set) (types.Set, error) {
 	empty := types.SetValueMust(alertObjectType, []attr.Value{})
 	if strings.TrimSpace(conf) == "" {
 		return empty, nil
@@ -394,15 +359,32 @@ func flattenAlerts(conf string) (types.Set, error) {
 	if err := json.Unmarshal([]byte(conf), &c); err != nil {
 		return empty, err
 	}
+	var priorByEvent map[string]map[string]attr.Value
+	if !prior.IsNull() && !prior.IsUnknown() {
+		priorByEvent = make(map[string]map[string]attr.Value, len(prior.Elements()))
+		for _, v := range prior.Elements() {
+			if o, ok := v.(types.Object); ok && !o.IsNull() && !o.IsUnknown() {
+				a := o.Attributes()
+				priorByEvent[attrString(a, "event_id").ValueString()] = a
+			}
+		}
+	}
+	groups := func(items []string, event, field string) types.Set {
+		if len(items) == 0 {
+			if p, ok := priorByEvent[event][field].(types.Set); ok && !p.IsNull() && !p.IsUnknown() && len(p.Elements()) == 0 {
+				return p
+			}
+		}
+		set, _ := flattenStringSet(items)
+		return set
+	}
 	elems := make([]attr.Value, 0, len(c.Items))
 	for _, it := range c.Items {
-		users, _ := flattenStringSet(it.AlertUserGroupIDList)
-		dings, _ := flattenStringSet(it.AlertDingDingGroupList)
 		elems = append(elems, types.ObjectValueMust(alertAttrTypes, map[string]attr.Value{
 			"event_id":           types.StringValue(it.EventID),
-			"enabled":            types.BoolValue(it.Enable),
-			"user_group_ids":     users,
-			"dingding_group_ids": dings,
+			"enabled":            types.BoolValue(bool(it.Enable)),
+			"user_group_ids":     groups(it.AlertUserGroupIDList, it.EventID, "user_group_ids"),
+			"dingding_group_ids": groups(it.AlertDingDingGroupList, it.EventID, "dingding_group_ids"),
 		}))
 	}
 	set, d := types.SetValue(alertObjectType, elems)
@@ -410,6 +392,23 @@ func flattenAlerts(conf string) (types.Set, error) {
 		return empty, fmt.Errorf("building the alert set: %v", d)
 	}
 	return set, nil
+}
+
+// looseBool is a JSON boolean that a server may also write as a string ("true") or leave null
+// (false): what AlertConf's "enable" plausibly comes back as.
+type looseBool bool
+
+func (b *looseBool) UnmarshalJSON(raw []byte) error {
+	s := strings.Trim(string(raw), `"`)
+	switch strings.ToLower(s) {
+	case "true", "1":
+		*b = true
+	case "false", "0", "", "null":
+		*b = false
+	default:
+		return fmt.Errorf("enable: want a boolean, got %s", raw)
+	}
+	return nil
 }
 
 // expandStringSet returns the sorted strings of a set (nil for a null or unknown set).

@@ -3,12 +3,14 @@ package flow
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
@@ -18,32 +20,58 @@ import (
 // seedAlertConf is the AlertConf of the CreateFlowForWeb document.
 const seedAlertConf = `{"items":[{"enable":true,"eventId":"EMR-210401001","alertUserGroupIdList":["AUG-b79bb29bb6e14ddd89674a242623851b"],"alertDingDingGroupList":["ADG-af1f9689d6194e2dbd89927d5c515172"]},{"enable":true,"eventId":"EMR-110401015","alertUserGroupIdList":["AUG-b79bb29bb6e14ddd89674a242623851b"],"alertDingDingGroupList":["ADG-af1f9689d6194e2dbd89927d5c515172"]},{"enable":true,"eventId":"EMR-110401002","alertUserGroupIdList":["AUG-b79bb29bb6e14ddd89674a242623851b"],"alertDingDingGroupList":["ADG-af1f9689d6194e2dbd89927d5c515172"]}]}`
 
-func node(id, typ string) nodeModel {
-	return nodeModel{ID: types.StringValue(id), Type: types.StringValue(typ), Label: types.StringNull(), JobID: types.StringNull(),
-		JobType: types.StringNull(), HostName: types.StringNull(), X: types.Float64Null(), Y: types.Float64Null()}
-}
-
-func jobNode(id, jobID string) nodeModel {
-	n := node(id, "JOB")
-	n.JobID, n.JobType = types.StringValue(jobID), types.StringValue("SHELL")
-	return n
-}
-
-func edge(s, t string) edgeModel {
-	return edgeModel{Source: types.StringValue(s), Target: types.StringValue(t)}
-}
-
-// graphList builds a graph block value.
-func graphList(t *testing.T, nodes []nodeModel, edges []edgeModel) types.List {
-	t.Helper()
-	ctx := context.Background()
-	nl, d := types.ListValueFrom(ctx, nodeObjectType, nodes)
-	el, d2 := types.ListValueFrom(ctx, edgeObjectType, edges)
-	g, d3 := types.ListValueFrom(ctx, graphObjectType, []graphModel{{Nodes: nl, Edges: el}})
-	if d.HasError() || d2.HasError() || d3.HasError() {
-		t.Fatalf("building graph list: %v %v %v", d, d2, d3)
+// nodeObj builds a node of the graph block: its type, its depends_on (nil: unset) and other
+// attributes by name; the rest null.
+func nodeObj(typ string, deps []string, set map[string]attr.Value) types.Object {
+	a := map[string]attr.Value{
+		"type": types.StringValue(typ), "label": types.StringNull(), "job_id": types.StringNull(), "job_type": types.StringNull(),
+		"host_name": types.StringNull(), "x": types.Float64Null(), "y": types.Float64Null(), "depends_on": types.SetNull(types.StringType),
 	}
-	return g
+	if deps != nil {
+		a["depends_on"] = stringSet(deps...)
+		if len(deps) == 0 {
+			a["depends_on"] = types.SetValueMust(types.StringType, []attr.Value{})
+		}
+	}
+	for k, v := range set {
+		a[k] = v
+	}
+	return types.ObjectValueMust(nodeAttrTypes, a)
+}
+
+func startNode() types.Object { return nodeObj("START", nil, nil) }
+
+func endNode(deps ...string) types.Object { return nodeObj("END", deps, nil) }
+
+func jobNode(jobID string, deps ...string) types.Object {
+	return nodeObj("JOB", deps, map[string]attr.Value{"job_id": types.StringValue(jobID), "job_type": types.StringValue("SHELL")})
+}
+
+// graphOf builds a graph block value from its nodes.
+func graphOf(nodes map[string]types.Object) types.Object {
+	elems := make(map[string]attr.Value, len(nodes))
+	for id, n := range nodes {
+		elems[id] = n
+	}
+	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{"nodes": types.MapValueMust(nodeObjectType, elems)})
+}
+
+// chainGraph is s -> j (FJ-1) -> e.
+func chainGraph() types.Object {
+	return graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("FJ-1", "s"), "e": endNode("j")})
+}
+
+// graphNodes returns the nodes of a graph block, keyed by id.
+func graphNodes(t *testing.T, g types.Object) map[string]map[string]attr.Value {
+	t.Helper()
+	if g.IsNull() || g.IsUnknown() {
+		t.Fatalf("graph block %v", g)
+	}
+	out := map[string]map[string]attr.Value{}
+	for id, v := range g.Attributes()["nodes"].(types.Map).Elements() {
+		out[id] = v.(types.Object).Attributes()
+	}
+	return out
 }
 
 func alertSet(t *testing.T, alerts ...alertModel) types.Set {
@@ -60,83 +88,37 @@ func stringSet(items ...string) types.Set {
 	return s
 }
 
-func nodeIDs(t *testing.T, l types.List) []string {
-	t.Helper()
-	var blocks []graphModel
-	var nodes []nodeModel
-	if d := l.ElementsAs(context.Background(), &blocks, false); d.HasError() || len(blocks) != 1 {
-		t.Fatalf("graph list %v: %v", l, d)
-	}
-	if d := blocks[0].Nodes.ElementsAs(context.Background(), &nodes, false); d.HasError() {
-		t.Fatalf("nodes: %v", d)
-	}
-	var ids []string
-	for _, n := range nodes {
-		ids = append(ids, n.ID.ValueString())
-	}
-	return ids
-}
-
-func TestOrderLike(t *testing.T) {
-	t.Parallel()
-	cases := []struct {
-		name  string
-		items []string
-		prior []string
-		want  []int
-	}{
-		{"no prior", []string{"a", "b"}, nil, []int{0, 1}},
-		{"same", []string{"a", "b", "c"}, []string{"a", "b", "c"}, []int{0, 1, 2}},
-		{"server reordered", []string{"c", "a", "b"}, []string{"a", "b", "c"}, []int{1, 2, 0}},
-		{"new items last, in server order", []string{"x", "b", "y", "a"}, []string{"a", "b"}, []int{3, 1, 0, 2}},
-		{"prior items gone", []string{"b"}, []string{"a", "b", "c"}, []int{0}},
-		{"repeated keys used once each", []string{"a", "a", "b"}, []string{"b", "a"}, []int{2, 0, 1}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			got := orderLike(tc.items, tc.prior, func(s string) string { return s })
-			if !slices.Equal(got, tc.want) {
-				t.Fatalf("orderLike(%v, %v) = %v, want %v", tc.items, tc.prior, got, tc.want)
-			}
-		})
-	}
-}
-
-func TestFlattenGraphKeepsPriorOrder(t *testing.T) {
+func TestFlattenGraph(t *testing.T) {
 	t.Parallel()
 	x, y := 1.5, 2.0
+	// The server's order, UI fields and repeated edges make no difference to the keyed form.
 	server := &graph.Graph{
 		Nodes: []graph.Node{{ID: "end", Type: "END"}, {ID: "extra", Type: "JOB", JobID: "FJ-9", JobType: "SPARK", Label: "new"},
 			{ID: "start", Type: "START", X: &x, Y: &y}, {ID: "job", Type: "JOB", JobID: "FJ-1", JobType: "SHELL"}},
-		Edges: []graph.Edge{{Source: "job", Target: "end"}, {Source: "start", Target: "job"}},
+		Edges: []graph.Edge{{Source: "job", Target: "end"}, {Source: "start", Target: "job"}, {Source: "extra", Target: "end"}, {Source: "job", Target: "end"}},
 	}
-	prior := graphList(t, []nodeModel{node("start", "START"), jobNode("job", "FJ-1"), node("end", "END")},
-		[]edgeModel{edge("start", "job"), edge("job", "end")})
-	got, diags := flattenGraph(context.Background(), server, prior)
-	if diags.HasError() {
-		t.Fatalf("flattenGraph: %v", diags)
+	deps, err := graph.Dependencies(server)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if ids := nodeIDs(t, got); !slices.Equal(ids, []string{"start", "job", "end", "extra"}) {
-		t.Fatalf("node order = %v, want the prior order then the new node", ids)
+	// The prior wrote start's depends_on as [] and job's as unset.
+	prior := graphOf(map[string]types.Object{"start": nodeObj("START", []string{}, nil), "job": jobNode("FJ-1", "start"), "end": endNode("job")})
+	nodes := graphNodes(t, flattenGraph(server, deps, prior))
+	if len(nodes) != 4 {
+		t.Fatalf("nodes = %v", nodes)
 	}
-	var blocks []graphModel
-	var nodes []nodeModel
-	var edges []edgeModel
-	got.ElementsAs(context.Background(), &blocks, false)
-	blocks[0].Nodes.ElementsAs(context.Background(), &nodes, false)
-	blocks[0].Edges.ElementsAs(context.Background(), &edges, false)
-	if edges[0].Source.ValueString() != "start" || edges[1].Source.ValueString() != "job" {
-		t.Errorf("edge order = %v, want the prior order", edges)
+	if d := nodes["end"]["depends_on"]; !d.Equal(stringSet("extra", "job")) {
+		t.Errorf("end depends_on = %v, want extra and job", d)
 	}
-	if nodes[0].X.ValueFloat64() != 1.5 || !nodes[1].X.IsNull() || !nodes[0].Label.IsNull() || nodes[3].Label.ValueString() != "new" {
+	if d := nodes["start"]["depends_on"].(types.Set); d.IsNull() || len(d.Elements()) != 0 {
+		t.Errorf("start depends_on = %v, want the prior's []", d)
+	}
+	if d := nodes["extra"]["depends_on"]; !d.IsNull() {
+		t.Errorf("extra depends_on = %v, want null (no prior)", d)
+	}
+	if nodes["start"]["x"].(types.Float64).ValueFloat64() != 1.5 || !nodes["job"]["x"].IsNull() ||
+		!nodes["start"]["label"].IsNull() || nodes["extra"]["label"].(types.String).ValueString() != "new" {
 		t.Errorf("node values not carried over: %+v", nodes)
-	}
-
-	// With no prior (an import), the server's order.
-	got, _ = flattenGraph(context.Background(), server, types.ListNull(graphObjectType))
-	if ids := nodeIDs(t, got); !slices.Equal(ids, []string{"end", "extra", "start", "job"}) {
-		t.Fatalf("node order without prior = %v, want the server's", ids)
 	}
 }
 
@@ -148,19 +130,19 @@ func TestExpandFlowInput(t *testing.T) {
 		Description: types.StringValue("d"), ClusterID: types.StringValue("C-1"), CreateCluster: types.BoolValue(false),
 		CronExpr: types.StringValue("0 0 * * * ?"), StartSchedule: types.Int64Value(5), EndSchedule: types.Int64Null(),
 		HostName: types.StringNull(), ParentFlowIDs: stringSet("F-B", "F-A"), ParentCategoryID: types.StringUnknown(),
-		Graph:     graphList(t, []nodeModel{node("s", "START"), jobNode("j", "FJ-1"), node("e", "END")}, []edgeModel{edge("s", "j"), edge("j", "e")}),
+		Graph:     chainGraph(),
 		GraphJSON: jsontypes.NewNormalizedNull(),
 		Alerts: alertSet(t,
 			alertModel{EventID: types.StringValue("EMR-210401001"), Enabled: types.BoolValue(false), UserGroupIDs: stringSet("AUG-2", "AUG-1"), DingDingGroupIDs: types.SetNull(types.StringType)},
 			alertModel{EventID: types.StringValue("EMR-110401002"), Enabled: types.BoolNull(), UserGroupIDs: types.SetNull(types.StringType), DingDingGroupIDs: stringSet("ADG-1")}),
 		Status: types.StringValue("UNDER_SCHEDULE"), Namespace: types.StringNull(), LogArchiveLocation: types.StringValue("oss://b/"),
 	}
-	in, diags := expandFlowInput(ctx, &m)
+	in, diags := expandFlowInput(ctx, &m, nil)
 	if diags.HasError() {
 		t.Fatalf("expandFlowInput: %v", diags)
 	}
 	want := emrapi.FlowInput{ProjectID: "FP-1", RegionID: "cn-beijing", Name: "n", Description: "d", ClusterID: "C-1",
-		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE"}
+		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE", Periodic: true}
 	gotGraph, gotAlerts := in.Graph, in.AlertConf
 	in.Graph, in.AlertConf = "", ""
 	if !slices.Equal(in.ParentFlowIDs, want.ParentFlowIDs) {
@@ -175,7 +157,7 @@ func TestExpandFlowInput(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Graph %s: %v", gotGraph, err)
 	}
-	if len(g.Nodes) != 3 || len(g.Edges) != 2 || g.Nodes[1].JobID != "FJ-1" {
+	if len(g.Nodes) != 3 || len(g.Edges) != 2 || g.Nodes[1].JobID != "FJ-1" { // nodes in id order: e, j, s
 		t.Errorf("Graph = %s, want the 3 nodes and 2 edges", gotGraph)
 	}
 	for _, n := range g.Nodes {
@@ -197,11 +179,11 @@ func TestExpandFlowInput(t *testing.T) {
 	}
 
 	// graph_json is sent as written; no graph and no alerts are sent as "".
-	m.Graph = types.ListValueMust(graphObjectType, nil)
+	m.Graph = types.ObjectNull(graphAttrTypes)
 	m.GraphJSON = jsontypes.NewNormalizedValue(`{"nodes": []}`)
 	m.Alerts = types.SetValueMust(alertObjectType, nil)
 	m.Status = types.StringUnknown()
-	in, _ = expandFlowInput(ctx, &m)
+	in, _ = expandFlowInput(ctx, &m, nil)
 	if in.Graph != `{"nodes": []}` || in.AlertConf != "" || in.Status != "" {
 		t.Errorf("Graph %q, AlertConf %q, Status %q; want the raw JSON, \"\" and \"\"", in.Graph, in.AlertConf, in.Status)
 	}
@@ -247,7 +229,7 @@ func TestAlertsRoundTrip(t *testing.T) {
 
 func TestFlattenFlow(t *testing.T) {
 	t.Parallel()
-	prior := flowModel{ProjectID: types.StringValue("FP-1"), Region: types.StringNull(), Graph: types.ListNull(graphObjectType),
+	prior := flowModel{ProjectID: types.StringValue("FP-1"), Region: types.StringNull(), Graph: types.ObjectNull(graphAttrTypes),
 		GraphJSON: jsontypes.NewNormalizedNull()}
 	f := &emrapi.Flow{ID: "F-1", Name: "n", Description: "d", ClusterID: "C-1", Status: "STOP_SCHEDULE"}
 	var m flowModel
@@ -264,7 +246,7 @@ func TestFlattenFlow(t *testing.T) {
 		}
 	}
 	if m.Region.ValueString() != "cn-hangzhou" || m.ProjectID.ValueString() != "FP-1" || m.Periodic.ValueBool() ||
-		m.Graph.IsNull() || len(m.Graph.Elements()) != 0 || m.Alerts.IsNull() || len(m.Alerts.Elements()) != 0 {
+		!m.Graph.IsNull() || m.Alerts.IsNull() || len(m.Alerts.Elements()) != 0 {
 		t.Errorf("flattened %+v", m)
 	}
 }
@@ -274,9 +256,8 @@ func TestFlattenGraphOrJSON(t *testing.T) {
 	plain := `{"nodes":[{"id":"s","attribute":{"type":"START"}},{"id":"e","attribute":{"type":"END"}}],"edges":[{"source":"s","target":"e"}]}`
 	stored := `{"edges":[{"index":2,"source":"s","target":"e"}],"nodes":[{"attribute":{"type":"START"},"id":"s","index":0,"spmAnchorId":"x"},{"attribute":{"type":"END"},"id":"e","index":1}]}`
 	changed := strings.Replace(stored, `"type":"END"},"id":"e"`, `"type":"END"},"id":"e","label":"done"`, 1)
-	jsonPrior := flowModel{Graph: types.ListValueMust(graphObjectType, nil), GraphJSON: jsontypes.NewNormalizedValue(plain)}
-	blockPrior := flowModel{Graph: graphList(t, []nodeModel{node("s", "START"), node("e", "END")}, []edgeModel{edge("s", "e")}),
-		GraphJSON: jsontypes.NewNormalizedNull()}
+	jsonPrior := flowModel{Graph: types.ObjectNull(graphAttrTypes), GraphJSON: jsontypes.NewNormalizedValue(plain)}
+	blockPrior := flowModel{Graph: graphOf(map[string]types.Object{"s": startNode(), "e": endNode("s")}), GraphJSON: jsontypes.NewNormalizedNull()}
 	cases := []struct {
 		name      string
 		server    string
@@ -290,22 +271,24 @@ func TestFlattenGraphOrJSON(t *testing.T) {
 		{"json: no graph on the server", "", jsonPrior, "", 0, false},
 		{"block: read as a block", stored, blockPrior, "", 2, false},
 		{"block: not a typed graph shows as json", `{"nodes":[{"attribute":{}}]}`, blockPrior, `{"nodes":[{"attribute":{}}]}`, 0, true},
+		{"block: a repeated node id shows as json", `{"nodes":[{"id":"a"},{"id":"a"}]}`, blockPrior, `{"nodes":[{"id":"a"},{"id":"a"}]}`, 0, true},
+		{"block: an edge to no node shows as json", `{"nodes":[{"id":"a"}],"edges":[{"source":"a","target":"b"}]}`, blockPrior, `{"nodes":[{"id":"a"}],"edges":[{"source":"a","target":"b"}]}`, 0, true},
 		{"block: empty graph", `{}`, blockPrior, "", 0, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			g, j, diags := flattenGraphOrJSON(context.Background(), tc.server, &tc.prior)
+			g, j, diags := flattenGraphOrJSON(tc.server, &tc.prior)
 			if diags.HasError() || (diags.WarningsCount() > 0) != tc.wantWarn {
 				t.Fatalf("diagnostics %v, want warning: %v", diags, tc.wantWarn)
 			}
 			if (tc.wantJSON == "" && !j.IsNull()) || (tc.wantJSON != "" && j.ValueString() != tc.wantJSON) {
 				t.Errorf("graph_json = %v, want %q", j, tc.wantJSON)
 			}
-			if tc.wantNodes == 0 && len(g.Elements()) != 0 {
+			if tc.wantNodes == 0 && !g.IsNull() {
 				t.Errorf("graph = %v, want none", g)
 			}
-			if tc.wantNodes > 0 && len(nodeIDs(t, g)) != tc.wantNodes {
+			if tc.wantNodes > 0 && len(graphNodes(t, g)) != tc.wantNodes {
 				t.Errorf("graph = %v, want %d nodes", g, tc.wantNodes)
 			}
 		})
@@ -332,5 +315,115 @@ func TestParseImportID(t *testing.T) {
 		if p != tc.project || f != tc.flow || ok != tc.ok {
 			t.Errorf("parseImportID(%q) = %q, %q, %v; want %q, %q, %v", tc.id, p, f, ok, tc.project, tc.flow, tc.ok)
 		}
+	}
+}
+
+// sameModel reports the attributes whose values differ between two flow models.
+func sameModel(a, b flowModel) []string {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	var diff []string
+	for i := range va.NumField() {
+		x, ok := va.Field(i).Interface().(attr.Value)
+		if !ok {
+			continue // timeouts
+		}
+		if !x.Equal(vb.Field(i).Interface().(attr.Value)) {
+			diff = append(diff, fmt.Sprintf("%s: %v vs %v", va.Type().Field(i).Tag.Get("tfsdk"), x, vb.Field(i).Interface()))
+		}
+	}
+	return diff
+}
+
+// TestFlattenFlowPlausibleAnswers feeds flattenFlow the answers a real DescribeFlow may
+// plausibly give for the same flow (the documentation shows one sample and says nothing about
+// unset fields): omitted, empty or defaulted fields, lists in another order, numbers and booleans
+// as strings, extra fields, and the console's UI fields and index in the graph. Each must give the
+// same state as the emulator's own answer, or a plan would show a diff that is not there.
+func TestFlattenFlowPlausibleAnswers(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	emptySet := types.SetValueMust(types.StringType, []attr.Value{})
+	// The prior: a configuration with a graph, alerts with [] and two parents.
+	prior := flowModel{
+		ProjectID: types.StringValue("FP-1"), Region: types.StringValue("cn-hangzhou"), Description: types.StringValue(""),
+		ParentFlowIDs: stringSet("F-A", "F-B"), GraphJSON: jsontypes.NewNormalizedNull(),
+		Graph: graphOf(map[string]types.Object{
+			"s": nodeObj("START", []string{}, map[string]attr.Value{"x": types.Float64Value(500), "y": types.Float64Value(100)}),
+			"j": nodeObj("JOB", []string{"s"}, map[string]attr.Value{"job_id": types.StringValue("FJ-1"), "job_type": types.StringValue("SHELL"),
+				"x": types.Float64Value(500), "y": types.Float64Value(200)}),
+			"e": nodeObj("END", []string{"j"}, map[string]attr.Value{"x": types.Float64Value(500), "y": types.Float64Value(300)}),
+		}),
+		Alerts: alertSet(t,
+			alertModel{EventID: types.StringValue("EMR-210401001"), Enabled: types.BoolValue(true), UserGroupIDs: stringSet("AUG-1", "AUG-2"), DingDingGroupIDs: emptySet},
+			alertModel{EventID: types.StringValue("EMR-110401002"), Enabled: types.BoolValue(false), UserGroupIDs: emptySet, DingDingGroupIDs: types.SetNull(types.StringType)}),
+	}
+	base := emrapi.Flow{
+		ID: "F-1", Name: "n", Description: "", ClusterID: "C-1", Status: "STOP_SCHEDULE", Type: "EMR",
+		ParentFlowIDs: []string{"F-A", "F-B"},
+		Graph: `{"nodes":[{"id":"e","index":0,"attribute":{"type":"END"},"shape":"endControlNode","type":"node","x":500,"y":300,"size":"80*34"},` +
+			`{"id":"j","index":1,"attribute":{"type":"JOB","jobType":"SHELL","jobId":"FJ-1"},"config":{"hostName":""},"shape":"shellJobNode","type":"node","x":500,"y":200,"size":"170*34"},` +
+			`{"id":"s","index":2,"attribute":{"type":"START"},"shape":"startControlNode","type":"node","x":500,"y":100,"size":"80*34"}],` +
+			`"edges":[{"id":"a1","index":3,"source":"j","sourceAnchor":0,"target":"e","targetAnchor":0},{"id":"a2","index":4,"source":"s","sourceAnchor":0,"target":"j","targetAnchor":0}]}`,
+		AlertConf: `{"items":[{"enable":false,"eventId":"EMR-110401002","alertUserGroupIdList":[],"alertDingDingGroupList":[]},` +
+			`{"enable":true,"eventId":"EMR-210401001","alertUserGroupIdList":["AUG-1","AUG-2"],"alertDingDingGroupList":[]}]}`,
+	}
+	var want flowModel
+	if d := flattenFlow(ctx, &base, &prior, "cn-hangzhou", &want); d.HasError() {
+		t.Fatal(d)
+	}
+	// What the configuration wrote reads back as written (the other attributes are not in prior).
+	for _, c := range []string{"parent_flow_ids", "graph", "alert", "description"} {
+		for _, d := range sameModel(want, prior) {
+			if strings.HasPrefix(d, c+":") {
+				t.Errorf("the emulator's answer does not read back as the configuration: %s", d)
+			}
+		}
+	}
+
+	variants := map[string]func(f *emrapi.Flow){
+		"type FLOW instead of EMR, extra fields ignored": func(f *emrapi.Flow) { f.Type = "FLOW"; f.Lifecycle = "ONLINE"; f.GmtCreate = 7 },
+		"parents reordered": func(f *emrapi.Flow) { f.ParentFlowIDs = []string{"F-B", "F-A"} },
+		"graph items reordered, keys reordered, no index": func(f *emrapi.Flow) {
+			f.Graph = `{"edges":[{"target":"j","source":"s"},{"source":"j","target":"e"}],"nodes":[` +
+				`{"type":"node","attribute":{"jobId":"FJ-1","type":"JOB","jobType":"SHELL"},"y":200,"x":500,"id":"j"},` +
+				`{"id":"s","x":500,"y":100,"attribute":{"type":"START"}},{"id":"e","attribute":{"type":"END"},"x":500,"y":300}]}`
+		},
+		"graph numbers as strings, UI fields, unknown fields, empty label": func(f *emrapi.Flow) {
+			f.Graph = `{"zoom":"1","nodes":[{"id":"s","index":"0","spmAnchorId":"0.0.0.i0","attribute":{"type":"START"},"label":"","x":"500","y":"100","extra":{"a":1}},` +
+				`{"id":"j","index":"1","attribute":{"type":"JOB","jobType":"SHELL","jobId":"FJ-1","color":"red"},"config":{"hostName":"","queue":"q"},"x":"500.0","y":"2e2"},` +
+				`{"id":"e","index":"2","attribute":{"type":"END"},"config":{},"x":500,"y":300}],` +
+				`"edges":[{"id":"x","index":"3","source":"s","target":"j","sourceAnchor":"1"},{"id":"y","index":"4","source":"j","target":"e"},{"id":"z","source":"j","target":"e"}]}`
+		},
+		"alerts reordered, lists omitted or null, enable as a string, extra keys": func(f *emrapi.Flow) {
+			f.AlertConf = `{"version":2,"items":[{"eventId":"EMR-210401001","enable":"true","alertUserGroupIdList":["AUG-2","AUG-1"],"alertDingDingGroupList":null,"x":1},` +
+				`{"eventId":"EMR-110401002","enable":"false"}]}`
+		},
+		"schedule fields defaulted to zero, empty strings": func(f *emrapi.Flow) {
+			f.CronExpr, f.HostName, f.Namespace, f.LogArchiveLocation, f.CategoryID = "", "", "", "", ""
+			f.StartSchedule, f.EndSchedule = 0, 0
+		},
+		"description omitted": func(f *emrapi.Flow) { f.Description = "" },
+		"project id returned": func(f *emrapi.Flow) { f.ProjectID = "FP-1" },
+	}
+	for name, change := range variants {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f := base
+			f.ParentFlowIDs = slices.Clone(base.ParentFlowIDs)
+			change(&f)
+			var got flowModel
+			if d := flattenFlow(ctx, &f, &prior, "cn-hangzhou", &got); d.HasError() || d.WarningsCount() > 0 {
+				t.Fatalf("flattenFlow: %v", d)
+			}
+			if diff := sameModel(got, want); len(diff) > 0 {
+				t.Errorf("state differs from the emulator's answer's: %v", diff)
+			}
+			// Read again with that state as the prior (the next refresh): still the same.
+			var again flowModel
+			flattenFlow(ctx, &f, &got, "cn-hangzhou", &again)
+			if diff := sameModel(again, want); len(diff) > 0 {
+				t.Errorf("second refresh differs: %v", diff)
+			}
+		})
 	}
 }

@@ -4,13 +4,13 @@ package flow
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -38,6 +38,12 @@ const (
 	defaultCreateTimeout = 10 * time.Minute
 	defaultUpdateTimeout = 10 * time.Minute
 	defaultDeleteTimeout = 5 * time.Minute
+)
+
+// Documented limits (ModifyFlow's page: name 64 characters, description 156).
+const (
+	maxNameLength        = 64
+	maxDescriptionLength = 156
 )
 
 // Flow statuses.
@@ -83,11 +89,12 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"region": schema.StringAttribute{
-				MarkdownDescription: "Region of the flow, e.g. `cn-hangzhou`. Defaults to the provider's region. Changing it " +
+				MarkdownDescription: "Region of the flow, e.g. `cn-hangzhou`: one of the regions of EMR (checked at plan " +
+					"time, so that a typo never plans the replacement of a flow). Defaults to the provider's region. Changing it " +
 					"(or the provider's region, when this is unset) replaces the flow.",
 				Optional:   true,
 				Computed:   true,
-				Validators: nonEmpty,
+				Validators: []validator.String{validate.Region()},
 			},
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the project (`FP-…`) the flow belongs to. Changing it replaces the flow.",
@@ -107,14 +114,16 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Default:             booldefault.StaticBool(false),
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Name of the flow, unique within its project. Renaming is done in place.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 128)},
+				MarkdownDescription: "Name of the flow, unique within its project: 1 to 64 characters (the limit of ModifyFlow's " +
+					"documentation). Renaming is done in place.",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.LengthBetween(1, maxNameLength)},
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "Description of the flow (the API requires one).",
-				Required:            true,
-				Validators:          nonEmpty,
+				MarkdownDescription: "Description of the flow, at most 156 characters (the limit of ModifyFlow's documentation). " +
+					"The API requires the parameter but takes an empty one: `\"\"` is accepted.",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.LengthAtMost(maxDescriptionLength)},
 			},
 			"cron_expr": schema.StringAttribute{
 				MarkdownDescription: "Schedule, as a Quartz cron expression of 6 or 7 fields (seconds first, `?` in exactly " +
@@ -139,11 +148,10 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators:          nonEmpty,
 			},
 			"parent_flow_ids": schema.SetAttribute{
-				MarkdownDescription: "IDs of the flows (`F-…`) this flow depends on.",
+				MarkdownDescription: "IDs of the flows (`F-…`) this flow depends on. `[]` means none, as unset does.",
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
 					setvalidator.ValueStringsAre(validate.IDPrefix("F-")),
 				},
 			},
@@ -158,7 +166,9 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"graph_json": schema.StringAttribute{
 				MarkdownDescription: "The DAG as the console's raw JSON (`{\"nodes\":[...],\"edges\":[...]}`), for graphs made " +
 					"in the console. Compared by meaning: key order, spacing and the UI-only fields the server adds " +
-					"(`index`, `spmAnchorId`, ...) make no difference. Conflicts with the `graph` block.",
+					"(`index`, `spmAnchorId`, ...) make no difference. While it means the same as the server's graph, " +
+					"an update sends the server's graph back as it is, so nothing the console added is lost; a changed " +
+					"`graph_json` is written as given. Conflicts with the `graph` block.",
 				CustomType: jsontypes.NormalizedType{},
 				Optional:   true,
 			},
@@ -203,75 +213,66 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 }
 
 func graphBlock() schema.Block {
-	return schema.ListNestedBlock{
-		MarkdownDescription: "The flow's DAG, typed. At most one; conflicts with `graph_json`. Checked at plan time: node " +
-			"ids unique, exactly one `START` node and at least one `END` node, edges between existing nodes, no " +
-			"self-loops or repeated edges, no cycles, every `JOB` node with `job_id` and `job_type`. Rendered to the " +
-			"console's JSON; nodes and edges keep the configuration's order.",
-		Validators: []validator.List{listvalidator.SizeAtMost(1)},
-		NestedObject: schema.NestedBlockObject{
-			Blocks: map[string]schema.Block{
-				"node": schema.ListNestedBlock{
-					MarkdownDescription: "A node of the DAG.",
-					NestedObject: schema.NestedBlockObject{
-						Attributes: map[string]schema.Attribute{
-							"id": schema.StringAttribute{
-								MarkdownDescription: "Node id, unique in the graph: 1 to 64 letters, digits, `_` or `-`. Edges refer to it.",
-								Required:            true,
-							},
-							"type": schema.StringAttribute{
-								MarkdownDescription: "`START`, `END` or `JOB`.",
-								Required:            true,
-							},
-							"label": schema.StringAttribute{
-								MarkdownDescription: "Text the console shows on the node.",
-								Optional:            true,
-								Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-							},
-							"job_id": schema.StringAttribute{
-								MarkdownDescription: "For `JOB` nodes: the flow job (`FJ-…`) the node runs, e.g. `emrflow_job.extract.id`.",
-								Optional:            true,
-							},
-							"job_type": schema.StringAttribute{
-								MarkdownDescription: "For `JOB` nodes: the job's type, one of " + validate.MarkdownList(graph.JobTypes()) + ". " +
-									"Required on `JOB` nodes even when `job_id` comes from an `emrflow_job` (use its `type`, e.g. " +
-									"`emrflow_job.extract.type`): the plan then shows each node's type. Before the flow is written, " +
-									"the project's jobs are listed once and every `JOB` node is checked: a `job_id` that is not a job " +
-									"of the project, or a `job_type` other than the job's, is an error on that node, and nothing is written.",
-								Optional: true,
-							},
-							"host_name": schema.StringAttribute{
-								MarkdownDescription: "Host the node runs on (the node's `config.hostName`).",
-								Optional:            true,
-								Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-							},
-							"x": schema.Float64Attribute{
-								MarkdownDescription: "Horizontal position of the node's centre on the console canvas. When `x` " +
-									"and `y` are unset, a layered auto-layout places the node at plan time (START on top, END at " +
-									"the bottom, no overlaps); the same graph always gets the same layout.",
-								Optional: true,
-								Computed: true,
-							},
-							"y": schema.Float64Attribute{
-								MarkdownDescription: "Vertical position of the node's centre on the console canvas; see `x`.",
-								Optional:            true,
-								Computed:            true,
-							},
+	return schema.SingleNestedBlock{
+		MarkdownDescription: "The flow's DAG, typed: a map of nodes keyed by node id, each naming the nodes it runs after " +
+			"(`depends_on`); edges are derived from them. Plans name the node that changed, and the order in which the " +
+			"configuration writes the nodes makes no difference. Conflicts with `graph_json`. Checked at plan time: " +
+			"node ids of 1 to 64 letters, digits, `_` or `-`, exactly one `START` node and at least one `END` node, " +
+			"`depends_on` naming existing nodes, no node depending on itself, no cycles, every `JOB` node with `job_id` " +
+			"and `job_type`. What the server's graph holds beyond this model (edge ids and anchors, node sizes and " +
+			"shapes, the console's UI fields) is kept on every write.",
+		Attributes: map[string]schema.Attribute{
+			"nodes": schema.MapNestedAttribute{
+				// Required in a graph block, but checked in ValidateConfig: the framework would
+				// demand a Required attribute of a single nested block also when the block is absent.
+				MarkdownDescription: "The nodes, keyed by node id (e.g. `start`, `extract`, `end`). Required in a `graph` block.",
+				Optional:            true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							MarkdownDescription: "`START`, `END` or `JOB`.",
+							Required:            true,
 						},
-					},
-				},
-				"edge": schema.ListNestedBlock{
-					MarkdownDescription: "An edge of the DAG: `target` runs after `source`.",
-					NestedObject: schema.NestedBlockObject{
-						Attributes: map[string]schema.Attribute{
-							"source": schema.StringAttribute{
-								MarkdownDescription: "Id of the node the edge leaves.",
-								Required:            true,
-							},
-							"target": schema.StringAttribute{
-								MarkdownDescription: "Id of the node the edge enters.",
-								Required:            true,
-							},
+						"label": schema.StringAttribute{
+							MarkdownDescription: "Text the console shows on the node.",
+							Optional:            true,
+							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						},
+						"job_id": schema.StringAttribute{
+							MarkdownDescription: "For `JOB` nodes: the flow job (`FJ-…`) the node runs, e.g. `emrflow_job.extract.id`.",
+							Optional:            true,
+						},
+						"job_type": schema.StringAttribute{
+							MarkdownDescription: "For `JOB` nodes: the job's type, one of " + validate.MarkdownList(graph.JobTypes()) + ". " +
+								"Required on `JOB` nodes even when `job_id` comes from an `emrflow_job` (use its `type`, e.g. " +
+								"`emrflow_job.extract.type`): the plan then shows each node's type. Before the flow is written, " +
+								"the project's jobs are listed once and every `JOB` node is checked: a `job_id` that is not a job " +
+								"of the project, or a `job_type` other than the job's, is an error on that node, and nothing is written.",
+							Optional: true,
+						},
+						"host_name": schema.StringAttribute{
+							MarkdownDescription: "Host the node runs on (the node's `config.hostName`).",
+							Optional:            true,
+							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						},
+						"x": schema.Float64Attribute{
+							MarkdownDescription: "Horizontal position of the node's centre on the console canvas. When `x` and `y` " +
+								"are unset, the node keeps the position it has (also one it was given in the console), and a new " +
+								"node is placed at plan time by a layered auto-layout (START on top, END at the bottom, no overlaps), " +
+								"so adding a node moves no other one.",
+							Optional: true,
+							Computed: true,
+						},
+						"y": schema.Float64Attribute{
+							MarkdownDescription: "Vertical position of the node's centre on the console canvas; see `x`.",
+							Optional:            true,
+							Computed:            true,
+						},
+						"depends_on": schema.SetAttribute{
+							MarkdownDescription: "Ids of the nodes this one runs after (each is an edge from that node to this one). " +
+								"Every node but `START` normally has some; `[]` and unset mean the same.",
+							ElementType: types.StringType,
+							Optional:    true,
 						},
 					},
 				},
@@ -299,20 +300,18 @@ func alertBlock() schema.Block {
 					Default:             booldefault.StaticBool(true),
 				},
 				"user_group_ids": schema.SetAttribute{
-					MarkdownDescription: "Alert contact groups to tell (`alertUserGroupIdList`), e.g. `AUG-…`.",
+					MarkdownDescription: "Alert contact groups to tell (`alertUserGroupIdList`), e.g. `AUG-…`. `[]` means none, as unset does.",
 					ElementType:         types.StringType,
 					Optional:            true,
 					Validators: []validator.Set{
-						setvalidator.SizeAtLeast(1),
 						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 					},
 				},
 				"dingding_group_ids": schema.SetAttribute{
-					MarkdownDescription: "DingTalk groups to tell (`alertDingDingGroupList`), e.g. `ADG-…`.",
+					MarkdownDescription: "DingTalk groups to tell (`alertDingDingGroupList`), e.g. `ADG-…`. `[]` means none, as unset does.",
 					ElementType:         types.StringType,
 					Optional:            true,
 					Validators: []validator.Set{
-						setvalidator.SizeAtLeast(1),
 						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 					},
 				},
@@ -347,7 +346,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 		plan.Region = types.StringValue(r.api.Region())
 	}
 	api := r.apiIn(plan.Region.ValueString())
-	in, diags := expandFlowInput(ctx, &plan)
+	in, diags := expandFlowInput(ctx, &plan, nil)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -402,7 +401,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	}
-	r.store(ctx, f, &plan, &resp.State, &resp.Diagnostics)
+	r.store(ctx, f, &plan, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 // checkJobs checks the JOB nodes of the graph about to be written (in.Graph, from the graph
@@ -446,7 +445,7 @@ func (r *flowResource) checkJobs(ctx context.Context, api flowAPI, plan *flowMod
 			return diags
 		}
 	}
-	usesJSON := len(plan.Graph.Elements()) == 0
+	usesJSON := plan.Graph.IsNull()
 	for _, is := range checkJobNodes(g, in.ProjectID, jobs, usesJSON) {
 		summary := "Job not found in the project"
 		if is.Field == "job_type" {
@@ -456,7 +455,7 @@ func (r *flowResource) checkJobs(ctx context.Context, api flowAPI, plan *flowMod
 			diags.AddAttributeError(path.Root("graph_json"), summary, fmt.Sprintf("graph_json nodes[%d]: %s", is.Node, is.Message))
 			continue
 		}
-		diags.AddAttributeError(path.Root("graph").AtListIndex(0).AtName("node").AtListIndex(is.Node).AtName(is.Field), summary, is.Message)
+		diags.AddAttributeError(nodePath(g.Nodes[is.Node].ID).AtName(is.Field), summary, is.Message)
 	}
 	return diags
 }
@@ -479,7 +478,7 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if providerdata.ReadFailed(ctx, err, "flow", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
-	r.store(ctx, f, &state, &resp.State, &resp.Diagnostics)
+	r.store(ctx, f, &state, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -501,7 +500,9 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if plan.Region.IsUnknown() || plan.Region.IsNull() {
 		plan.Region = state.Region
 	}
-	in, diags := expandFlowInput(ctx, &plan)
+	serverGraph, diags := lastServerGraph(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	in, diags := expandFlowInput(ctx, &plan, serverGraph)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -529,7 +530,7 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		resp.Diagnostics.AddError("Cannot read the flow after updating it", providerdata.ErrorDetail(err, updatedHint))
 		return
 	}
-	r.store(ctx, f, &plan, &resp.State, &resp.Diagnostics)
+	r.store(ctx, f, &plan, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -573,14 +574,65 @@ func parseImportID(id string) (projectID, flowID string, ok bool) {
 	return projectID, flowID, err == nil
 }
 
-// store flattens what the server holds over prior and writes it to state.
-func (r *flowResource) store(ctx context.Context, f *emrapi.Flow, prior *flowModel, state *tfsdk.State, diags *diag.Diagnostics) {
+// store flattens what the server holds over prior and writes it to state, and keeps the server's
+// graph as it was read in the private state, for the next update to merge into (see
+// lastServerGraph).
+func (r *flowResource) store(ctx context.Context, f *emrapi.Flow, prior *flowModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	var m flowModel
 	diags.Append(flattenFlow(ctx, f, prior, r.api.Region(), &m)...)
 	if diags.HasError() {
 		return
 	}
 	diags.Append(state.Set(ctx, &m)...)
+	if private != nil {
+		diags.Append(saveServerGraph(ctx, private, f.Graph)...)
+	}
+}
+
+// privateGraphKey is the private-state key of the server's last graph.
+//
+// Why private state rather than a computed attribute: the server's document is the provider's
+// business, not the user's. As an attribute it would show as "known after apply" in every plan
+// that touches the graph, be copied into generated configuration, and cost schema weight on every
+// plan of every flow; private state travels with the resource (import and refresh fill it, plans
+// carry it to apply) without any of that.
+const privateGraphKey = "server_graph"
+
+// privateState is the part of the framework's private state the resource uses (its type is
+// internal to the framework).
+type privateState interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// saveServerGraph keeps the server's graph document, as a JSON string (private values must be
+// JSON, and a string holds any document, valid or not, unchanged).
+func saveServerGraph(ctx context.Context, private privateState, doc string) diag.Diagnostics {
+	b, err := json.Marshal(doc)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Cannot keep the flow's graph", err.Error())
+		return diags
+	}
+	return private.SetKey(ctx, privateGraphKey, b)
+}
+
+// lastServerGraph returns the graph the server held when the flow was last read; nil when it is
+// not known (a state written before the provider kept it: the next write then encodes the graph
+// afresh).
+func lastServerGraph(ctx context.Context, private privateState) ([]byte, diag.Diagnostics) {
+	if private == nil {
+		return nil, nil
+	}
+	b, diags := private.GetKey(ctx, privateGraphKey)
+	if diags.HasError() || len(b) == 0 {
+		return nil, diags
+	}
+	var doc string
+	if err := json.Unmarshal(b, &doc); err != nil || doc == "" {
+		return nil, diags
+	}
+	return []byte(doc), diags
 }
 
 // apiIn returns the API for a flow's region. A flow may live in another region than the

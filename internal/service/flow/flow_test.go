@@ -95,13 +95,14 @@ func TestAccFlow_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("periodic"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_category_id"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph_json"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("48d474ea"), "type": knownvalue.StringExact("START"), "x": knownvalue.Float64Exact(500), "y": knownvalue.Float64Exact(250)}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("7ba480b3"), "job_id": knownvalue.StringRegexp(regexp.MustCompile(`^FJ-`)), "label": knownvalue.StringExact("fail_job"), "x": knownvalue.Float64Exact(470.5)}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("33202d60"), "type": knownvalue.StringExact("END"), "label": knownvalue.Null(), "y": knownvalue.Float64Exact(562.5)}),
+					statecheck.ExpectKnownValue(resourceName, graphNodes(), knownvalue.MapExact(map[string]knownvalue.Check{
+						"48d474ea": knownvalue.ObjectPartial(map[string]knownvalue.Check{"type": knownvalue.StringExact("START"), "x": knownvalue.Float64Exact(500), "y": knownvalue.Float64Exact(250), "depends_on": knownvalue.Null()}),
+						"7ba480b3": knownvalue.ObjectPartial(map[string]knownvalue.Check{"job_id": knownvalue.StringRegexp(regexp.MustCompile(`^FJ-`)), "label": knownvalue.StringExact("fail_job"), "x": knownvalue.Float64Exact(470.5),
+							"depends_on": knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("48d474ea")})}),
+						"33202d60": knownvalue.ObjectPartial(map[string]knownvalue.Check{"type": knownvalue.StringExact("END"), "label": knownvalue.Null(), "y": knownvalue.Float64Exact(562.5)}),
 					})),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(3)),
-					statecheck.CompareValuePairs(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(1).AtMapKey("job_id"),
+					statecheck.CompareValuePairs(resourceName, nodeAttr("7ba480b3", "job_id"),
 						"emrflow_job.seed", tfjsonpath.New("id"), compare.ValuesSame()),
 				},
 				Check: resource.ComposeTestCheckFunc(
@@ -111,7 +112,7 @@ func TestAccFlow_basic(t *testing.T) {
 						if err != nil {
 							return err
 						}
-						if len(g.Nodes) != 3 || len(g.Edges) != 2 || g.Nodes[1].JobType != "SHELL" {
+						if len(g.Nodes) != 3 || len(g.Edges) != 2 || g.Nodes[2].JobType != "SHELL" { // nodes in id order
 							return fmt.Errorf("server graph = %+v, want the seed's 3 nodes and 2 edges", g)
 						}
 						if !strings.Contains(f.AlertConf, "ADG-af1f9689d6194e2dbd89927d5c515172") {
@@ -154,34 +155,18 @@ resource "emrflow_flow" "test" {
   host_name      = "emr-header-1.cluster-123456"
 
   graph {
-    node {
-      id   = "48d474ea"
-      type = "START"
-      x    = 500
-      y    = 250
-    }
-    node {
-      id       = "7ba480b3"
-      type     = "JOB"
-      label    = "fail_job"
-      job_id   = emrflow_job.seed.id
-      job_type = emrflow_job.seed.type
-      x        = 470.5
-      y        = 398.5
-    }
-    node {
-      id   = "33202d60"
-      type = "END"
-      x    = 430.5
-      y    = 562.5
-    }
-    edge {
-      source = "48d474ea"
-      target = "7ba480b3"
-    }
-    edge {
-      source = "7ba480b3"
-      target = "33202d60"
+    nodes = {
+      "48d474ea" = { type = "START", x = 500, y = 250 }
+      "7ba480b3" = {
+        type       = "JOB"
+        label      = "fail_job"
+        job_id     = emrflow_job.seed.id
+        job_type   = emrflow_job.seed.type
+        x          = 470.5
+        y          = 398.5
+        depends_on = ["48d474ea"]
+      }
+      "33202d60" = { type = "END", x = 430.5, y = 562.5, depends_on = ["7ba480b3"] }
     }
   }
 
@@ -275,32 +260,25 @@ func minimalBody() string {
 func smallGraph(jobID string) string {
 	return `
   graph {
-    node {
-      id   = "start"
-      type = "START"
-    }
-    node {
-      id       = "extract"
-      type     = "JOB"
-      label    = "extract"
-      job_id   = "` + jobID + `"
-      job_type = "SHELL"
-    }
-    node {
-      id   = "end"
-      type = "END"
-    }
-    edge {
-      source = "start"
-      target = "extract"
-    }
-    edge {
-      source = "extract"
-      target = "end"
+    nodes = {
+      start = { type = "START" }
+      extract = {
+        type       = "JOB"
+        label      = "extract"
+        job_id     = "` + jobID + `"
+        job_type   = "SHELL"
+        depends_on = ["start"]
+      }
+      end = { type = "END", depends_on = ["extract"] }
     }
   }
 `
 }
+
+// graphNodes is the path of the graph's node map; nodeAttr that of one attribute of one node.
+func graphNodes() tfjsonpath.Path { return tfjsonpath.New("graph").AtMapKey("nodes") }
+
+func nodeAttr(id, attr string) tfjsonpath.Path { return graphNodes().AtMapKey(id).AtMapKey(attr) }
 
 func emptyPlanAfterApply() resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
@@ -505,7 +483,7 @@ func TestAccFlow_clearOptionals(t *testing.T) {
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("cron_expr"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_category_id"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_flow_ids"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(0)),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("periodic"), knownvalue.Bool(false)),
 				},
@@ -614,56 +592,41 @@ func TestAccFlow_region(t *testing.T) {
 func TestAccFlow_graph(t *testing.T) {
 	name := acctest.RandomName("flow")
 	var flow emrapi.Flow
-	node := func(i int, f string) tfjsonpath.Path {
-		return tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(i).AtMapKey(f)
-	}
-	bigger := strings.Replace(smallGraph(refExtract), `    edge {
-      source = "extract"
-      target = "end"
-    }`, `    node {
-      id       = "load"
-      type     = "JOB"
-      job_id   = "`+refLoad+`"
-      job_type = "HIVE_SQL"
-      host_name = "emr-worker-1"
+	bigger := `
+  graph {
+    nodes = {
+      start = { type = "START" }
+      extract = {
+        type       = "JOB"
+        label      = "extract"
+        job_id     = "` + refExtract + `"
+        job_type   = "SHELL"
+        depends_on = ["start"]
+      }
+      load = {
+        type       = "JOB"
+        job_id     = "` + refLoad + `"
+        job_type   = "HIVE_SQL"
+        host_name  = "emr-worker-1"
+        depends_on = ["extract"]
+      }
+      audit = {
+        type       = "JOB"
+        job_id     = "` + refAudit + `"
+        job_type   = "SPARK"
+        x          = 900
+        y          = 100
+        depends_on = ["extract"]
+      }
+      end = { type = "END", depends_on = ["load", "audit"] }
     }
-    node {
-      id       = "audit"
-      type     = "JOB"
-      job_id   = "`+refAudit+`"
-      job_type = "SPARK"
-      x        = 900
-      y        = 100
-    }
-    edge {
-      source = "extract"
-      target = "load"
-    }
-    edge {
-      source = "extract"
-      target = "audit"
-    }
-    edge {
-      source = "load"
-      target = "end"
-    }
-    edge {
-      source = "audit"
-      target = "end"
-    }`, 1)
+  }
+`
 	smaller := `
   graph {
-    node {
-      id   = "start"
-      type = "START"
-    }
-    node {
-      id   = "end"
-      type = "END"
-    }
-    edge {
-      source = "start"
-      target = "end"
+    nodes = {
+      start = { type = "START" }
+      end   = { type = "END", depends_on = ["start"] }
     }
   }
 `
@@ -676,11 +639,11 @@ func TestAccFlow_graph(t *testing.T) {
 				Config: testAccFlowConfigWithJobs(name, minimalBody()+smallGraph(refExtract)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate,
 					// The auto-layout places the nodes at plan time: no "known after apply".
-					plancheck.ExpectKnownValue(resourceName, node(0, "x"), knownvalue.NotNull()),
-					plancheck.ExpectKnownValue(resourceName, node(2, "y"), knownvalue.NotNull())),
+					plancheck.ExpectKnownValue(resourceName, nodeAttr("start", "x"), knownvalue.NotNull()),
+					plancheck.ExpectKnownValue(resourceName, nodeAttr("end", "y"), knownvalue.NotNull())),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(resourceName, node(1, "id"), knownvalue.StringExact("extract")),
-					statecheck.ExpectKnownValue(resourceName, node(0, "label"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, nodeAttr("extract", "label"), knownvalue.StringExact("extract")),
+					statecheck.ExpectKnownValue(resourceName, nodeAttr("start", "label"), knownvalue.Null()),
 				},
 			},
 			{
@@ -689,14 +652,14 @@ func TestAccFlow_graph(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
-				// Nodes and edges added; one node placed by hand.
+				// Nodes added; one node placed by hand.
 				Config:           testAccFlowConfigWithJobs(name, minimalBody()+bigger),
-				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate, plancheck.ExpectKnownValue(resourceName, node(3, "x"), knownvalue.NotNull())),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate, plancheck.ExpectKnownValue(resourceName, nodeAttr("load", "x"), knownvalue.NotNull())),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(resourceName, node(3, "id"), knownvalue.StringExact("load")),
-					statecheck.ExpectKnownValue(resourceName, node(3, "host_name"), knownvalue.StringExact("emr-worker-1")),
-					statecheck.ExpectKnownValue(resourceName, node(4, "x"), knownvalue.Float64Exact(900)),
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("edge"), knownvalue.ListSizeExact(5)),
+					statecheck.ExpectKnownValue(resourceName, nodeAttr("load", "host_name"), knownvalue.StringExact("emr-worker-1")),
+					statecheck.ExpectKnownValue(resourceName, nodeAttr("audit", "x"), knownvalue.Float64Exact(900)),
+					statecheck.ExpectKnownValue(resourceName, nodeAttr("end", "depends_on"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.StringExact("audit"), knownvalue.StringExact("load")})),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckFlowExists(t, resourceName, &flow),
@@ -736,23 +699,22 @@ func expectServerGraph(f *emrapi.Flow, nodes, edges int) error {
 // as (id, type) pairs, in turn.
 func graphOfSize(n int, run [][2]string) string {
 	var b strings.Builder
-	b.WriteString("  graph {\n    node {\n      id   = \"start\"\n      type = \"START\"\n    }\n")
-	b.WriteString("    node {\n      id   = \"end\"\n      type = \"END\"\n    }\n")
+	b.WriteString("  graph {\n    nodes = {\n      start = { type = \"START\" }\n")
 	const chains = 10
 	jobs := n - 2
+	var last []string
 	for i := range jobs {
 		job := run[i%len(run)]
-		fmt.Fprintf(&b, "    node {\n      id       = \"j%03d\"\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = %q\n    }\n", i, job[0], job[1])
 		prev := "start"
 		if i >= chains {
 			prev = fmt.Sprintf("j%03d", i-chains)
 		}
-		fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = \"j%03d\"\n    }\n", prev, i)
+		fmt.Fprintf(&b, "      j%03d = { type = \"JOB\", job_id = %q, job_type = %q, depends_on = [%q] }\n", i, job[0], job[1], prev)
 		if i+chains >= jobs {
-			fmt.Fprintf(&b, "    edge {\n      source = \"j%03d\"\n      target = \"end\"\n    }\n", i)
+			last = append(last, fmt.Sprintf("%q", fmt.Sprintf("j%03d", i)))
 		}
 	}
-	b.WriteString("  }\n")
+	fmt.Fprintf(&b, "      end = { type = \"END\", depends_on = [%s] }\n    }\n  }\n", strings.Join(last, ", "))
 	return b.String()
 }
 
@@ -769,7 +731,7 @@ func TestAccFlow_graph200(t *testing.T) {
 				Config:           testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+graphOfSize(200, fx.jobs())),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListSizeExact(200)),
+					statecheck.ExpectKnownValue(resourceName, graphNodes(), knownvalue.MapSizeExact(200)),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckFlowExists(t, resourceName, &flow),
@@ -821,7 +783,7 @@ func TestAccFlow_graphJSON(t *testing.T) {
 				Config:           testAccFlowConfigInProject(fx.ProjectID, name, withJSON(seedGraphJSONPlain)),
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph"), knownvalue.Null()),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckFlowExists(t, resourceName, &flow),
@@ -859,7 +821,7 @@ func TestAccFlow_graphJSON(t *testing.T) {
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph_json"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node"), knownvalue.ListSizeExact(3)),
+					statecheck.ExpectKnownValue(resourceName, graphNodes(), knownvalue.MapSizeExact(3)),
 				},
 			},
 		},
@@ -1127,8 +1089,7 @@ func TestAccFlow_drift(t *testing.T) {
 					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("description"), knownvalue.StringExact("minimal")),
 					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("host_name"), knownvalue.Null()),
 					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("alert"), knownvalue.SetSizeExact(1)),
-					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(1).AtMapKey("label"),
-						knownvalue.StringExact("extract"))),
+					plancheck.ExpectKnownValue(resourceName, nodeAttr("extract", "label"), knownvalue.StringExact("extract"))),
 			},
 		},
 	})
@@ -1181,29 +1142,25 @@ func expectErrorAt(at, want string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + phrase(at).String() + `.*` + phrase(want).String())
 }
 
-// validationConfig is a flow that plans without an API call, with body added.
+// validationConfig is a flow that plans without an API call, with body added (and a name and a
+// description unless body has its own).
 func validationConfig(body string) string {
+	if !strings.Contains(body, "\nname =") {
+		body += "\n  name = \"validation\""
+	}
+	if !strings.Contains(body, "\ndescription =") {
+		body += "\n  description = \"validation\""
+	}
 	return fmt.Sprintf(`
 resource "emrflow_flow" "test" {
-  name        = "validation"
-  description = "validation"
 %s
 }
 `, body)
 }
 
-// graphHCL renders nodes (id, type, extra HCL) and edges for the validation cases.
-func graphHCL(nodes [][3]string, edges [][2]string) string {
-	var b strings.Builder
-	b.WriteString("  graph {\n")
-	for _, n := range nodes {
-		fmt.Fprintf(&b, "    node {\n      id = %q\n      type = %q\n      %s\n    }\n", n[0], n[1], n[2])
-	}
-	for _, e := range edges {
-		fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = %q\n    }\n", e[0], e[1])
-	}
-	b.WriteString("  }\n")
-	return b.String()
+// graphHCL renders a graph block of the given node map items (`id = { ... }`).
+func graphHCL(items ...string) string {
+	return "  graph {\n    nodes = {\n      " + strings.Join(items, "\n      ") + "\n    }\n  }\n"
 }
 
 func TestAccFlow_validation(t *testing.T) {
@@ -1211,10 +1168,11 @@ func TestAccFlow_validation(t *testing.T) {
   project_id = "FP-0000000000000001"
   cluster_id = "C-0000000000000001"
 `
-	job := `job_id = "FJ-1" 
-      job_type = "SHELL"`
-	validNodes := [][3]string{{"s", "START", ""}, {"j", "JOB", job}, {"e", "END", ""}}
-	validEdges := [][2]string{{"s", "j"}, {"j", "e"}}
+	const (
+		start = `s = { type = "START" }`
+		job   = `j = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["s"] }`
+		end   = `e = { type = "END", depends_on = ["j"] }`
+	)
 	cases := map[string]struct {
 		body string
 		want string
@@ -1228,7 +1186,6 @@ func TestAccFlow_validation(t *testing.T) {
 		"start after end":          {ids + "start_schedule = 20\nend_schedule = 10", "start_schedule (20) must be lower than end_schedule (10)", "start_schedule = 20"},
 		"project prefix":           {`project_id = "F-1"` + "\ncluster_id = \"C-1\"", `project_id must be an id starting with "FP-"`, ""},
 		"parent flow prefix":       {ids + `parent_flow_ids = ["FJ-1"]`, `starting with "F-"`, ""},
-		"parent flows empty":       {ids + `parent_flow_ids = []`, "set must contain at least 1 elements", ""},
 		"category prefix":          {ids + `parent_category_id = "C-1"`, `starting with "FC-"`, ""},
 		"template without create":  {`project_id = "FP-1"` + "\ncluster_id = \"CT-1\"", "set create_cluster = true", `cluster_id = "CT-1"`},
 		"cluster with create":      {`project_id = "FP-1"` + "\ncluster_id = \"C-1\"\ncreate_cluster = true", `must be a cluster template id starting with "CT-"`, ""},
@@ -1238,32 +1195,42 @@ func TestAccFlow_validation(t *testing.T) {
 		"empty host name":          {ids + `host_name = ""`, "string length must be at least 1", ""},
 		"alert event shape":        {ids + "alert {\n event_id = \"EMR-1\"\n}", `alert.event_id is "EMR-1"; it must be an alert event id "EMR-" followed by nine digits`, ""},
 		"alert event duplicate":    {ids + "alert {\n event_id = \"EMR-210401001\"\n}\nalert {\n event_id = \"EMR-210401001\"\n enabled = false\n}", `Two alert blocks have event_id "EMR-210401001"`, ""},
-		"alert empty groups":       {ids + "alert {\n event_id = \"EMR-210401001\"\n user_group_ids = []\n}", "set must contain at least 1 elements", ""},
-		"graph and graph_json":     {ids + graphHCL(validNodes, validEdges) + `graph_json = "{}"`, "graph and graph_json both define the flow's DAG", ""},
-		"two graph blocks":         {ids + graphHCL(validNodes, validEdges) + graphHCL(validNodes, validEdges), "list must contain at most 1 elements", ""},
+		"graph and graph_json":     {ids + graphHCL(start, job, end) + `graph_json = "{}"`, "graph and graph_json both define the flow's DAG", ""},
+		"two graph blocks":         {ids + graphHCL(start, job, end) + graphHCL(start, job, end), "graph block", ""},
 		"graph_json not JSON":      {ids + `graph_json = "{nodes"`, "Invalid JSON String Value", ""},
 		"graph_json not a graph":   {ids + `graph_json = jsonencode({nodes = 3})`, "graph_json is not a flow graph", ""},
 		"graph_json invalid graph": {ids + `graph_json = jsonencode({nodes = [{id = "a", attribute = {type = "END"}}]})`, "the graph has no START node", ""},
-		"duplicate node id": {ids + graphHCL([][3]string{{"s", "START", ""}, {"s", "END", ""}}, nil),
-			`node id "s" is used by node[0] and node[1]`, ""},
-		"no start":    {ids + graphHCL([][3]string{{"e", "END", ""}}, nil), "the graph has no START node", ""},
-		"two starts":  {ids + graphHCL([][3]string{{"s", "START", ""}, {"t", "START", ""}, {"e", "END", ""}}, nil), "a second START node", ""},
-		"no end":      {ids + graphHCL([][3]string{{"s", "START", ""}}, nil), "the graph has no END node", ""},
-		"bad type":    {ids + graphHCL([][3]string{{"s", "START", ""}, {"e", "end", ""}}, nil), `(did you mean "END"?)`, `type = "end"`},
-		"dangling":    {ids + graphHCL(validNodes, [][2]string{{"s", "x"}}), `edge target "x" is not a node id`, `target = "x"`},
-		"self loop":   {ids + graphHCL(validNodes, [][2]string{{"j", "j"}}), `edge from "j" to itself`, ""},
-		"repeat edge": {ids + graphHCL(validNodes, [][2]string{{"s", "j"}, {"s", "j"}}), "repeats edge[0]", ""},
-		"cycle": {ids + graphHCL([][3]string{{"s", "START", ""}, {"a", "JOB", job}, {"b", "JOB", job}, {"e", "END", ""}},
-			[][2]string{{"s", "a"}, {"a", "b"}, {"b", "a"}, {"b", "e"}}), "the edges form a cycle", ""},
-		"job without job_id": {ids + graphHCL([][3]string{{"s", "START", ""}, {"j", "JOB", `job_type = "SHELL"`}, {"e", "END", ""}}, nil),
+		"bad node id": {ids + graphHCL(start, `"bad id" = { type = "END", depends_on = ["s"] }`),
+			`node id "bad id" is not valid`, ""},
+		"no start":   {ids + graphHCL(`e = { type = "END" }`), "the graph has no START node", ""},
+		"no nodes":   {ids + "graph {\n}", "A graph block needs its nodes", ""},
+		"two starts": {ids + graphHCL(start, `t = { type = "START" }`, `e = { type = "END", depends_on = ["s", "t"] }`), `a second START node ("s" is the first)`, ""},
+		"no end":     {ids + graphHCL(start), "the graph has no END node", ""},
+		"bad type":   {ids + graphHCL(start, `e = { type = "end", depends_on = ["s"] }`), `graph.nodes["e"].type: node type "end" is not valid; use one of START, END, JOB (did you mean "END"?)`, ""},
+		"dangling": {ids + graphHCL(start, job, `e = { type = "END", depends_on = ["x"] }`),
+			`graph.nodes["e"].depends_on: depends_on names "x", which is not a node of the graph`, ""},
+		"self dependency": {ids + graphHCL(start, `j = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["s", "j"] }`, end),
+			`node "j" depends on itself`, ""},
+		"depends on END": {ids + graphHCL(start, `j = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["e"] }`, `e = { type = "END", depends_on = ["s"] }`),
+			`depends on END node "e"`, ""},
+		"START depends": {ids + graphHCL(`s = { type = "START", depends_on = ["j"] }`, job, end),
+			"the START node runs first and cannot depend", ""},
+		"cycle": {ids + graphHCL(start,
+			`a = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["s", "b"] }`,
+			`b = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["a"] }`,
+			`e = { type = "END", depends_on = ["b"] }`), `the dependencies form a cycle: "a" -> "b" -> "a"`, ""},
+		"job without job_id": {ids + graphHCL(start, `j = { type = "JOB", job_type = "SHELL", depends_on = ["s"] }`, end),
 			"a JOB node needs a job_id", ""},
-		"job_id prefix": {ids + graphHCL([][3]string{{"s", "START", ""}, {"j", "JOB", "job_id = \"J-1\"\njob_type = \"SHELL\""}, {"e", "END", ""}}, nil),
-			`job_id "J-1" is not a flow job id`, `job_id = "J-1"`},
-		"job type": {ids + graphHCL([][3]string{{"s", "START", ""}, {"j", "JOB", "job_id = \"FJ-1\"\njob_type = \"shell\""}, {"e", "END", ""}}, nil),
-			`(did you mean "SHELL"?)`, `job_type = "shell"`},
-		"job fields on start": {ids + graphHCL([][3]string{{"s", "START", `job_id = "FJ-1"`}, {"e", "END", ""}}, nil),
+		"job_id prefix": {ids + graphHCL(start, `j = { type = "JOB", job_id = "J-1", job_type = "SHELL", depends_on = ["s"] }`, end),
+			`graph.nodes["j"].job_id: job_id "J-1" is not a flow job id`, ""},
+		"job type": {ids + graphHCL(start, `j = { type = "JOB", job_id = "FJ-1", job_type = "shell", depends_on = ["s"] }`, end),
+			`graph.nodes["j"].job_type: job_type "shell" is not valid`, ""},
+		"job fields on start": {ids + graphHCL(`s = { type = "START", job_id = "FJ-1" }`, `e = { type = "END", depends_on = ["s"] }`),
 			"a START node cannot have a job_id", ""},
-		"x without y": {ids + graphHCL([][3]string{{"s", "START", "x = 1"}, {"e", "END", ""}}, nil), "y is unset while x is set", ""},
+		"x without y":          {ids + graphHCL(`s = { type = "START", x = 1 }`, `e = { type = "END", depends_on = ["s"] }`), "y is unset while x is set", ""},
+		"region typo":          {ids + `region = "cn-hangzou"`, `did you mean "cn-hangzhou"`, ""},
+		"name too long":        {ids + `name = "` + strings.Repeat("n", 65) + `"`, "string length must be between 1 and 64", ""},
+		"description too long": {ids + `description = "` + strings.Repeat("d", 157) + `"`, "string length must be at most 156", ""},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -1300,34 +1267,19 @@ resource "emrflow_flow" "test" {
   parent_flow_ids = [emrflow_flow.parent.id]
 
   graph {
-    node {
-      id   = "start"
-      type = "START"
-    }
-    node {
-      id       = "job"
-      type     = "JOB"
-      job_id   = emrflow_job.job.id # unknown until the job exists
-      job_type = emrflow_job.job.type
-    }
-    node {
-      id   = "end"
-      type = "END"
-    }
-    edge {
-      source = "start"
-      target = "job"
-    }
-    edge {
-      source = "job"
-      target = "end"
+    nodes = {
+      start = { type = "START" }
+      job = {
+        type       = "JOB"
+        job_id     = emrflow_job.job.id # unknown until the job exists
+        job_type   = emrflow_job.job.type
+        depends_on = ["start"]
+      }
+      end = { type = "END", depends_on = ["job"] }
     }
   }
 }
 `, name, acctest.ClusterID())
-	node := func(i int, f string) tfjsonpath.Path {
-		return tfjsonpath.New("graph").AtSliceIndex(0).AtMapKey("node").AtSliceIndex(i).AtMapKey(f)
-	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -1335,8 +1287,8 @@ resource "emrflow_flow" "test" {
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate,
-				plancheck.ExpectUnknownValue(resourceName, node(1, "job_id")),
-				plancheck.ExpectKnownValue(resourceName, node(1, "x"), knownvalue.NotNull())),
+				plancheck.ExpectUnknownValue(resourceName, nodeAttr("job", "job_id")),
+				plancheck.ExpectKnownValue(resourceName, nodeAttr("job", "x"), knownvalue.NotNull())),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_flow_ids"), knownvalue.SetSizeExact(1)),
 			},
@@ -1435,7 +1387,7 @@ func TestAccFlow_jobTypeMismatch(t *testing.T) {
 			{
 				// smallGraph says SHELL; the job is a SPARK job.
 				Config: testAccFlowConfigInProject(fx.ProjectID, name, minimalBody()+smallGraph(fx.SparkJob)),
-				ExpectError: expectErrorAt(`job_type = "SHELL"`, fmt.Sprintf(
+				ExpectError: expectErrorAt("", fmt.Sprintf(
 					`node "extract" says job_type "SHELL" but job %s is of type "SPARK". Set job_type = "SPARK" on the node`, fx.SparkJob)),
 			},
 			{
@@ -1452,7 +1404,7 @@ func TestAccFlow_jobTypeMismatch(t *testing.T) {
 func TestAccFlow_jobMissing(t *testing.T) {
 	fx := newOutOfBandFixture(t)
 	name := acctest.RandomName("flow")
-	missing := expectErrorAt(`job_id   = "`+missingJob+`"`, fmt.Sprintf(
+	missing := expectErrorAt("", fmt.Sprintf(
 		`node "extract" runs job %s, which does not exist in project %s`, missingJob, fx.ProjectID))
 	var flow emrapi.Flow
 	resource.ParallelTest(t, resource.TestCase{

@@ -22,7 +22,7 @@ type flowModel struct {
 	HostName           types.String         `tfsdk:"host_name"`
 	ParentFlowIDs      types.Set            `tfsdk:"parent_flow_ids"`
 	ParentCategoryID   types.String         `tfsdk:"parent_category_id"`
-	Graph              types.List           `tfsdk:"graph"` // of graphModel, at most one
+	Graph              types.Object         `tfsdk:"graph"` // graphAttrTypes; null without a graph block
 	GraphJSON          jsontypes.Normalized `tfsdk:"graph_json"`
 	Alerts             types.Set            `tfsdk:"alert"` // of alertModel
 	Status             types.String         `tfsdk:"status"`
@@ -30,30 +30,6 @@ type flowModel struct {
 	Namespace          types.String         `tfsdk:"namespace"`
 	LogArchiveLocation types.String         `tfsdk:"log_archive_location"`
 	Timeouts           timeouts.Value       `tfsdk:"timeouts"`
-}
-
-// graphModel is the one `graph` block.
-type graphModel struct {
-	Nodes types.List `tfsdk:"node"` // of nodeModel
-	Edges types.List `tfsdk:"edge"` // of edgeModel
-}
-
-// nodeModel is a `graph.node` block.
-type nodeModel struct {
-	ID       types.String  `tfsdk:"id"`
-	Type     types.String  `tfsdk:"type"`
-	Label    types.String  `tfsdk:"label"`
-	JobID    types.String  `tfsdk:"job_id"`
-	JobType  types.String  `tfsdk:"job_type"`
-	HostName types.String  `tfsdk:"host_name"`
-	X        types.Float64 `tfsdk:"x"`
-	Y        types.Float64 `tfsdk:"y"`
-}
-
-// edgeModel is a `graph.edge` block.
-type edgeModel struct {
-	Source types.String `tfsdk:"source"`
-	Target types.String `tfsdk:"target"`
 }
 
 // alertModel is an `alert` block.
@@ -67,28 +43,20 @@ type alertModel struct {
 // The attribute types of the nested objects, for building lists and sets of them.
 var (
 	nodeAttrTypes = map[string]attr.Type{
-		"id":        types.StringType,
-		"type":      types.StringType,
-		"label":     types.StringType,
-		"job_id":    types.StringType,
-		"job_type":  types.StringType,
-		"host_name": types.StringType,
-		"x":         types.Float64Type,
-		"y":         types.Float64Type,
+		"type":       types.StringType,
+		"label":      types.StringType,
+		"job_id":     types.StringType,
+		"job_type":   types.StringType,
+		"host_name":  types.StringType,
+		"x":          types.Float64Type,
+		"y":          types.Float64Type,
+		"depends_on": types.SetType{ElemType: types.StringType},
 	}
 	nodeObjectType = types.ObjectType{AttrTypes: nodeAttrTypes}
 
-	edgeAttrTypes = map[string]attr.Type{
-		"source": types.StringType,
-		"target": types.StringType,
-	}
-	edgeObjectType = types.ObjectType{AttrTypes: edgeAttrTypes}
-
 	graphAttrTypes = map[string]attr.Type{
-		"node": types.ListType{ElemType: nodeObjectType},
-		"edge": types.ListType{ElemType: edgeObjectType},
+		"nodes": types.MapType{ElemType: nodeObjectType},
 	}
-	graphObjectType = types.ObjectType{AttrTypes: graphAttrTypes}
 
 	alertAttrTypes = map[string]attr.Type{
 		"event_id":           types.StringType,

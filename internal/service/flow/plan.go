@@ -2,9 +2,8 @@ package flow
 
 import (
 	"context"
-	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,16 +18,19 @@ import (
 //     rather than with RequiresReplace on the attribute, because that modifier would see the
 //     framework's "unknown" of an unset optional+computed attribute on every update and replace
 //     the flow for nothing.
-//   - node positions: graph.Layout places every node whose x and y are unset in the
-//     configuration. The layout is deterministic, so an unchanged graph gets the same positions
-//     on every plan and shows no diff.
+//   - node positions: a node whose x and y the configuration leaves unset keeps the position the
+//     state has for its id (the server's, also one given in the console), and a node the state
+//     does not have is placed by graph.Layout around the others. Adding a node so moves no other
+//     node, and the same graph always plans the same positions.
 func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	var plan, config flowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	// Only the attributes this needs are read and only changed ones written: reading the whole
+	// model would convert every value of the plan (a large graph's thousands) twice per plan.
+	var cfgRegion, planRegion types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("region"), &cfgRegion)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region"), &planRegion)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -36,87 +38,117 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	// An unset region is the provider's, also when the provider's region changes: the flow is
 	// then replaced into the new region (below), as the attribute's description says, instead of
 	// being looked for in the wrong one.
-	if config.Region.IsNull() && r.api != nil {
-		plan.Region = types.StringValue(r.api.Region())
+	if cfgRegion.IsNull() && r.api != nil {
+		if want := types.StringValue(r.api.Region()); !planRegion.Equal(want) {
+			planRegion = want
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region"), planRegion)...)
+		}
 	}
+	var priorGraph types.Object
 	if !req.State.Raw.IsNull() {
 		var prior types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("region"), &prior)...)
-		if !prior.IsNull() && !plan.Region.Equal(prior) {
+		if !prior.IsNull() && !planRegion.Equal(prior) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("region"))
 		}
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
 	}
 
-	g, d := layoutPlannedGraph(ctx, plan.Graph, config.Graph)
-	resp.Diagnostics.Append(d...)
+	var planGraph, cfgGraph types.Object
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("graph"), &planGraph)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.Graph = g
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
+	}
 }
 
-// layoutPlannedGraph returns the planned graph block with the positions of the nodes that the
-// configuration does not place filled in by graph.Layout. It leaves the block as it is when its
-// structure is not known yet (nodes or edges from unknown values), or when every node is placed.
-func layoutPlannedGraph(ctx context.Context, planned, config types.List) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if planned.IsNull() || planned.IsUnknown() || len(planned.Elements()) != 1 {
-		return planned, diags
+// layoutPlannedGraph returns the planned graph block with the positions that the configuration
+// leaves unset and the plan does not know filled in: from the prior state's node of the same id,
+// else by graph.Layout. A coordinate unknown in the configuration stays unknown. It reports
+// whether it changed anything; it leaves the block alone when its structure is not known yet.
+func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool) {
+	if planned.IsNull() || planned.IsUnknown() {
+		return planned, false
 	}
-	cfg, d := expandGraphList(ctx, config)
-	diags.Append(d...)
-	if diags.HasError() || cfg == nil || cfg.StructureUnknown {
-		return planned, diags
+	nodes, ok := planned.Attributes()["nodes"].(types.Map)
+	if !ok || nodes.IsNull() || nodes.IsUnknown() {
+		return planned, false
 	}
-
-	var blocks []graphModel
-	diags.Append(planned.ElementsAs(ctx, &blocks, false)...)
-	if diags.HasError() || blocks[0].Nodes.IsUnknown() || blocks[0].Edges.IsUnknown() {
-		return planned, diags
-	}
-	var nodes []nodeModel
-	diags.Append(blocks[0].Nodes.ElementsAs(ctx, &nodes, false)...)
-	if diags.HasError() || len(nodes) != len(cfg.Graph.Nodes) {
-		return planned, diags
-	}
-
-	// The layout fills a coordinate that the configuration leaves null and the plan does not
-	// know yet. One that is unknown in the configuration must stay unknown in the plan. A known
-	// planned coordinate (from the state, when nothing else changes) is kept, and the layout
-	// works around it.
-	g := &graph.Graph{Nodes: make([]graph.Node, len(nodes)), Edges: cfg.Graph.Edges}
-	fillX := make([]bool, len(nodes))
-	fillY := make([]bool, len(nodes))
+	elems := nodes.Elements()
 	needed := false
-	for i, n := range cfg.Graph.Nodes {
-		at := "node[" + strconv.Itoa(i) + "]."
-		fillX[i] = n.X == nil && !cfg.Unknown[at+"x"] && nodes[i].X.IsUnknown()
-		fillY[i] = n.Y == nil && !cfg.Unknown[at+"y"] && nodes[i].Y.IsUnknown()
-		needed = needed || fillX[i] || fillY[i]
-		g.Nodes[i] = n
-		g.Nodes[i].X = knownFloat(nodes[i].X)
-		g.Nodes[i].Y = knownFloat(nodes[i].Y)
+	for _, v := range elems {
+		if o, ok := v.(types.Object); ok && !o.IsUnknown() {
+			a := o.Attributes()
+			if a["x"].IsUnknown() || a["y"].IsUnknown() {
+				needed = true
+				break
+			}
+		}
 	}
 	if !needed {
-		return planned, diags
+		return planned, false // the common case: nothing to place
+	}
+	cfg := expandGraph(config)
+	if cfg == nil || cfg.StructureUnknown || len(cfg.Graph.Nodes) != len(elems) {
+		return planned, false
+	}
+	var priorNodes map[string]attr.Value
+	if !prior.IsNull() && !prior.IsUnknown() {
+		if m, ok := prior.Attributes()["nodes"].(types.Map); ok && !m.IsUnknown() {
+			priorNodes = m.Elements()
+		}
+	}
+
+	g := &graph.Graph{Nodes: make([]graph.Node, len(cfg.Graph.Nodes)), Edges: cfg.Graph.Edges}
+	type fill struct{ x, y bool }
+	fills := make([]fill, len(g.Nodes))
+	for i, n := range cfg.Graph.Nodes {
+		o, ok := elems[n.ID].(types.Object)
+		if !ok || o.IsUnknown() {
+			return planned, false
+		}
+		a := o.Attributes()
+		px, _ := a["x"].(types.Float64)
+		py, _ := a["y"].(types.Float64)
+		g.Nodes[i] = n
+		g.Nodes[i].X, g.Nodes[i].Y = knownFloat(px), knownFloat(py)
+		fills[i] = fill{
+			x: n.X == nil && !cfg.Unknown[nodeField{n.ID, "x"}] && px.IsUnknown(),
+			y: n.Y == nil && !cfg.Unknown[nodeField{n.ID, "y"}] && py.IsUnknown(),
+		}
+		if po, ok := priorNodes[n.ID].(types.Object); ok && !po.IsNull() && !po.IsUnknown() {
+			sx, _ := po.Attributes()["x"].(types.Float64)
+			sy, _ := po.Attributes()["y"].(types.Float64)
+			if fills[i].x && fills[i].y && knownFloat(sx) != nil && knownFloat(sy) != nil {
+				g.Nodes[i].X, g.Nodes[i].Y = knownFloat(sx), knownFloat(sy)
+			}
+		}
 	}
 	graph.Layout(g)
-	for i := range nodes {
-		if fillX[i] {
-			nodes[i].X = types.Float64PointerValue(g.Nodes[i].X)
+	out := make(map[string]attr.Value, len(elems))
+	for i := range g.Nodes {
+		id := g.Nodes[i].ID
+		o := elems[id].(types.Object)
+		if !fills[i].x && !fills[i].y {
+			out[id] = o
+			continue
 		}
-		if fillY[i] {
-			nodes[i].Y = types.Float64PointerValue(g.Nodes[i].Y)
+		a := make(map[string]attr.Value, len(nodeAttrTypes))
+		for k, v := range o.Attributes() {
+			a[k] = v
 		}
+		if fills[i].x {
+			a["x"] = types.Float64PointerValue(g.Nodes[i].X)
+		}
+		if fills[i].y {
+			a["y"] = types.Float64PointerValue(g.Nodes[i].Y)
+		}
+		out[id] = types.ObjectValueMust(nodeAttrTypes, a)
 	}
-	nodeList, d := types.ListValueFrom(ctx, nodeObjectType, nodes)
-	diags.Append(d...)
-	blocks[0].Nodes = nodeList
-	out, d := types.ListValueFrom(ctx, graphObjectType, blocks)
-	diags.Append(d...)
-	if diags.HasError() {
-		return planned, diags
-	}
-	return out, diags
+	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{
+		"nodes": types.MapValueMust(nodeObjectType, out),
+	}), true
 }

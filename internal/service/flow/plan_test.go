@@ -1,121 +1,147 @@
 package flow
 
 import (
-	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
-func plannedNodes(t *testing.T, l types.List) []nodeModel {
+// planOf is the plan of a configured graph: a coordinate null in the configuration is unknown in
+// the plan (computed), one set in the configuration is the same.
+func planOf(t *testing.T, config types.Object) types.Object {
 	t.Helper()
-	var blocks []graphModel
-	var nodes []nodeModel
-	if d := l.ElementsAs(context.Background(), &blocks, false); d.HasError() {
-		t.Fatalf("graph: %v", d)
+	nodes := map[string]types.Object{}
+	for id, a := range graphNodes(t, config) {
+		b := map[string]attr.Value{}
+		for k, v := range a {
+			b[k] = v
+		}
+		for _, c := range []string{"x", "y"} {
+			if b[c].IsNull() {
+				b[c] = types.Float64Unknown()
+			}
+		}
+		nodes[id] = types.ObjectValueMust(nodeAttrTypes, b)
 	}
-	if d := blocks[0].Nodes.ElementsAs(context.Background(), &nodes, false); d.HasError() {
-		t.Fatalf("nodes: %v", d)
+	return graphOf(nodes)
+}
+
+func coords(t *testing.T, g types.Object, id string) (types.Float64, types.Float64) {
+	t.Helper()
+	n := graphNodes(t, g)[id]
+	return n["x"].(types.Float64), n["y"].(types.Float64)
+}
+
+func diamond(mod func(map[string]types.Object)) types.Object {
+	n := map[string]types.Object{"s": startNode(), "a": jobNode("FJ-1", "s"), "b": jobNode("FJ-2", "s"), "e": endNode("a", "b")}
+	if mod != nil {
+		mod(n)
 	}
-	return nodes
+	return graphOf(n)
 }
 
 func TestLayoutPlannedGraph(t *testing.T) {
 	t.Parallel()
-	edges := []edgeModel{edge("s", "a"), edge("s", "b"), edge("a", "e"), edge("b", "e")}
-	// cfg returns the configuration's nodes; plan the planned ones: a coordinate null in the
-	// configuration is unknown in the plan (computed), one set in the configuration is the same.
-	cfg := func(mod func([]nodeModel)) []nodeModel {
-		n := []nodeModel{node("s", "START"), jobNode("a", "FJ-1"), jobNode("b", "FJ-2"), node("e", "END")}
-		if mod != nil {
-			mod(n)
-		}
-		return n
-	}
-	plan := func(config []nodeModel) []nodeModel {
-		out := make([]nodeModel, len(config))
-		for i, n := range config {
-			out[i] = n
-			if n.X.IsNull() {
-				out[i].X = types.Float64Unknown()
-			}
-			if n.Y.IsNull() {
-				out[i].Y = types.Float64Unknown()
-			}
-		}
-		return out
-	}
-	// The expected layout: graph.Layout of the configured graph.
-	want := &graph.Graph{Nodes: []graph.Node{{ID: "s", Type: "START"}, {ID: "a", Type: "JOB"}, {ID: "b", Type: "JOB"}, {ID: "e", Type: "END"}},
-		Edges: []graph.Edge{{Source: "s", Target: "a"}, {Source: "s", Target: "b"}, {Source: "a", Target: "e"}, {Source: "b", Target: "e"}}}
+	// The expected layout: graph.Layout of the configured graph (nodes in id order).
+	want := graph.FromKeyed(map[string]graph.KeyedNode{
+		"s": {Node: graph.Node{Type: "START"}}, "a": {Node: graph.Node{Type: "JOB"}, DependsOn: []string{"s"}},
+		"b": {Node: graph.Node{Type: "JOB"}, DependsOn: []string{"s"}}, "e": {Node: graph.Node{Type: "END"}, DependsOn: []string{"a", "b"}},
+	})
 	graph.Layout(want)
+	null := types.ObjectNull(graphAttrTypes)
 
 	t.Run("every node placed at plan time", func(t *testing.T) {
 		t.Parallel()
-		config := cfg(nil)
-		got, diags := layoutPlannedGraph(context.Background(), graphList(t, plan(config), edges), graphList(t, config, edges))
-		if diags.HasError() {
-			t.Fatal(diags)
+		config := diamond(nil)
+		got, changed := layoutPlannedGraph(planOf(t, config), config, null)
+		if !changed {
+			t.Fatal("nothing placed")
 		}
-		for i, n := range plannedNodes(t, got) {
-			if n.X.IsUnknown() || n.Y.IsUnknown() || n.X.ValueFloat64() != *want.Nodes[i].X || n.Y.ValueFloat64() != *want.Nodes[i].Y {
-				t.Errorf("node %s at (%v, %v), want (%v, %v)", n.ID, n.X, n.Y, *want.Nodes[i].X, *want.Nodes[i].Y)
+		for _, n := range want.Nodes {
+			x, y := coords(t, got, n.ID)
+			if x.IsUnknown() || y.IsUnknown() || x.ValueFloat64() != *n.X || y.ValueFloat64() != *n.Y {
+				t.Errorf("node %s at (%v, %v), want (%v, %v)", n.ID, x, y, *n.X, *n.Y)
 			}
 		}
-		again, _ := layoutPlannedGraph(context.Background(), graphList(t, plan(config), edges), graphList(t, config, edges))
+		again, _ := layoutPlannedGraph(planOf(t, config), config, null)
 		if !again.Equal(got) {
 			t.Error("the layout is not the same on a second plan")
 		}
 	})
 
+	t.Run("existing nodes keep the state's positions, a new one is placed around them", func(t *testing.T) {
+		t.Parallel()
+		state, _ := layoutPlannedGraph(planOf(t, diamond(nil)), diamond(nil), null)
+		// Moved in the console: the state has the server's position.
+		nodes := map[string]types.Object{}
+		for id, a := range graphNodes(t, state) {
+			nodes[id] = types.ObjectValueMust(nodeAttrTypes, a)
+		}
+		moved := graphNodes(t, state)["a"]
+		moved["x"] = types.Float64Value(1234)
+		nodes["a"] = types.ObjectValueMust(nodeAttrTypes, moved)
+		state = graphOf(nodes)
+
+		// Insert c between a and e.
+		config := diamond(func(n map[string]types.Object) {
+			n["c"] = jobNode("FJ-3", "a")
+			n["e"] = endNode("b", "c")
+		})
+		got, _ := layoutPlannedGraph(planOf(t, config), config, state)
+		for _, id := range []string{"s", "a", "b", "e"} {
+			gx, gy := coords(t, got, id)
+			sx, sy := coords(t, state, id)
+			if !gx.Equal(sx) || !gy.Equal(sy) {
+				t.Errorf("node %s moved from (%v, %v) to (%v, %v)", id, sx, sy, gx, gy)
+			}
+		}
+		if x, y := coords(t, got, "c"); x.IsUnknown() || y.IsUnknown() || x.IsNull() {
+			t.Errorf("new node c at (%v, %v), want a position", x, y)
+		}
+	})
+
 	t.Run("configured and unknown coordinates are kept", func(t *testing.T) {
 		t.Parallel()
-		config := cfg(func(n []nodeModel) {
-			n[1].X, n[1].Y = types.Float64Value(900), types.Float64Value(40)
-			n[2].X, n[2].Y = types.Float64Unknown(), types.Float64Unknown() // from a value not known yet
+		config := diamond(func(n map[string]types.Object) {
+			n["a"] = nodeObj("JOB", []string{"s"}, map[string]attr.Value{"job_id": types.StringValue("FJ-1"), "job_type": types.StringValue("SHELL"),
+				"x": types.Float64Value(900), "y": types.Float64Value(40)})
+			n["b"] = nodeObj("JOB", []string{"s"}, map[string]attr.Value{"job_id": types.StringValue("FJ-2"), "job_type": types.StringValue("SHELL"),
+				"x": types.Float64Unknown(), "y": types.Float64Unknown()}) // from a value not known yet
 		})
-		got, diags := layoutPlannedGraph(context.Background(), graphList(t, plan(config), edges), graphList(t, config, edges))
-		if diags.HasError() {
-			t.Fatal(diags)
+		got, _ := layoutPlannedGraph(planOf(t, config), config, null)
+		if x, y := coords(t, got, "a"); x.ValueFloat64() != 900 || y.ValueFloat64() != 40 {
+			t.Errorf("configured node moved to (%v, %v)", x, y)
 		}
-		nodes := plannedNodes(t, got)
-		if nodes[1].X.ValueFloat64() != 900 || nodes[1].Y.ValueFloat64() != 40 {
-			t.Errorf("configured node moved to (%v, %v)", nodes[1].X, nodes[1].Y)
+		if x, y := coords(t, got, "b"); !x.IsUnknown() || !y.IsUnknown() {
+			t.Errorf("a coordinate unknown in the configuration became (%v, %v)", x, y)
 		}
-		if !nodes[2].X.IsUnknown() || !nodes[2].Y.IsUnknown() {
-			t.Errorf("a coordinate unknown in the configuration became (%v, %v)", nodes[2].X, nodes[2].Y)
-		}
-		if nodes[0].X.IsUnknown() || nodes[3].Y.IsUnknown() {
-			t.Errorf("unplaced nodes not laid out: %+v", nodes)
+		if x, _ := coords(t, got, "s"); x.IsUnknown() {
+			t.Error("unplaced nodes not laid out")
 		}
 	})
 
 	t.Run("a plan that knows every position is left alone", func(t *testing.T) {
 		t.Parallel()
-		config := cfg(nil)
-		planned := cfg(func(n []nodeModel) { // the state's positions, e.g. moved in the console
-			for i := range n {
-				n[i].X, n[i].Y = types.Float64Value(float64(i)), types.Float64Value(float64(i))
-			}
-		})
-		in := graphList(t, planned, edges)
-		got, _ := layoutPlannedGraph(context.Background(), in, graphList(t, config, edges))
-		if !got.Equal(in) {
+		config := diamond(nil)
+		planned, _ := layoutPlannedGraph(planOf(t, config), config, null)
+		if _, changed := layoutPlannedGraph(planned, config, null); changed {
 			t.Error("known planned positions were changed")
 		}
 	})
 
 	t.Run("unknown structure is left alone", func(t *testing.T) {
 		t.Parallel()
-		config := cfg(func(n []nodeModel) { n[0].ID = types.StringUnknown() })
-		in := graphList(t, plan(config), edges)
-		got, _ := layoutPlannedGraph(context.Background(), in, graphList(t, config, edges))
-		if !got.Equal(in) {
-			t.Error("a graph with an unknown node id was laid out")
+		config := diamond(func(n map[string]types.Object) {
+			n["a"] = nodeObj("JOB", nil, map[string]attr.Value{"depends_on": types.SetUnknown(types.StringType)})
+		})
+		if _, changed := layoutPlannedGraph(planOf(t, config), config, null); changed {
+			t.Error("a graph with an unknown depends_on was laid out")
 		}
-		if got, _ := layoutPlannedGraph(context.Background(), types.ListUnknown(graphObjectType), types.ListUnknown(graphObjectType)); !got.IsUnknown() {
+		unknown := types.ObjectUnknown(graphAttrTypes)
+		if got, _ := layoutPlannedGraph(unknown, unknown, null); !got.IsUnknown() {
 			t.Error("an unknown graph block became known")
 		}
 	})

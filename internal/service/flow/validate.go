@@ -31,7 +31,7 @@ func validateFlowConfig(ctx context.Context, cfg *flowModel) diag.Diagnostics {
 	validateCluster(cfg, &diags)
 	validateSchedule(cfg, &diags)
 	validateAlerts(ctx, cfg, &diags)
-	validateGraph(ctx, cfg, &diags)
+	validateGraph(cfg, &diags)
 	return diags
 }
 
@@ -106,11 +106,10 @@ func validateAlerts(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics
 	}
 }
 
-// validateGraph: graph xor graph_json, and the graph's own rules (graph.Validate) on the
-// attribute at fault.
-func validateGraph(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics) {
-	hasBlock := cfg.Graph.IsUnknown() || len(cfg.Graph.Elements()) > 0
-	if hasBlock && !cfg.GraphJSON.IsNull() {
+// validateGraph: graph xor graph_json, and the graph's own rules (graph.ValidateKeyed) on the
+// attribute at fault: graph.nodes["<id>"].<attribute>.
+func validateGraph(cfg *flowModel, diags *diag.Diagnostics) {
+	if !cfg.Graph.IsNull() && !cfg.GraphJSON.IsNull() {
 		diags.AddAttributeError(path.Root("graph_json"), "Conflicting graph definitions",
 			"graph and graph_json both define the flow's DAG; keep one: the typed graph block, or the console's raw JSON in graph_json.")
 		return
@@ -133,35 +132,61 @@ func validateGraph(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics)
 		return
 	}
 
-	cg, d := expandGraphList(ctx, cfg.Graph)
-	diags.Append(d...)
+	if !cfg.Graph.IsNull() && !cfg.Graph.IsUnknown() && cfg.Graph.Attributes()["nodes"].IsNull() {
+		diags.AddAttributeError(path.Root("graph").AtName("nodes"), "Missing graph nodes",
+			`A graph block needs its nodes: graph { nodes = { start = { type = "START" }, ... } }. To have no graph, remove the block.`)
+		return
+	}
+	cg := expandGraph(cfg.Graph)
 	if cg == nil || cg.StructureUnknown {
 		return
 	}
-	for _, is := range graph.Validate(cg.Graph) {
-		if cg.Unknown[is.Path()] {
-			continue // about a value not known yet
+	issues := graph.ValidateKeyed(cg.Graph)
+	if len(issues) == 0 {
+		warnUnreachable(cg.Graph, diags)
+	}
+	for _, is := range issues {
+		p := path.Root("graph").AtName("nodes")
+		if is.Node >= 0 {
+			id := cg.Graph.Nodes[is.Node].ID
+			if cg.Unknown[nodeField{id, is.Field}] {
+				continue // about a value not known yet
+			}
+			p = nodePath(id)
+			if is.Field != "" && is.Field != "id" {
+				p = p.AtName(is.Field)
+			}
 		}
-		diags.AddAttributeError(issuePath(is), "Invalid graph", is.Message+".")
+		// The detail starts with the path: Terraform (1.11) shows the source of a diagnostic
+		// only down to an attribute of a block and one index into it, so for a node's attribute
+		// it points at the graph block, and the text must say which node and attribute it is.
+		diags.AddAttributeError(p, "Invalid graph", p.String()+": "+is.Message+".")
 	}
 }
 
-// issuePath maps a graph issue to the attribute it is about: graph[0].node[i].field,
-// graph[0].edge[j].field, or the graph block.
-func issuePath(is graph.Issue) path.Path {
-	p := path.Root("graph").AtListIndex(0)
-	switch {
-	case is.Node >= 0:
-		p = p.AtName("node").AtListIndex(is.Node)
-	case is.Edge >= 0:
-		p = p.AtName("edge").AtListIndex(is.Edge)
-	default:
-		return p
+// warnUnreachable warns about JOB nodes that no dependency chain joins to START, or to an END.
+// A warning, not an error: the API takes such a graph, and neither its pages nor the console
+// guide say what the scheduler does with it (it may well run a node without dependencies at the
+// start), so refusing it would refuse graphs the console makes; but it is most often a forgotten
+// depends_on, and the plan should say so.
+func warnUnreachable(g *graph.Graph, diags *diag.Diagnostics) {
+	for _, i := range graph.NotAfterStart(g) {
+		p := nodePath(g.Nodes[i].ID).AtName("depends_on")
+		diags.AddAttributeWarning(p, "JOB node not after START",
+			p.String()+": no chain of depends_on leads from the START node to this JOB node, so the flow may never run it. "+
+				"Add the node it runs after (or \"start\") to its depends_on.")
 	}
-	if is.Field != "" {
-		p = p.AtName(is.Field)
+	for _, i := range graph.NotBeforeEnd(g) {
+		p := nodePath(g.Nodes[i].ID).AtName("depends_on")
+		diags.AddAttributeWarning(p, "JOB node not before an END",
+			p.String()+": no END node depends, directly or through other nodes, on this JOB node, so the flow may end "+
+				"before it does. Add it to the depends_on of an END node, or of a node before one.")
 	}
-	return p
+}
+
+// nodePath is the path of one node of the graph block: graph.nodes["<id>"].
+func nodePath(id string) path.Path {
+	return path.Root("graph").AtName("nodes").AtMapKey(id)
 }
 
 // jsonIssuePath names the place of an issue in the console JSON ("nodes[2]", "edges[0]").

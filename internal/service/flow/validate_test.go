@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -21,7 +22,7 @@ func baseConfig(t *testing.T) flowModel {
 	return flowModel{
 		ProjectID: types.StringValue("FP-1"), ClusterID: types.StringValue("C-1"), CreateCluster: types.BoolNull(),
 		CronExpr: types.StringNull(), StartSchedule: types.Int64Null(), EndSchedule: types.Int64Null(), Status: types.StringNull(),
-		Graph:     graphList(t, []nodeModel{node("s", "START"), jobNode("j", "FJ-1"), node("e", "END")}, []edgeModel{edge("s", "j"), edge("j", "e")}),
+		Graph:     chainGraph(),
 		GraphJSON: jsontypes.NewNormalizedNull(),
 		Alerts:    types.SetValueMust(alertObjectType, nil),
 	}
@@ -29,10 +30,6 @@ func baseConfig(t *testing.T) flowModel {
 
 func TestValidateFlowConfig(t *testing.T) {
 	t.Parallel()
-	// graphAt("node", 2) is the path of graph[0].node[2].
-	graphAt := func(block string, index int) path.Path {
-		return path.Root("graph").AtListIndex(0).AtName(block).AtListIndex(index)
-	}
 	cases := []struct {
 		name     string
 		change   func(t *testing.T, m *flowModel)
@@ -71,35 +68,45 @@ func TestValidateFlowConfig(t *testing.T) {
 		}, wantText: `Two alert blocks have event_id "EMR-210401001"`},
 		{name: "graph and graph_json", change: func(_ *testing.T, m *flowModel) { m.GraphJSON = jsontypes.NewNormalizedValue(`{}`) },
 			wantPath: path.Root("graph_json"), wantText: "keep one"},
-		{name: "unknown graph and graph_json", change: func(_ *testing.T, m *flowModel) {
-			m.Graph, m.GraphJSON = types.ListUnknown(graphObjectType), jsontypes.NewNormalizedValue(`{}`)
-		}, wantPath: path.Root("graph_json"), wantText: "keep one"},
-		{name: "node issue on its attribute", change: func(t *testing.T, m *flowModel) {
-			bad := jobNode("j", "J-1")
-			m.Graph = graphList(t, []nodeModel{node("s", "START"), bad, node("e", "END")}, []edgeModel{edge("s", "j"), edge("j", "e")})
-		}, wantPath: graphAt("node", 1).AtName("job_id"), wantText: `job_id "J-1" is not a flow job id`},
-		{name: "edge issue on its attribute", change: func(t *testing.T, m *flowModel) {
-			m.Graph = graphList(t, []nodeModel{node("s", "START"), node("e", "END")}, []edgeModel{edge("s", "e"), edge("s", "nowhere")})
-		}, wantPath: graphAt("edge", 1).AtName("target"), wantText: `"nowhere" is not a node id`},
-		{name: "graph issue on the block", change: func(t *testing.T, m *flowModel) {
-			m.Graph = graphList(t, []nodeModel{node("s", "START")}, nil)
-		}, wantPath: path.Root("graph").AtListIndex(0), wantText: "no END node"},
-		{name: "unknown job_id is not judged", change: func(t *testing.T, m *flowModel) {
-			j := jobNode("j", "x")
-			j.JobID = types.StringUnknown()
-			m.Graph = graphList(t, []nodeModel{node("s", "START"), j, node("e", "END")}, []edgeModel{edge("s", "j"), edge("j", "e")})
+		{name: "node issue on its attribute", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("J-1", "s"), "e": endNode("j")})
+		}, wantPath: nodePath("j").AtName("job_id"), wantText: `job_id "J-1" is not a flow job id`},
+		{name: "bad node id on the node", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "bad id": jobNode("FJ-1", "s"), "e": endNode("bad id")})
+		}, wantPath: nodePath("bad id"), wantText: `node id "bad id" is not valid`},
+		{name: "dependency on no node", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "e": endNode("s", "nowhere")})
+		}, wantPath: nodePath("e").AtName("depends_on"), wantText: `depends_on names "nowhere", which is not a node of the graph`},
+		{name: "self-dependency", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("FJ-1", "s", "j"), "e": endNode("j")})
+		}, wantPath: nodePath("j").AtName("depends_on"), wantText: `node "j" depends on itself`},
+		{name: "cycle on the first node's depends_on", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "a": jobNode("FJ-1", "s", "b"), "b": jobNode("FJ-2", "a"), "e": endNode("b")})
+		}, wantPath: nodePath("a").AtName("depends_on"), wantText: `the dependencies form a cycle: "a" -> "b" -> "a"`},
+		{name: "unreachable nodes are warnings only", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("FJ-1", "s"), "orphan": jobNode("FJ-2"),
+				"dead": jobNode("FJ-3", "j"), "e": endNode("j", "orphan")})
 		}},
-		{name: "unknown node id skips the graph", change: func(t *testing.T, m *flowModel) {
-			s := node("s", "START")
-			s.ID = types.StringUnknown()
-			m.Graph = graphList(t, []nodeModel{s}, []edgeModel{edge("s", "s")})
+		{name: "graph issue on the node map", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode()})
+		}, wantPath: path.Root("graph").AtName("nodes"), wantText: "no END node"},
+		{name: "second START names the first by id", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"a": startNode(), "b": startNode(), "e": endNode("a", "b")})
+		}, wantPath: nodePath("b").AtName("type"), wantText: `a second START node ("a" is the first)`},
+		{name: "unknown job_id is not judged", change: func(_ *testing.T, m *flowModel) {
+			j := nodeObj("JOB", []string{"s"}, map[string]attr.Value{"job_id": types.StringUnknown(), "job_type": types.StringValue("SHELL")})
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "j": j, "e": endNode("j")})
+		}},
+		{name: "unknown depends_on skips the graph", change: func(_ *testing.T, m *flowModel) {
+			s := nodeObj("START", nil, map[string]attr.Value{"depends_on": types.SetUnknown(types.StringType)})
+			m.Graph = graphOf(map[string]types.Object{"s": s})
 		}},
 		{name: "graph_json issue", change: func(_ *testing.T, m *flowModel) {
-			m.Graph = types.ListValueMust(graphObjectType, nil)
+			m.Graph = types.ObjectNull(graphAttrTypes)
 			m.GraphJSON = jsontypes.NewNormalizedValue(`{"nodes":[{"id":"s","attribute":{"type":"START"}}]}`)
 		}, wantPath: path.Root("graph_json"), wantText: "no END node"},
 		{name: "graph_json not JSON is left to its type", change: func(_ *testing.T, m *flowModel) {
-			m.Graph = types.ListValueMust(graphObjectType, nil)
+			m.Graph = types.ObjectNull(graphAttrTypes)
 			m.GraphJSON = jsontypes.NewNormalizedValue(`{"nodes":`)
 		}},
 	}
@@ -133,20 +140,23 @@ func TestValidateFlowConfig(t *testing.T) {
 	}
 }
 
-func TestIssuePath(t *testing.T) {
+func TestValidateGraphWarnsUnreachable(t *testing.T) {
 	t.Parallel()
-	cases := []struct {
-		issue graph.Issue
-		want  string
-	}{
-		{graph.Issue{Node: 2, Edge: -1, Field: "job_type"}, "graph[0].node[2].job_type"},
-		{graph.Issue{Node: 0, Edge: -1}, "graph[0].node[0]"},
-		{graph.Issue{Node: -1, Edge: 3, Field: "source"}, "graph[0].edge[3].source"},
-		{graph.Issue{Node: -1, Edge: -1}, "graph[0]"},
+	m := baseConfig(t)
+	m.Graph = graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("FJ-1", "s"), "orphan": jobNode("FJ-2"),
+		"dead": jobNode("FJ-3", "j"), "e": endNode("j", "orphan")})
+	diags := validateFlowConfig(context.Background(), &m)
+	if diags.HasError() || diags.WarningsCount() != 2 {
+		t.Fatalf("diagnostics %v, want two warnings", diags)
 	}
-	for _, tc := range cases {
-		if got := issuePath(tc.issue).String(); got != tc.want {
-			t.Errorf("issuePath(%+v) = %s, want %s", tc.issue, got, tc.want)
+	want := map[string]string{
+		nodePath("orphan").AtName("depends_on").String(): "no chain of depends_on leads from the START node",
+		nodePath("dead").AtName("depends_on").String():   "no END node depends, directly or through other nodes, on this JOB node",
+	}
+	for _, d := range diags.Warnings() {
+		p := d.(diag.DiagnosticWithPath).Path().String()
+		if !strings.Contains(d.Detail(), want[p]) || want[p] == "" {
+			t.Errorf("warning at %s: %s", p, d.Detail())
 		}
 	}
 }
@@ -214,16 +224,14 @@ func TestFlowResourceCheckJobs(t *testing.T) {
 	job := func(jobID, jobType string) graph.Node {
 		return graph.Node{ID: "j", Type: graph.NodeJob, JobID: jobID, JobType: jobType}
 	}
-	block := func(t *testing.T) types.List {
-		return graphList(t, []nodeModel{node("s", "START"), jobNode("j", "FJ-A")}, nil)
+	block := func(*testing.T) types.Object {
+		return graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("FJ-A", "s")})
 	}
-	noBlock := func(*testing.T) types.List { return types.ListNull(graphObjectType) }
-	jobAt := func(field string) path.Path {
-		return path.Root("graph").AtListIndex(0).AtName("node").AtListIndex(1).AtName(field)
-	}
+	noBlock := func(*testing.T) types.Object { return types.ObjectNull(graphAttrTypes) }
+	jobAt := func(field string) path.Path { return nodePath("j").AtName(field) }
 	cases := []struct {
 		name          string
-		block         func(*testing.T) types.List
+		block         func(*testing.T) types.Object
 		nodes         []graph.Node // nil: no graph
 		listErr       error
 		unlisted      []emrapi.Job
