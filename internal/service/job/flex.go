@@ -225,11 +225,10 @@ func sameResources(prior []resourceModel, server []emrapi.JobResource) bool {
 		count[emrapi.JobResource{Path: p.Path.ValueString(), Alias: p.Alias.ValueString()}]++
 	}
 	for _, s := range server {
-		k := emrapi.JobResource(s)
-		if count[k] == 0 {
+		if count[s] == 0 {
 			return false
 		}
-		count[k]--
+		count[s]--
 	}
 	return true
 }
