@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -36,6 +37,7 @@ const (
 var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
+	_ provider.ProviderWithListResources  = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -197,6 +199,16 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		flow.NewResource,
 		job.NewResource,
 		category.NewResource,
+	}
+}
+
+// ListResources are the list resources of `terraform query` (Terraform >= 1.14).
+func (p *emrflowProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		project.NewListResource,
+		flow.NewListResource,
+		job.NewListResource,
+		category.NewListResource,
 	}
 }
 
