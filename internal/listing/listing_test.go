@@ -23,7 +23,8 @@ type fakeResource struct {
 	reads int
 }
 
-func (r *fakeResource) Metadata(context.Context, resource.MetadataRequest, *resource.MetadataResponse) {}
+func (r *fakeResource) Metadata(context.Context, resource.MetadataRequest, *resource.MetadataResponse) {
+}
 
 func (r *fakeResource) Schema(context.Context, resource.SchemaRequest, *resource.SchemaResponse) {}
 
