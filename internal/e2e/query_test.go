@@ -104,11 +104,11 @@ func newAdoptFixture(t *testing.T, c *emrapi.Client) adoptFixture {
 	return fx
 }
 
-// TestQuery_generateConfig is the adoption path of docs/guides/adopting-existing-flows: `terraform
+// TestGenerateConfig_query is the adoption path of docs/guides/adopting-existing-flows: `terraform
 // query -generate-config-out` finds what the console made and writes resource and import blocks;
 // the plan of that configuration only imports (no create, update or replace), the apply imports,
 // and the next plan is empty. Nothing in the generated file is edited.
-func TestQuery_generateConfig(t *testing.T) {
+func TestGenerateConfig_query(t *testing.T) {
 	w := queryWorkspace(t)
 	fx := newAdoptFixture(t, w.Client)
 	ctx := context.Background()
