@@ -40,14 +40,16 @@ fi
 
 start=$(date +%s)
 echo "building Terraform v$version from the Go module proxy into $bin (about 90 s to a few minutes)" >&2
-dir="$(go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+work="$(mktemp -d)"
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+# Outside any module (and with the caller's GOFLAGS and go.work ignored), so that the download
+# never touches the checkout's go.mod or go.sum.
+export GOWORK=off
+dir="$(cd "$work" && GOFLAGS= go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
 if [ -z "$dir" ] || [ ! -f "$dir/go.mod" ]; then
   echo "go mod download of github.com/hashicorp/terraform@v$version gave no source directory" >&2
   exit 1
 fi
-
-work="$(mktemp -d)"
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 cp -R "$dir/." "$work/src"
 chmod -R u+w "$work/src"
 cd "$work/src"
