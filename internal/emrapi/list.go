@@ -23,6 +23,14 @@ func (p *pageInfo) info() *pageInfo { return p }
 
 type page interface{ info() *pageInfo }
 
+// listAll walks every page of a List* action and returns all their objects (see pages).
+func listAll[P any, PP interface {
+	*P
+	page
+}, T any](ctx context.Context, c *Client, base *call, pageSize int, items func(*P) []T) ([]T, error) {
+	return collect(pages[P, PP](ctx, c, base, pageSize, items))
+}
+
 // collect gathers every object of a page walk (see pages).
 func collect[T any](seq iter.Seq2[[]T, error]) ([]T, error) {
 	var all []T

@@ -25,6 +25,7 @@ type state struct {
 	Jobs       map[string]*job        `json:"jobs"`
 	Categories map[string]*category   `json:"categories"`
 	Sessions   map[string]*stsSession `json:"stsSessions"`
+	membership                        // project cluster settings and members (membership.go)
 	// Seq orders objects by creation, so that lists are stable even within one millisecond.
 	Seq int64 `json:"seq"`
 }
@@ -261,6 +262,9 @@ func (st *state) check() error {
 		if c == nil || c.ID != id || !strings.HasPrefix(id, "FC-") || st.Projects[c.ProjectID] == nil {
 			return fmt.Errorf("category %q: bad record or unknown project", id)
 		}
+	}
+	if err := st.checkMembership(); err != nil {
+		return err
 	}
 	for id, s := range st.Sessions {
 		if s == nil || s.AccessKeyID != id {

@@ -19,9 +19,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -199,6 +201,8 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		flow.NewResource,
 		job.NewResource,
 		category.NewResource,
+		clustersetting.NewResource,
+		projectuser.NewResource,
 	}
 }
 
@@ -218,6 +222,10 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		project.NewListDataSource,
 		flow.NewDataSource,
 		flow.NewListDataSource,
+		job.NewDataSource,
+		job.NewListDataSource,
+		category.NewListDataSource,
+		clustersetting.NewClustersDataSource,
 	}
 }
 
