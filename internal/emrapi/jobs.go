@@ -2,6 +2,7 @@ package emrapi
 
 import (
 	"context"
+	"iter"
 	"strconv"
 )
 
@@ -94,12 +95,17 @@ func (c *Client) DeleteJob(ctx context.Context, projectID, id string) error {
 
 // ListJobs returns every job of a project that matches in, walking all pages.
 func (c *Client) ListJobs(ctx context.Context, in ListJobsInput) ([]Job, error) {
+	return collect(c.JobPages(ctx, in))
+}
+
+// JobPages yields the jobs of a project that match in page by page, as the pages arrive.
+func (c *Client) JobPages(ctx context.Context, in ListJobsInput) iter.Seq2[[]Job, error] {
 	base := newCall("ListFlowJob", idempotent).
 		set("ProjectId", in.ProjectID).
 		opt("Id", in.ID).
 		opt("Name", in.Name).
 		opt("Type", in.Type)
-	return listAll(ctx, c, base, in.PageSize, func(p *jobPage) []Job {
+	return pages(ctx, c, base, in.PageSize, func(p *jobPage) []Job {
 		out := make([]Job, 0, len(p.JobList.Job))
 		for _, item := range p.JobList.Job {
 			j := item.job()

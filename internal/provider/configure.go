@@ -46,6 +46,7 @@ func (p *emrflowProvider) Configure(ctx context.Context, req provider.ConfigureR
 	resp.ResourceData = client
 	resp.DataSourceData = client
 	resp.ActionData = client
+	resp.ListResourceData = client
 }
 
 // clientConfig turns the provider block and the environment into the client's configuration. It

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -46,6 +47,7 @@ var (
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
 	_ provider.ProviderWithFunctions      = (*emrflowProvider)(nil)
 	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
+	_ provider.ProviderWithListResources  = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -211,6 +213,16 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		category.NewResource,
 		clustersetting.NewResource,
 		projectuser.NewResource,
+	}
+}
+
+// ListResources are the list resources of `terraform query` (Terraform >= 1.14).
+func (p *emrflowProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		project.NewListResource,
+		flow.NewListResource,
+		job.NewListResource,
+		category.NewListResource,
 	}
 }
 

@@ -115,6 +115,7 @@ func (r *categoryResource) Configure(_ context.Context, req resource.ConfigureRe
 }
 
 func (r *categoryResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan categoryModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -193,6 +194,7 @@ func candidate(c *emrapi.Category, in emrapi.CategoryInput) *createonce.Candidat
 }
 
 func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var state categoryModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -207,6 +209,7 @@ func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *categoryResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan categoryModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -249,6 +252,9 @@ func isNotEmpty(err error) bool {
 }
 
 func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if categoryIdentity.Import(ctx, req, resp) {
+		return
+	}
 	projectID, id, err := validate.ParseProjectScopedID(req.ID, categoryIDPrefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",

@@ -329,6 +329,7 @@ func (r *flowResource) Configure(_ context.Context, req resource.ConfigureReques
 }
 
 func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan flowModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -469,6 +470,7 @@ const createdHint = "The flow was created and is recorded in the state, marked t
 const updatedHint = "The flow was updated and is recorded in the state; run `terraform apply` again to finish."
 
 func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var state flowModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -482,6 +484,7 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 }
 
 func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan, state flowModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -558,6 +561,9 @@ const importIDHelp = "Expected <project_id>:<flow_id>, e.g. FP-257A173659F5:F-7A
 	"(DescribeFlow needs the project, and the flow id alone does not tell it)."
 
 func (r *flowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if flowIdentity.Import(ctx, req, resp) {
+		return
+	}
 	projectID, flowID, ok := parseImportID(req.ID)
 	if !ok {
 		// The shared parser's message is generic; the flow's says why the project is needed.
