@@ -30,7 +30,7 @@ func (c *Client) CreateJob(ctx context.Context, in JobInput) (string, error) {
 		set("Adhoc", strconv.FormatBool(in.Adhoc)).
 		opt("ParentCategory", in.ParentCategory).
 		opt("AlertConf", in.AlertConf)
-	setResources(cl, in.Resources, false)
+	setResources(cl, in.Resources)
 	defer c.invalidateJobs(in.ProjectID) // whatever the outcome: a failed create may have run
 	var out idAnswer
 	if err := c.do(ctx, cl, &out); err != nil {
@@ -55,10 +55,13 @@ func (c *Client) DescribeJob(ctx context.Context, projectID, id string) (*Job, e
 	return &j, nil
 }
 
-// ModifyJob replaces the whole state of a job. ModifyFlowJob is documented but missing from the
-// SDK; like every call here it is a common request. Every field is sent, empty ones as empty
-// parameters; an empty resource list is sent as an empty ResourceList parameter, which clears it.
-// The type cannot be changed.
+// ModifyJob replaces the whole state of a job, within what ModifyFlowJob can change. ModifyFlowJob
+// is documented (ModifyFlowJob.md) but missing from the SDK; like every call here it is a common
+// request. Every documented field is sent, empty ones as empty parameters. Only ModifyFlowJob.md's
+// parameters are sent: in.Type, in.Adhoc and in.ParentCategory are create-only (the page has no
+// Type, Adhoc or ParentCategory), and, since ResourceList.N.Path is required, resources can be
+// replaced by others but not removed: with no resources, none are sent and the job keeps its own.
+// Callers must re-create a job to change those.
 func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
 	cl := newCall("ModifyFlowJob", idempotent)
 	cl.region = in.RegionID
@@ -79,10 +82,8 @@ func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
 		set("RetryPolicy", in.RetryPolicy).
 		set("MaxRunningTimeSec", strconv.FormatInt(in.MaxRunningTimeSec, 10)).
 		set("ClusterId", in.ClusterID).
-		set("Adhoc", strconv.FormatBool(in.Adhoc)).
-		set("ParentCategory", in.ParentCategory).
 		set("AlertConf", in.AlertConf)
-	setResources(cl, in.Resources, true)
+	setResources(cl, in.Resources)
 	defer c.invalidateJobs(in.ProjectID)
 	return c.do(ctx, cl, nil)
 }
@@ -122,15 +123,8 @@ func (c *Client) FindJobByName(ctx context.Context, projectID, name string) (*Jo
 	return findOne(jobs, "job", name, func(j Job) string { return j.Name })
 }
 
-// setResources sends ResourceList.N.Path and ResourceList.N.Alias (1-based) in the body. When
-// clearEmpty is set and there are none, an empty ResourceList parameter says "no resources".
-func setResources(cl *call, resources []JobResource, clearEmpty bool) {
-	if len(resources) == 0 {
-		if clearEmpty {
-			cl.setBody("ResourceList", "")
-		}
-		return
-	}
+// setResources sends ResourceList.N.Path and ResourceList.N.Alias (1-based) in the body.
+func setResources(cl *call, resources []JobResource) {
 	for i, r := range resources {
 		prefix := "ResourceList." + strconv.Itoa(i+1) + "."
 		cl.setBody(prefix+"Path", r.Path)
@@ -156,7 +150,7 @@ type jobJSON struct {
 	RetryInterval     flexInt64  `json:"RetryInterval"`
 	RetryPolicy       flexString `json:"RetryPolicy"`
 	MaxRunningTimeSec flexInt64  `json:"MaxRunningTimeSec"`
-	ClusterID         flexString `json:"ClusterId"`
+	ClusterID         flexString `json:"ClusterId"` // not documented as an answer field: see Job.ClusterID
 	Adhoc             flexBool   `json:"Adhoc"` // a string ("true") in the answer
 	CategoryID        flexString `json:"CategoryId"`
 	AlertConf         flexString `json:"AlertConf"`

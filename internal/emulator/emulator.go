@@ -228,6 +228,7 @@ type call struct {
 	p         params
 	now       time.Time
 	requestID string
+	region    string // RegionId: every object lives in one region (see regionScoped)
 }
 
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
@@ -307,7 +308,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request, requestID string
 		return name, nil, gatewayError(http.StatusServiceUnavailable, codeServiceUnavailable,
 			"The request has failed due to a temporary failure of the server.")
 	}
-	c := &call{p: p, now: now, requestID: requestID}
+	c := &call{p: p, now: now, requestID: requestID, region: p.get("RegionId")}
 	resp, aerr := act.run(s, c)
 	if aerr != nil {
 		return name, nil, aerr

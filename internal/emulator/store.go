@@ -15,6 +15,10 @@ import (
 	"time"
 )
 
+// defaultRegion is the region of objects loaded from a data file written before the emulator
+// scoped objects by region (the SDK's and the provider's default region).
+const defaultRegion = "cn-hangzhou"
+
 // dataFormat names the layout of the data file, so that a future layout can tell old files apart.
 const dataFormat = "emrflow-emulator/1"
 
@@ -37,6 +41,7 @@ type dataFile struct {
 type project struct {
 	ID              string `json:"id"`
 	Seq             int64  `json:"seq"`
+	Region          string `json:"region,omitempty"` // "" in files written before regions: defaultRegion
 	Name            string `json:"name"`
 	Description     string `json:"description"`
 	ResourceGroupID string `json:"resourceGroupId,omitempty"`
@@ -48,6 +53,7 @@ type project struct {
 type flow struct {
 	ID                      string   `json:"id"`
 	Seq                     int64    `json:"seq"`
+	Region                  string   `json:"region,omitempty"`
 	ProjectID               string   `json:"projectId"`
 	Name                    string   `json:"name"`
 	Description             string   `json:"description"`
@@ -64,6 +70,8 @@ type flow struct {
 	ParentFlowIDs           []string `json:"parentFlowIds,omitempty"`
 	CategoryID              string   `json:"categoryId,omitempty"`
 	Status                  string   `json:"status"`
+	// Periodic is what ModifyFlowForWeb's Periodic last set; nil: it follows CronExpr.
+	Periodic                *bool    `json:"periodic,omitempty"`
 	Namespace               string   `json:"namespace,omitempty"`
 	LogArchiveLocation      string   `json:"logArchiveLocation,omitempty"`
 	Lifecycle               string   `json:"lifecycle,omitempty"`
@@ -71,7 +79,15 @@ type flow struct {
 	GmtModified             int64    `json:"gmtModified"`
 }
 
-func (f *flow) periodic() bool { return f.CronExpr != "" }
+// periodic: a flow is scheduled periodically when it has a CronExpr and Periodic (ModifyFlow.md's
+// "是否周期调度") was not set false; never set, it follows CronExpr (assumption: CreateFlowForWeb
+// has no Periodic parameter).
+func (f *flow) periodic() bool {
+	if f.Periodic != nil {
+		return *f.Periodic && f.CronExpr != ""
+	}
+	return f.CronExpr != ""
+}
 
 type jobResource struct {
 	Path  string `json:"path"`
@@ -81,6 +97,7 @@ type jobResource struct {
 type job struct {
 	ID                string        `json:"id"`
 	Seq               int64         `json:"seq"`
+	Region            string        `json:"region,omitempty"`
 	ProjectID         string        `json:"projectId"`
 	Name              string        `json:"name"`
 	Type              string        `json:"type"`
@@ -109,10 +126,11 @@ type job struct {
 type category struct {
 	ID          string `json:"id"`
 	Seq         int64  `json:"seq"`
+	Region      string `json:"region,omitempty"`
 	ProjectID   string `json:"projectId"`
 	Name        string `json:"name"`
 	ParentID    string `json:"parentId,omitempty"`
-	Type        string `json:"type"` // FLOW or JOB
+	Type        string `json:"type"` // FLOW, JOB or ADHOC
 	GmtCreate   int64  `json:"gmtCreate"`
 	GmtModified int64  `json:"gmtModified"`
 }
@@ -246,21 +264,27 @@ func (st *state) check() error {
 		if p == nil || p.ID != id || !strings.HasPrefix(id, "FP-") {
 			return fmt.Errorf("project %q: bad record", id)
 		}
+		if p.Region == "" {
+			p.Region = defaultRegion
+		}
 	}
 	for id, f := range st.Flows {
 		if f == nil || f.ID != id || !strings.HasPrefix(id, "F-") || st.Projects[f.ProjectID] == nil {
 			return fmt.Errorf("flow %q: bad record or unknown project", id)
 		}
+		f.Region = st.Projects[f.ProjectID].Region
 	}
 	for id, j := range st.Jobs {
 		if j == nil || j.ID != id || !strings.HasPrefix(id, "FJ-") || st.Projects[j.ProjectID] == nil {
 			return fmt.Errorf("job %q: bad record or unknown project", id)
 		}
+		j.Region = st.Projects[j.ProjectID].Region
 	}
 	for id, c := range st.Categories {
 		if c == nil || c.ID != id || !strings.HasPrefix(id, "FC-") || st.Projects[c.ProjectID] == nil {
 			return fmt.Errorf("category %q: bad record or unknown project", id)
 		}
+		c.Region = st.Projects[c.ProjectID].Region
 	}
 	for id, s := range st.Sessions {
 		if s == nil || s.AccessKeyID != id {
