@@ -74,7 +74,7 @@ func TestModifySendsEveryField(t *testing.T) {
 				"Id": "FJ-1", "ProjectId": "FP-1", "Name": "j", "Description": "", "Params": "echo hi", "ParamConf": "",
 				"CustomVariables": "", "EnvConf": "", "RunConf": "", "MonitorConf": "", "Mode": "YARN", "FailAct": "",
 				"MaxRetry": "3", "RetryInterval": "0", "RetryPolicy": "", "MaxRunningTimeSec": "0", "ClusterId": "",
-				"AlertConf": "",
+				"AlertConf":           "",
 				"ResourceList.1.Path": "oss://b/a.jar", "ResourceList.1.Alias": "a",
 				"ResourceList.2.Path": "hdfs:///b.py", "ResourceList.2.Alias": "",
 			},

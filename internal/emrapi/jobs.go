@@ -151,7 +151,7 @@ type jobJSON struct {
 	RetryPolicy       flexString `json:"RetryPolicy"`
 	MaxRunningTimeSec flexInt64  `json:"MaxRunningTimeSec"`
 	ClusterID         flexString `json:"ClusterId"` // not documented as an answer field: see Job.ClusterID
-	Adhoc             flexBool   `json:"Adhoc"` // a string ("true") in the answer
+	Adhoc             flexBool   `json:"Adhoc"`     // a string ("true") in the answer
 	CategoryID        flexString `json:"CategoryId"`
 	AlertConf         flexString `json:"AlertConf"`
 	LastInstanceID    flexString `json:"LastInstanceId"`

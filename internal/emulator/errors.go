@@ -100,7 +100,9 @@ func errNameExists(kind, name string) *apiError {
 
 // errPageSize: ListFlowProject.md's sample error, "Invalid Param[pageSize should less than 250]",
 // answered by every List action (assumption for the others).
-func errPageSize() *apiError { return flowError("Invalid Param[pageSize should less than %d]", maxPageSize+1) }
+func errPageSize() *apiError {
+	return flowError("Invalid Param[pageSize should less than %d]", maxPageSize+1)
+}
 
 // errProjectNameTooLong: CreateFlowProject.md's sample error.
 func errProjectNameTooLong() *apiError {

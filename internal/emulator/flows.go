@@ -76,9 +76,9 @@ type describeFlowResponse struct {
 	Namespace          string `json:"Namespace"`
 	LogArchiveLocation string `json:"LogArchiveLocation"`
 	Lifecycle          string `json:"Lifecycle"`
-	Application    string `json:"Application"`
-	EditLockDetail string `json:"EditLockDetail"`
-	ParentFlowList struct {
+	Application        string `json:"Application"`
+	EditLockDetail     string `json:"EditLockDetail"`
+	ParentFlowList     struct {
 		ParentFlow []parentFlowJSON `json:"ParentFlow"`
 	} `json:"ParentFlowList"`
 }

@@ -71,12 +71,12 @@ type flow struct {
 	CategoryID              string   `json:"categoryId,omitempty"`
 	Status                  string   `json:"status"`
 	// Periodic is what ModifyFlowForWeb's Periodic last set; nil: it follows CronExpr.
-	Periodic                *bool    `json:"periodic,omitempty"`
-	Namespace               string   `json:"namespace,omitempty"`
-	LogArchiveLocation      string   `json:"logArchiveLocation,omitempty"`
-	Lifecycle               string   `json:"lifecycle,omitempty"`
-	GmtCreate               int64    `json:"gmtCreate"`
-	GmtModified             int64    `json:"gmtModified"`
+	Periodic           *bool  `json:"periodic,omitempty"`
+	Namespace          string `json:"namespace,omitempty"`
+	LogArchiveLocation string `json:"logArchiveLocation,omitempty"`
+	Lifecycle          string `json:"lifecycle,omitempty"`
+	GmtCreate          int64  `json:"gmtCreate"`
+	GmtModified        int64  `json:"gmtModified"`
 }
 
 // periodic: a flow is scheduled periodically when it has a CronExpr and Periodic (ModifyFlow.md's
