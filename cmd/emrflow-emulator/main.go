@@ -54,6 +54,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		errorRate   = fs.Float64("error-rate", 0, "fraction of requests answered 503 ServiceUnavailable")
 		ambiguous   = fs.Float64("ambiguous-rate", 0, "fraction of mutating requests committed then answered 500 InternalError")
 		seed        = fs.Int64("seed", 1, "seed of the fault generator")
+		answers     = fs.String("answers", emulator.AnswersDefault, "answer profile: "+strings.Join(emulator.AnswerProfiles(), ", ")+" (see EMULATOR.md)")
 		verbose     = fs.Bool("verbose", false, "log every request to stderr")
 		showVersion = fs.Bool("version", false, "print the version and exit")
 	)
@@ -83,6 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ErrorRate:       *errorRate,
 		AmbiguousRate:   *ambiguous,
 		Seed:            *seed,
+		Answers:         *answers,
 		Logger:          logger,
 	})
 	if err != nil {

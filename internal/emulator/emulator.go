@@ -45,6 +45,9 @@ type Config struct {
 	AmbiguousRate float64
 	Seed          int64 // seed of the fault generator
 
+	// Answers is the answer profile (see answers.go and AnswerProfiles); "" = AnswersDefault.
+	Answers string
+
 	Now    func() time.Time // nil = time.Now; tests move the clock
 	Logger *slog.Logger     // nil = discard
 }
@@ -73,6 +76,7 @@ type Server struct {
 	accessKeySecret string
 	clusters        map[string]bool
 	dataFile        string
+	answers         string // answer profile
 	now             func() time.Time
 	log             *slog.Logger
 	actions         map[actionKey]action
@@ -102,6 +106,7 @@ func New(cfg Config) (*Server, error) {
 		accessKeySecret: cfg.AccessKeySecret,
 		clusters:        map[string]bool{},
 		dataFile:        cfg.DataFile,
+		answers:         cfg.Answers,
 		now:             cfg.Now,
 		log:             cfg.Logger,
 		nonces:          newNonceCache(),
@@ -128,6 +133,9 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("cluster id %q: want C-… (a cluster) or CT-… (a cluster template)", c)
 		}
 		s.clusters[c] = true
+	}
+	if err := CheckAnswers(cfg.Answers); err != nil {
+		return nil, fmt.Errorf("emulator: %w", err)
 	}
 	f := Faults{Latency: cfg.Latency, ThrottleRPS: cfg.ThrottleRPS, ErrorRate: cfg.ErrorRate, AmbiguousRate: cfg.AmbiguousRate}
 	if err := f.validate(); err != nil {
@@ -312,6 +320,11 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request, requestID string
 	resp, aerr := act.run(s, c)
 	if aerr != nil {
 		return name, nil, aerr
+	}
+	resp, err := s.rewriteAnswer(name, resp)
+	if err != nil {
+		s.log.Error("emulator: rewriting an answer", "action", name, "error", err)
+		return name, nil, errInternal()
 	}
 	if act.mutating && s.faults.failAmbiguous() {
 		s.count(func(st *Stats) { st.Faults.Ambiguous++ })

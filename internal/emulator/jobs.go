@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 )
@@ -183,6 +184,14 @@ func applyJobParams(p params, j *job, modify bool) *apiError {
 			j.Adhoc = v
 		}
 	}
+	for _, name := range []string{"MaxRetry", "RetryInterval", "MaxRunningTimeSec", "Adhoc"} {
+		if p.get(name) != "" && (name != "Adhoc" || !modify) {
+			if j.Given == nil {
+				j.Given = map[string]bool{}
+			}
+			j.Given[name] = true
+		}
+	}
 	list, ok, err := p.resourceList()
 	if err != nil {
 		return err
@@ -274,6 +283,7 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 		}
 		nj := *old
 		nj.Resources = slices.Clone(old.Resources)
+		nj.Given = maps.Clone(old.Given)
 		if err := applyJobParams(p, &nj, true); err != nil {
 			return err
 		}

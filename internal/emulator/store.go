@@ -119,8 +119,12 @@ type job struct {
 	CategoryID        string        `json:"categoryId,omitempty"`
 	AlertConf         string        `json:"alertConf,omitempty"`
 	Resources         []jobResource `json:"resources,omitempty"`
-	GmtCreate         int64         `json:"gmtCreate"`
-	GmtModified       int64         `json:"gmtModified"`
+	// Given names the optional numeric and boolean parameters (MaxRetry, RetryInterval,
+	// MaxRunningTimeSec, Adhoc) ever given a value, so that the answer profiles can tell a 0 that
+	// was sent from one never set (see answers.go).
+	Given       map[string]bool `json:"given,omitempty"`
+	GmtCreate   int64           `json:"gmtCreate"`
+	GmtModified int64           `json:"gmtModified"`
 }
 
 type category struct {
