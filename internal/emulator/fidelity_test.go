@@ -160,6 +160,19 @@ func TestDocumentedAnswers(t *testing.T) {
 	}
 	gatewayErr(t, mod(map[string]string{"Periodic": "sometimes"}), 400, "InvalidParameter")
 
+	// ModifyFlow.md: names up to 64 characters, descriptions up to 156, on create and modify.
+	long := newFlowRequest(p, strings.Repeat("n", 65))
+	_, err = f.client.CreateFlowForWeb(long)
+	gatewayErr(t, err, 400, "InvalidParameter")
+	long = newFlowRequest(p, strings.Repeat("名", 64))
+	long.Description = strings.Repeat("d", 157)
+	_, err = f.client.CreateFlowForWeb(long)
+	gatewayErr(t, err, 400, "InvalidParameter")
+	long.Description = strings.Repeat("d", 156)
+	_, err = f.client.CreateFlowForWeb(long)
+	mustOK(t, "CreateFlowForWeb at the limits", err)
+	gatewayErr(t, mod(map[string]string{"Name": strings.Repeat("n", 65)}), 400, "InvalidParameter")
+
 	// CreateFlowProject.md's sample error.
 	cp := emr.CreateCreateFlowProjectRequest()
 	cp.Name, cp.Description = strings.Repeat("n", 257), "d"

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -12,6 +13,9 @@ const (
 	// flowType is a flow's Type: ListFlow.md says "目前只支持 EMR" (only EMR for now) and its
 	// sample answer shows "Type":"EMR".
 	flowType = "EMR"
+
+	maxFlowName        = 64
+	maxFlowDescription = 156
 )
 
 // flowFields are the fields DescribeFlow and ListFlow items share: the SDK's FlowItem (ListFlow.md's
@@ -180,6 +184,14 @@ func validCron(v string) bool {
 func (s *Server) checkFlow(st *state, f *flow) *apiError {
 	if f.Name == "" {
 		return errInvalid("Name", "must not be empty")
+	}
+	// ModifyFlow.md: a name "长度限制为64个字符", a description "长度限制为156个字符" (the
+	// answer to a longer one is not documented: InvalidParameter is an assumption).
+	if n := len([]rune(f.Name)); n > maxFlowName {
+		return errInvalid("Name", fmt.Sprintf("longer than %d characters (%d)", maxFlowName, n))
+	}
+	if n := len([]rune(f.Description)); n > maxFlowDescription {
+		return errInvalid("Description", fmt.Sprintf("longer than %d characters (%d)", maxFlowDescription, n))
 	}
 	for _, o := range st.Flows {
 		if o.ID != f.ID && o.ProjectID == f.ProjectID && o.Name == f.Name {
