@@ -55,13 +55,11 @@ func (c *Client) DescribeJob(ctx context.Context, projectID, id string) (*Job, e
 	return &j, nil
 }
 
-// ModifyJob replaces the whole state of a job, within what ModifyFlowJob can change. ModifyFlowJob
-// is documented (ModifyFlowJob.md) but missing from the SDK; like every call here it is a common
-// request. Every documented field is sent, empty ones as empty parameters. Only ModifyFlowJob.md's
-// parameters are sent: in.Type, in.Adhoc and in.ParentCategory are create-only (the page has no
-// Type, Adhoc or ParentCategory), and, since ResourceList.N.Path is required, resources can be
-// replaced by others but not removed: with no resources, none are sent and the job keeps its own.
-// Callers must re-create a job to change those.
+// ModifyJob replaces the whole state of a job. ModifyFlowJob is documented but missing from the
+// SDK; like every call here it is a common request. Every documented field is sent, empty ones as
+// empty parameters. Its documented parameters have no Type, ParentCategory or Adhoc, so those are
+// not sent (in.ParentCategory and in.Adhoc are ignored); ResourceList.N.Path is documented as
+// required, so the resources are sent only when there are some (an empty list is not sent).
 func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
 	cl := newCall("ModifyFlowJob", idempotent)
 	cl.region = in.RegionID

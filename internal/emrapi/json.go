@@ -110,24 +110,3 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	*f = flexString(buf.String())
 	return nil
 }
-
-// unwrapData returns the object of an answer shaped {"requestId":…,"data":{…}}, as the sample
-// answers of DescribeFlowProject.md and DescribeFlowCategory.md show it (the SDK's types read the
-// fields at the top level, as every other page shows them). Any other answer is returned as it is.
-func unwrapData(body []byte) []byte {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(body, &top); err != nil {
-		return body
-	}
-	data, ok := top["data"]
-	if !ok || len(top) > 3 { // data, requestId and maybe RequestId: nothing else
-		return body
-	}
-	if _, hasID := top["Id"]; hasID {
-		return body
-	}
-	if d := bytes.TrimSpace(data); len(d) == 0 || d[0] != '{' {
-		return body
-	}
-	return data
-}

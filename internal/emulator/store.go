@@ -24,11 +24,14 @@ const dataFormat = "emrflow-emulator/1"
 
 // state is everything the emulator knows; it is what the data file holds.
 type state struct {
-	Projects   map[string]*project    `json:"projects"`
-	Flows      map[string]*flow       `json:"flows"`
-	Jobs       map[string]*job        `json:"jobs"`
-	Categories map[string]*category   `json:"categories"`
-	Sessions   map[string]*stsSession `json:"stsSessions"`
+	Projects   map[string]*project      `json:"projects"`
+	Flows      map[string]*flow         `json:"flows"`
+	Jobs       map[string]*job          `json:"jobs"`
+	Categories map[string]*category     `json:"categories"`
+	Sessions   map[string]*stsSession   `json:"stsSessions"`
+	Instances  map[string]*flowInstance `json:"flowInstances,omitempty"` // runs.go
+	Schedules  map[string]int64         `json:"schedules,omitempty"`     // flow id -> last cron fire (ms)
+	membership                          // project cluster settings and members (membership.go)
 	// Seq orders objects by creation, so that lists are stable even within one millisecond.
 	Seq int64 `json:"seq"`
 }
@@ -156,6 +159,8 @@ func newState() *state {
 		Jobs:       map[string]*job{},
 		Categories: map[string]*category{},
 		Sessions:   map[string]*stsSession{},
+		Instances:  map[string]*flowInstance{},
+		Schedules:  map[string]int64{},
 	}
 }
 
@@ -179,7 +184,7 @@ func (st *state) idUsed(id string) bool {
 	_, f := st.Flows[id]
 	_, j := st.Jobs[id]
 	_, c := st.Categories[id]
-	return p || f || j || c
+	return p || f || j || c || st.instanceIDUsed(id)
 }
 
 // randomHex returns 2n upper-case hexadecimal digits from crypto/rand (ids must not repeat across
@@ -289,6 +294,12 @@ func (st *state) check() error {
 			return fmt.Errorf("category %q: bad record or unknown project", id)
 		}
 		c.Region = st.Projects[c.ProjectID].Region
+	}
+	if err := st.checkInstances(); err != nil {
+		return err
+	}
+	if err := st.checkMembership(); err != nil {
+		return err
 	}
 	for id, s := range st.Sessions {
 		if s == nil || s.AccessKeyID != id {

@@ -4,12 +4,14 @@ package provider
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -17,10 +19,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/flowrun"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -36,6 +44,8 @@ const (
 var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*emrflowProvider)(nil)
+	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -86,9 +96,11 @@ func (p *emrflowProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				MarkdownDescription: "Region of the API, e.g. `cn-hangzhou`. Also read from `ALIBABA_CLOUD_REGION_ID`, " +
-					"`ALIBABA_CLOUD_REGION` and `ALICLOUD_REGION`, then from the profile; defaults to `cn-hangzhou`.",
+					"`ALIBABA_CLOUD_REGION` and `ALICLOUD_REGION`, then from the profile; defaults to `cn-hangzhou`. " +
+					"It must be a region the Alibaba Cloud SDK knows for EMR (" + validate.MarkdownList(emrapi.Regions()) +
+					"), whatever the endpoint, so that a typo is an error rather than a new region for every flow.",
 				Optional:   true,
-				Validators: []validator.String{regionValidator{}},
+				Validators: []validator.String{validate.Region()},
 			},
 			"access_key": schema.StringAttribute{
 				MarkdownDescription: "AccessKey ID. Also read from `ALIBABA_CLOUD_ACCESS_KEY_ID` and `ALICLOUD_ACCESS_KEY`.",
@@ -197,6 +209,8 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		flow.NewResource,
 		job.NewResource,
 		category.NewResource,
+		clustersetting.NewResource,
+		projectuser.NewResource,
 	}
 }
 
@@ -206,7 +220,21 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		project.NewListDataSource,
 		flow.NewDataSource,
 		flow.NewListDataSource,
+		job.NewDataSource,
+		job.NewListDataSource,
+		category.NewListDataSource,
+		clustersetting.NewClustersDataSource,
+		flowrun.NewInstancesDataSource,
 	}
+}
+
+// Functions are the provider-defined functions (Terraform >= 1.8; older versions never ask).
+func (p *emrflowProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{functions.NewEpochMs}
+}
+
+func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{flowrun.NewAction}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

@@ -32,6 +32,7 @@ const (
 	categoryIDPrefix = "FC-"
 	typeFlow         = "FLOW"
 	typeJob          = "JOB"
+	typeAdhoc        = "ADHOC"
 )
 
 var (
@@ -90,11 +91,12 @@ func (r *categoryResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("What the folder holds: `%s` (flows) or `%s` (jobs). Changing it "+
-					"replaces the folder.", typeFlow, typeJob),
+				MarkdownDescription: fmt.Sprintf("What the folder holds: `%s` (flows), `%s` (jobs) or `%s` (ad hoc "+
+					"queries), the three types CreateFlowCategory's documentation lists. Changing it replaces the folder.",
+					typeFlow, typeJob, typeAdhoc),
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.OneOf(typeFlow, typeJob)},
+				Validators:    []validator.String{stringvalidator.OneOf(typeFlow, typeJob, typeAdhoc)},
 			},
 			"parent_id": schema.StringAttribute{
 				MarkdownDescription: "The folder (`FC-…`) this one is in; the project's root when left out. Changing " +
