@@ -30,7 +30,10 @@ func TestAnswersFlag(t *testing.T) {
 			defer func() {
 				cancel()
 				select {
-				case <-done:
+				case err := <-done:
+					if err != nil {
+						t.Errorf("run: %v", err)
+					}
 				case <-time.After(15 * time.Second):
 					t.Error("run did not return after cancel")
 				}

@@ -127,11 +127,11 @@ func TestAnswersSparse(t *testing.T) {
 		}
 	}
 	list := w.describe("ListFlowJob", map[string]string{"ProjectId": w.project})
-	items := list["JobList"].(map[string]any)["Job"].([]any)
+	items := arr(t, obj(t, list["JobList"])["Job"])
 	if len(items) != 2 {
 		t.Fatalf("list: %v", list)
 	}
-	if _, ok := items[0].(map[string]any)["RunConf"]; ok {
+	if _, ok := obj(t, items[0])["RunConf"]; ok {
 		t.Errorf("sparse list item has an unset RunConf: %v", items[0])
 	}
 }
@@ -147,7 +147,7 @@ func TestAnswersEmpty(t *testing.T) {
 	if j["FailAct"] != "" || j["mode"] != "" {
 		t.Errorf("empty strings: %v", j)
 	}
-	if res := j["ResourceList"].(map[string]any)["Resource"].([]any); len(res) != 0 {
+	if res := arr(t, obj(t, j["ResourceList"])["Resource"]); len(res) != 0 {
 		t.Errorf("empty list: %v", res)
 	}
 	if fl := w.describeFlow(w.bareFlow); fl["Graph"] != "{}" || fl["AlertConf"] != "{}" {
@@ -197,15 +197,15 @@ func TestAnswersStrings(t *testing.T) {
 		t.Errorf("strings flow scalars: %v", fl)
 	}
 	g := jsonField(t, fl, "Graph")
-	node := g["nodes"].([]any)[0].(map[string]any)
+	node := obj(t, arr(t, g["nodes"])[0])
 	if node["x"] != "10" || node["index"] != "0" {
 		t.Errorf("strings graph node: %v", node)
 	}
-	if !strings.HasPrefix(fl["Graph"].(string), `{"nodes": [`) {
+	if !strings.HasPrefix(str(t, fl["Graph"]), `{"nodes": [`) {
 		t.Errorf("strings graph spacing: %v", fl["Graph"])
 	}
 	a := jsonField(t, fl, "AlertConf")
-	if item := a["items"].([]any)[0].(map[string]any); item["enable"] != true {
+	if item := obj(t, arr(t, a["items"])[0]); item["enable"] != true {
 		t.Errorf("strings alert booleans stay booleans: %v", item)
 	}
 	list := w.describe("ListFlow", map[string]string{"ProjectId": w.project})
@@ -217,39 +217,39 @@ func TestAnswersStrings(t *testing.T) {
 func TestAnswersShuffled(t *testing.T) {
 	w := newAnswersWorld(t, emulator.AnswersShuffled)
 	fl := w.describeFlow(w.flow)
-	parents := fl["ParentFlowList"].(map[string]any)["ParentFlow"].([]any)
-	if parents[0].(map[string]any)["ParentFlowId"] != w.p2 {
+	parents := arr(t, obj(t, fl["ParentFlowList"])["ParentFlow"])
+	if obj(t, parents[0])["ParentFlowId"] != w.p2 {
 		t.Errorf("shuffled parents: %v", parents)
 	}
 	if fl["OwnerId"] == nil || fl["Revision"] == nil || fl["Tags"] == nil {
 		t.Errorf("shuffled: no unknown fields: %v", fl)
 	}
 	g := jsonField(t, fl, "Graph")
-	nodes := g["nodes"].([]any)
-	first := nodes[0].(map[string]any)
+	nodes := arr(t, g["nodes"])
+	first := obj(t, nodes[0])
 	if first["id"] != "e" || first["shape"] != "endControlNode" || first["size"] == nil || first["spmAnchorId"] == nil || first["index"] != float64(2) {
 		t.Errorf("shuffled graph nodes: %v", nodes)
 	}
-	if mid := nodes[1].(map[string]any); mid["shape"] != "sparkSqlJobNode" {
+	if mid := obj(t, nodes[1]); mid["shape"] != "sparkSqlJobNode" {
 		t.Errorf("job node shape = %v", mid["shape"])
 	}
-	if e := g["edges"].([]any)[0].(map[string]any); e["source"] != "j" || e["index"] != float64(4) {
+	if e := obj(t, arr(t, g["edges"])[0]); e["source"] != "j" || e["index"] != float64(4) {
 		t.Errorf("shuffled edges: %v", g["edges"])
 	}
 	a := jsonField(t, fl, "AlertConf")
-	items := a["items"].([]any)
-	if items[0].(map[string]any)["eventId"] != "EMR-110401002" {
+	items := arr(t, a["items"])
+	if obj(t, items[0])["eventId"] != "EMR-110401002" {
 		t.Errorf("shuffled alert items: %v", items)
 	}
-	if ids := items[1].(map[string]any)["alertUserGroupIdList"].([]any); ids[0] != "AUG-2" {
+	if ids := arr(t, obj(t, items[1])["alertUserGroupIdList"]); ids[0] != "AUG-2" {
 		t.Errorf("shuffled alert group ids: %v", ids)
 	}
 	j := w.describeJob(w.fullJob)
-	if res := j["ResourceList"].(map[string]any)["Resource"].([]any); res[0].(map[string]any)["Alias"] != "two" {
+	if res := arr(t, obj(t, j["ResourceList"])["Resource"]); obj(t, res[0])["Alias"] != "two" {
 		t.Errorf("shuffled resources: %v", res)
 	}
 	list := w.describe("ListFlowJob", map[string]string{"ProjectId": w.project})
-	if first := list["JobList"].(map[string]any)["Job"].([]any)[0].(map[string]any); first["Id"] != w.fullJob {
+	if first := obj(t, arr(t, obj(t, list["JobList"])["Job"])[0]); first["Id"] != w.fullJob {
 		t.Errorf("shuffled list order: first %v", first["Id"])
 	}
 }
@@ -270,7 +270,7 @@ func TestAnswersDocumented(t *testing.T) {
 	if !ok || len(items) != 1 {
 		t.Fatalf("documented ListFlowCategory: %v", l)
 	}
-	if item := items[0].(map[string]any); item["id"] != w.category || item["parentId"] != "root_parent" {
+	if item := obj(t, items[0]); item["id"] != w.category || item["parentId"] != "root_parent" {
 		t.Errorf("documented category item: %v", item)
 	}
 	d := w.describe("DeleteFlowCategory", map[string]string{"ProjectId": w.project, "Id": w.category})
@@ -291,4 +291,32 @@ func TestAnswersUnknownProfile(t *testing.T) {
 	if _, err := emulator.New(emulator.Config{Answers: "chatty"}); err == nil || !strings.Contains(err.Error(), "shuffled") {
 		t.Errorf("unknown profile: %v", err)
 	}
+}
+
+// obj, arr and str assert the type of a decoded JSON value, failing the test instead of panicking.
+func obj(t *testing.T, v any) map[string]any {
+	t.Helper()
+	out, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("%v is %T, want an object", v, v)
+	}
+	return out
+}
+
+func arr(t *testing.T, v any) []any {
+	t.Helper()
+	out, ok := v.([]any)
+	if !ok {
+		t.Fatalf("%v is %T, want an array", v, v)
+	}
+	return out
+}
+
+func str(t *testing.T, v any) string {
+	t.Helper()
+	out, ok := v.(string)
+	if !ok {
+		t.Fatalf("%v is %T, want a string", v, v)
+	}
+	return out
 }
