@@ -139,7 +139,8 @@ func TestEmulatorFlows(t *testing.T) {
 	if err := c.ModifyFlow(ctx, id, in2); err == nil || !strings.Contains(err.Error(), "Flow is not periodic") {
 		t.Errorf("want 'Flow is not periodic', got %v", err)
 	}
-	in2.CronExpr, in2.StartSchedule = "0 0 * * * ?", 1700000000000
+	// A scheduled flow is periodic (ModifyFlow.md's Periodic), as the flow resource sends it.
+	in2.CronExpr, in2.StartSchedule, in2.Periodic = "0 0 * * * ?", 1700000000000, true
 	if err := c.ModifyFlow(ctx, id, in2); err != nil {
 		t.Fatal(err)
 	}
