@@ -581,9 +581,12 @@ func TestAccFlow_region(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
-				// Another region replaces the flow.
+				// Another region replaces the flow. Objects are scoped by region (EMULATOR.md,
+				// "Regions"), so the project of cn-hangzhou does not exist in cn-shanghai and the
+				// create there fails: the plan is what this step proves.
 				Config:           testAccFlowConfig(name, minimalBody()+`  region = "cn-shanghai"`),
-				ConfigPlanChecks: planChecks(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionDestroyBeforeCreate)}},
+				ExpectError:      regexp.MustCompile(`Project does not\s+exist`),
 			},
 		},
 	})
