@@ -18,22 +18,27 @@ type FlowsSpec struct {
 	JobID string
 }
 
-// FlowsConfig renders N emrflow_flow resources (count) with a START → [JOB →] END graph.
+// FlowsConfig renders N emrflow_flow resources (count) with a START → [JOB →] END graph, written
+// as `graph { nodes = { … } }`.
 func FlowsConfig(s FlowsSpec) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"f\" {\n  count       = %d\n  project_id  = %q\n  cluster_id  = %q\n", s.Count, s.ProjectID, s.ClusterID)
 	fmt.Fprintf(&b, "  name        = \"bench-${count.index}\"\n  description = %q\n", s.Description)
-	b.WriteString("  graph {\n    node {\n      id   = \"start\"\n      type = \"START\"\n    }\n")
+	b.WriteString("  graph {\n    nodes = {\n      start = { type = \"START\" }\n")
 	last := "start"
 	if s.JobID != "" {
-		fmt.Fprintf(&b, "    node {\n      id       = \"job\"\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = \"SHELL\"\n    }\n", s.JobID)
-		b.WriteString("    edge {\n      source = \"start\"\n      target = \"job\"\n    }\n")
+		fmt.Fprintf(&b, "      job   = { type = \"JOB\", job_id = %q, job_type = \"SHELL\", depends_on = [\"start\"] }\n", s.JobID)
 		last = "job"
 	}
-	b.WriteString("    node {\n      id   = \"end\"\n      type = \"END\"\n    }\n")
-	fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = \"end\"\n    }\n", last)
-	b.WriteString("  }\n}\n")
+	fmt.Fprintf(&b, "      end   = { type = \"END\", depends_on = [%q] }\n", last)
+	b.WriteString("    }\n  }\n}\n")
 	return b.String()
+}
+
+// MinimalConfig renders N resources of the benchmark's do-nothing provider (cmd/minimal-provider)
+// whose one attribute is value: the yardstick of the plan ratio.
+func MinimalConfig(count int, value string) string {
+	return fmt.Sprintf("resource \"emrflow_minimal\" \"m\" {\n  count = %d\n  value = %q\n}\n", count, value)
 }
 
 // DataConfig renders N terraform_data resources whose input is value: the same CLI work as
@@ -85,25 +90,36 @@ func bigGraph(s BigFlowSpec) *graph.Graph {
 	return g
 }
 
-// BigFlowConfig renders one emrflow_flow whose typed graph block has s.Nodes nodes (see
-// bigGraph); positions are left to the provider's auto-layout.
+// BigFlowConfig renders one emrflow_flow whose typed graph (`graph { nodes = { … } }`) has s.Nodes
+// nodes (see bigGraph); positions are left to the provider's auto-layout.
 func BigFlowConfig(s BigFlowSpec) string {
 	g := bigGraph(s)
-	var b strings.Builder
-	b.Grow(s.Nodes * 200)
-	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"big\" {\n  project_id  = %q\n  cluster_id  = %q\n", s.ProjectID, s.ClusterID)
-	b.WriteString("  name        = \"bench-big\"\n  description = \"large graph\"\n  graph {\n")
-	for _, n := range g.Nodes {
-		if n.Type == graph.NodeJob {
-			fmt.Fprintf(&b, "    node {\n      id       = %q\n      type     = \"JOB\"\n      job_id   = %q\n      job_type = %q\n    }\n", n.ID, n.JobID, n.JobType)
-			continue
-		}
-		fmt.Fprintf(&b, "    node {\n      id   = %q\n      type = %q\n    }\n", n.ID, n.Type)
-	}
+	deps := make(map[string][]string, len(g.Nodes))
 	for _, e := range g.Edges {
-		fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = %q\n    }\n", e.Source, e.Target)
+		deps[e.Target] = append(deps[e.Target], e.Source)
 	}
-	b.WriteString("  }\n}\n")
+	var b strings.Builder
+	b.Grow(s.Nodes * 120)
+	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"big\" {\n  project_id  = %q\n  cluster_id  = %q\n", s.ProjectID, s.ClusterID)
+	b.WriteString("  name        = \"bench-big\"\n  description = \"large graph\"\n  graph {\n    nodes = {\n")
+	for _, n := range g.Nodes {
+		fmt.Fprintf(&b, "      %s = { type = %q", n.ID, n.Type)
+		if n.Type == graph.NodeJob {
+			fmt.Fprintf(&b, ", job_id = %q, job_type = %q", n.JobID, n.JobType)
+		}
+		if d := deps[n.ID]; len(d) > 0 {
+			b.WriteString(", depends_on = [")
+			for i, id := range d {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "%q", id)
+			}
+			b.WriteString("]")
+		}
+		b.WriteString(" }\n")
+	}
+	b.WriteString("    }\n  }\n}\n")
 	return b.String()
 }
 

@@ -10,20 +10,22 @@ import (
 )
 
 var (
-	nodeRe = regexp.MustCompile(`node \{\s+id\s+= "([^"]+)"\s+type\s+= "([A-Z]+)"(?:\s+job_id\s+= "([^"]+)"\s+job_type = "([A-Z_]+)")?`)
-	edgeRe = regexp.MustCompile(`edge \{\s+source = "([^"]+)"\s+target = "([^"]+)"`)
+	nodeRe = regexp.MustCompile(`(?m)^\s+(\w+)\s+= \{ type = "([A-Z]+)"(?:, job_id = "([^"]+)", job_type = "([A-Z_]+)")?(?:, depends_on = \[([^\]]*)\])? \}$`)
+	depRe  = regexp.MustCompile(`"([^"]+)"`)
 )
 
-// graphOf reads the graph back out of rendered HCL, so that the graph package can judge it.
+// graphOf reads the graph back out of rendered HCL (the keyed `nodes` map), so that the graph
+// package can judge it.
 func graphOf(hcl string) *graph.Graph {
-	g := &graph.Graph{}
+	nodes := map[string]graph.KeyedNode{}
 	for _, m := range nodeRe.FindAllStringSubmatch(hcl, -1) {
-		g.Nodes = append(g.Nodes, graph.Node{ID: m[1], Type: m[2], JobID: m[3], JobType: m[4]})
+		kn := graph.KeyedNode{Node: graph.Node{ID: m[1], Type: m[2], JobID: m[3], JobType: m[4]}}
+		for _, d := range depRe.FindAllStringSubmatch(m[5], -1) {
+			kn.DependsOn = append(kn.DependsOn, d[1])
+		}
+		nodes[m[1]] = kn
 	}
-	for _, m := range edgeRe.FindAllStringSubmatch(hcl, -1) {
-		g.Edges = append(g.Edges, graph.Edge{Source: m[1], Target: m[2]})
-	}
-	return g
+	return graph.FromKeyed(nodes)
 }
 
 func TestFlowsConfig(t *testing.T) {
@@ -86,6 +88,13 @@ func TestBigFlowConfig(t *testing.T) {
 		if tt.nodes == 5000 && len(g.Edges) < 9000 {
 			t.Errorf("5000 nodes: only %d edges", len(g.Edges))
 		}
+	}
+}
+
+func TestMinimalConfig(t *testing.T) {
+	hcl := MinimalConfig(500, "v1")
+	if !strings.Contains(hcl, `resource "emrflow_minimal"`) || !strings.Contains(hcl, `count = 500`) || !strings.Contains(hcl, `value = "v1"`) {
+		t.Errorf("unexpected configuration:\n%s", hcl)
 	}
 }
 
