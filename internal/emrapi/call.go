@@ -117,7 +117,7 @@ func (c *Client) do(ctx context.Context, cl *call, out any) error {
 		} else {
 			failures++
 		}
-		if !c.shouldRetry(cl.kind, err) || failures > c.maxRetries || throttles > c.maxRetries*throttleRetryFactor {
+		if !c.shouldRetry(cl.kind, err) || failures > c.retryBudget(err) || throttles > c.maxRetries*throttleRetryFactor {
 			return lastErr
 		}
 		base := c.baseDelay
@@ -188,7 +188,7 @@ func (c *Client) backoff(base time.Duration, n int) time.Duration {
 // attempt sends one signed request and returns the body of a successful answer.
 func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err error) {
 	start := time.Now()
-	status, requestID := 0, ""
+	status, requestID, createdID := 0, "", ""
 	defer func() {
 		fields := map[string]any{
 			"action":      cl.action,
@@ -196,6 +196,12 @@ func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err
 			"duration_ms": time.Since(start).Milliseconds(),
 			"http_status": status,
 			"request_id":  requestID,
+		}
+		for k, v := range cl.objectFields() {
+			fields[k] = v
+		}
+		if createdID != "" {
+			fields["object_id"] = createdID
 		}
 		if err != nil {
 			fields["error_code"] = errorCode(err)
@@ -225,25 +231,37 @@ func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err
 	})
 	req = req.WithContext(actx)
 
+	// Errors name the endpoint: the regional one when the SDK chose it. Never the query: it holds
+	// the signature and maybe a token.
+	endpoint := req.URL.Scheme + "://" + req.URL.Host
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, networkError(cl.action, err, !written.Load())
+		return nil, c.explainNetwork(networkError(cl.action, err, !written.Load()), endpoint)
 	}
 	defer resp.Body.Close()
 	status = resp.StatusCode
 	requestID = resp.Header.Get("x-acs-request-id")
 	body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
 	if err != nil {
-		return nil, networkError(cl.action, fmt.Errorf("reading the answer: %w", err), false)
+		return nil, c.explainRead(networkError(cl.action, fmt.Errorf("reading the answer: %w", err), false), endpoint, resp, body)
 	}
 	if status < 200 || status > 299 || unsuccessfulBody(body) {
-		return nil, parseErrorBody(cl.action, status, resp.Header, body)
+		return nil, c.explainAnswer(parseErrorBody(cl.action, status, resp.Header, body), endpoint, resp.Header, body)
+	}
+	if err := c.explainBody(cl.action, status, endpoint, resp.Header, body); err != nil {
+		return nil, err
 	}
 	var env struct {
-		RequestID string `json:"RequestId"`
+		RequestID string     `json:"RequestId"`
+		ID        flexString `json:"Id"`
 	}
-	if json.Unmarshal(body, &env) == nil && env.RequestID != "" {
-		requestID = env.RequestID
+	if json.Unmarshal(body, &env) == nil {
+		if env.RequestID != "" {
+			requestID = env.RequestID
+		}
+		if cl.kind == create {
+			createdID = string(env.ID)
+		}
 	}
 	return body, nil
 }
@@ -295,9 +313,12 @@ func (c *Client) build(cl *call) (*http.Request, error) {
 }
 
 // logContext prepares the package's log subsystem, with every secret of the client masked in case
-// a message or field ever carried one.
+// a message or field ever carried one. A subsystem logger starts with no fields of its own:
+// without WithRootFields the fields that terraform-plugin-go sets on the provider's root logger
+// for each request (tf_req_id, tf_rpc, tf_resource_type, tf_data_source_type) were dropped, and
+// with parallel resources no API log line said which resource it was for.
 func (c *Client) logContext(ctx context.Context) context.Context {
-	ctx = tflog.NewSubsystem(ctx, logSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_EMRFLOW", logSubsystem))
+	ctx = tflog.NewSubsystem(ctx, logSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_EMRFLOW", logSubsystem), tflog.WithRootFields())
 	if len(c.secrets) > 0 {
 		ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, c.secrets...)
 		ctx = tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, c.secrets...)
@@ -305,8 +326,31 @@ func (c *Client) logContext(ctx context.Context) context.Context {
 	return ctx
 }
 
+// objectFields are the log fields that say which object a call is about: its project and its id,
+// as sent (a create has no id yet: its name, and the id it got once answered).
+func (cl *call) objectFields() map[string]any {
+	fields := map[string]any{}
+	for param, field := range map[string]string{"ProjectId": "project_id", "Id": "object_id", "ClusterId": "cluster_id"} {
+		if v := cl.query[param]; v != "" {
+			fields[field] = v
+		}
+	}
+	if cl.kind == create {
+		if v := cl.query["Name"]; v != "" {
+			fields["object_name"] = v
+		} else if v := cl.form["Name"]; v != "" {
+			fields["object_name"] = v
+		}
+	}
+	return fields
+}
+
 // errorCode is the code logged for err: the API's code, or the shape for answers without one.
 func errorCode(err error) string {
+	var te *TransportError
+	if errors.As(err, &te) {
+		return "transport." + string(te.Kind)
+	}
 	var e *Error
 	if !errors.As(err, &e) {
 		return "client"

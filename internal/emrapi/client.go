@@ -38,6 +38,12 @@ type Config struct {
 	// Endpoint is "" for the SDK's regional endpoint (over https), or "scheme://host[:port]":
 	// every request then goes there, over http only when the scheme says so.
 	Endpoint string
+	// EndpointSource says where Endpoint came from (EndpointFromAttribute, EndpointFromEnv), so
+	// that an error naming the endpoint also says where to correct it.
+	EndpointSource string
+	// CredentialSource says where the keys came from (e.g. "environment (ALIBABA_CLOUD_ACCESS_KEY_ID,
+	// ALIBABA_CLOUD_ACCESS_KEY_SECRET)"), for the errors of refused credentials.
+	CredentialSource string
 
 	AccessKeyID     string
 	AccessKeySecret string
@@ -90,6 +96,12 @@ type core struct {
 	timeout    time.Duration
 	secrets    []string // masked in every log line, should one ever carry them
 
+	// What errors tell the user about the endpoint and the credentials (see transport.go).
+	endpointFrom   string
+	credentialFrom string
+	accessKeyID    string // not a secret: the API echoes it, and a user must know which key to check
+	assumeRole     bool
+
 	// sdk only resolves the regional endpoint and signs requests: the HTTP exchange is ours (its
 	// DoAction takes no context, mutates shared state on every call and retries on its own).
 	sdk  *emr.Client
@@ -135,6 +147,11 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		timeout:    orDefault(cfg.HTTPTimeout, DefaultHTTPTimeout),
 		rng:        rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), rand.Uint64())),
 		limiter:    newAdaptiveLimiter(realClock{}),
+
+		endpointFrom:   cfg.EndpointSource,
+		credentialFrom: cfg.CredentialSource,
+		accessKeyID:    cfg.AccessKeyID,
+		assumeRole:     cfg.AssumeRole != nil,
 	}}
 	if c.maxDelay < c.baseDelay {
 		c.maxDelay = c.baseDelay

@@ -146,7 +146,7 @@ func IsThrottled(err error) bool {
 // nonce and timestamp cure (SignatureNonceUsed, InvalidTimeStamp.Expired).
 func IsRetryable(err error) bool {
 	var e *Error
-	if !errors.As(err, &e) {
+	if !errors.As(err, &e) || isPermanentTransport(err) {
 		return false
 	}
 	if e.Shape == ShapeNetwork || IsThrottled(e) || e.HTTPStatus >= 500 {

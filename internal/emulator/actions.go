@@ -50,6 +50,13 @@ func actionTable() map[actionKey]action {
 	add(emr("DeleteFlowCategory", true, (*Server).deleteCategory))
 	add(emr("ListFlowCategory", false, (*Server).listCategories))
 
+	addRunActions(func(name string, mutating bool, run func(*Server, *call) (any, *apiError)) {
+		add(emr(name, mutating, run))
+	})
+	for k, a := range membershipActions() {
+		add(k, a)
+	}
+
 	// AssumeRole changes no flow state, so it is not "mutating" for the ambiguous-rate fault.
 	add(actionKey{version: versionSTS, name: "AssumeRole"}, action{run: (*Server).assumeRole})
 	return t

@@ -45,6 +45,12 @@ type Config struct {
 	AmbiguousRate float64
 	Seed          int64 // seed of the fault generator
 
+	// Runs (runs.go): JOB node run time (0 = DefaultNodeDuration), how long a submitted run
+	// waits in PREP, and how much faster than Now the runs' and schedules' clock goes (0 = 1).
+	NodeDuration time.Duration
+	StartDelay   time.Duration
+	ClockRate    float64
+
 	Now    func() time.Time // nil = time.Now; tests move the clock
 	Logger *slog.Logger     // nil = discard
 }
@@ -76,6 +82,7 @@ type Server struct {
 	now             func() time.Time
 	log             *slog.Logger
 	actions         map[actionKey]action
+	runs            runSettings
 
 	faults *faultInjector
 	nonces *nonceCache
@@ -143,6 +150,11 @@ func New(cfg Config) (*Server, error) {
 		s.st = st
 	}
 	s.actions = actionTable()
+	runs, err := newRunSettings(cfg, s.now())
+	if err != nil {
+		return nil, fmt.Errorf("emulator runs: %w", err)
+	}
+	s.runs = runs
 	return s, nil
 }
 
@@ -199,7 +211,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveStats(tw, r)
 	case "/__emulator/reset-stats":
 		s.serveResetStats(tw, r)
+	case "/console":
+		s.serveConsole(tw, r)
 	default:
+		if isConsoleRequest(r) {
+			s.serveConsole(tw, r)
+			return
+		}
 		s.serveAPI(tw, r)
 	}
 }

@@ -144,6 +144,7 @@ func (s *Server) deleteProject(c *call) (any, *apiError) {
 			return flowError("Project is not empty [%s]", projectID)
 		}
 		delete(st.Projects, projectID)
+		st.dropMembership(projectID)
 		return nil
 	})
 	if aerr != nil {

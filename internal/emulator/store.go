@@ -20,11 +20,14 @@ const dataFormat = "emrflow-emulator/1"
 
 // state is everything the emulator knows; it is what the data file holds.
 type state struct {
-	Projects   map[string]*project    `json:"projects"`
-	Flows      map[string]*flow       `json:"flows"`
-	Jobs       map[string]*job        `json:"jobs"`
-	Categories map[string]*category   `json:"categories"`
-	Sessions   map[string]*stsSession `json:"stsSessions"`
+	Projects   map[string]*project      `json:"projects"`
+	Flows      map[string]*flow         `json:"flows"`
+	Jobs       map[string]*job          `json:"jobs"`
+	Categories map[string]*category     `json:"categories"`
+	Sessions   map[string]*stsSession   `json:"stsSessions"`
+	Instances  map[string]*flowInstance `json:"flowInstances,omitempty"` // runs.go
+	Schedules  map[string]int64         `json:"schedules,omitempty"`     // flow id -> last cron fire (ms)
+	membership                          // project cluster settings and members (membership.go)
 	// Seq orders objects by creation, so that lists are stable even within one millisecond.
 	Seq int64 `json:"seq"`
 }
@@ -134,6 +137,8 @@ func newState() *state {
 		Jobs:       map[string]*job{},
 		Categories: map[string]*category{},
 		Sessions:   map[string]*stsSession{},
+		Instances:  map[string]*flowInstance{},
+		Schedules:  map[string]int64{},
 	}
 }
 
@@ -157,7 +162,7 @@ func (st *state) idUsed(id string) bool {
 	_, f := st.Flows[id]
 	_, j := st.Jobs[id]
 	_, c := st.Categories[id]
-	return p || f || j || c
+	return p || f || j || c || st.instanceIDUsed(id)
 }
 
 // randomHex returns 2n upper-case hexadecimal digits from crypto/rand (ids must not repeat across
@@ -261,6 +266,12 @@ func (st *state) check() error {
 		if c == nil || c.ID != id || !strings.HasPrefix(id, "FC-") || st.Projects[c.ProjectID] == nil {
 			return fmt.Errorf("category %q: bad record or unknown project", id)
 		}
+	}
+	if err := st.checkInstances(); err != nil {
+		return err
+	}
+	if err := st.checkMembership(); err != nil {
+		return err
 	}
 	for id, s := range st.Sessions {
 		if s == nil || s.AccessKeyID != id {

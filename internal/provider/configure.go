@@ -44,6 +44,7 @@ func (p *emrflowProvider) Configure(ctx context.Context, req provider.ConfigureR
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ActionData = client
 }
 
 // clientConfig turns the provider block and the environment into the client's configuration. It
@@ -103,9 +104,14 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 		out.MaxRetries = int(cfg.MaxRetries.ValueInt64())
 	}
 
+	// Where the endpoint and the keys came from goes into the client's errors: "nothing answered
+	// at X" is only actionable when it says where X was set.
+	out.CredentialSource = res.Source
 	out.Endpoint = cfg.Endpoint.ValueString()
+	out.EndpointSource = emrapi.EndpointFromAttribute
 	if out.Endpoint == "" {
 		out.Endpoint = p.getenv(EndpointEnvVar)
+		out.EndpointSource = emrapi.EndpointFromEnv
 		if out.Endpoint != "" {
 			if _, _, err := emrapi.ParseEndpoint(out.Endpoint); err != nil {
 				diags.AddError("Invalid endpoint in "+EndpointEnvVar,

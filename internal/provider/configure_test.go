@@ -94,6 +94,9 @@ func TestClientConfig(t *testing.T) {
 				if c.AccessKeyID != "env-ak" || c.RegionID != "ap-southeast-1" || c.Endpoint != "http://127.0.0.1:18080" {
 					t.Errorf("got %+v", c)
 				}
+				if c.EndpointSource != emrapi.EndpointFromEnv || !strings.Contains(c.CredentialSource, "ALICLOUD_ACCESS_KEY") {
+					t.Errorf("sources: endpoint %q, credentials %q", c.EndpointSource, c.CredentialSource)
+				}
 			},
 		},
 		"endpoint attribute beats the environment": {
@@ -101,8 +104,8 @@ func TestClientConfig(t *testing.T) {
 			env: map[string]string{"ALICLOUD_ACCESS_KEY": "ak", "ALICLOUD_SECRET_KEY": "sk",
 				EndpointEnvVar: "http://127.0.0.1:1"},
 			want: func(t *testing.T, c emrapi.Config) {
-				if c.Endpoint != "https://emr.example.com" {
-					t.Errorf("endpoint = %q", c.Endpoint)
+				if c.Endpoint != "https://emr.example.com" || c.EndpointSource != emrapi.EndpointFromAttribute {
+					t.Errorf("endpoint = %q from %q", c.Endpoint, c.EndpointSource)
 				}
 			},
 		},

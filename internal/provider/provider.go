@@ -4,12 +4,14 @@ package provider
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -17,10 +19,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/flowrun"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -36,6 +42,8 @@ const (
 var (
 	_ provider.Provider                   = (*emrflowProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*emrflowProvider)(nil)
+	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -197,6 +205,8 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		flow.NewResource,
 		job.NewResource,
 		category.NewResource,
+		clustersetting.NewResource,
+		projectuser.NewResource,
 	}
 }
 
@@ -206,7 +216,21 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 		project.NewListDataSource,
 		flow.NewDataSource,
 		flow.NewListDataSource,
+		job.NewDataSource,
+		job.NewListDataSource,
+		category.NewListDataSource,
+		clustersetting.NewClustersDataSource,
+		flowrun.NewInstancesDataSource,
 	}
+}
+
+// Functions are the provider-defined functions (Terraform >= 1.8; older versions never ask).
+func (p *emrflowProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{functions.NewEpochMs}
+}
+
+func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{flowrun.NewAction}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

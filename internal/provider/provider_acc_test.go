@@ -1,8 +1,15 @@
 package provider_test
 
 import (
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 )
@@ -70,4 +77,66 @@ resource "emrflow_project" "test" {
 			acctest.ExpectPlanError(t, tc.provider+project, tc.want)
 		})
 	}
+}
+
+// TestAccProvider_nothingAnswers runs the real CLI against endpoints where nothing (or no API)
+// answers: the error says so, names the endpoint and the attribute it came from, and the likely
+// cause, instead of "the EMR API answered … temporary … run the command again".
+func TestAccProvider_nothingAnswers(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close()
+	page := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(page.Close)
+
+	cases := map[string]struct {
+		endpoint string
+		want     []string // words of the message, in order; the CLI wraps lines anywhere between them
+	}{
+		"emulator not running": {"http://" + closed, []string{"nothing answered at http://" + closed,
+			`(from the provider's "endpoint" attribute): the connection was refused`, "Is the emulator running?",
+			"./bin/emrflow-emulator -listen " + closed}},
+		"no such host": {"http://emrflow-nowhere.invalid:18080", []string{"nothing answered at http://emrflow-nowhere.invalid:18080",
+			`(from the provider's "endpoint" attribute)`}},
+		"a web server that is not the API": {page.URL, []string{"no EMR API answered at " + page.URL, "HTTP 404",
+			"Something answered, but not the EMR API"}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: fmt.Sprintf(`
+provider "emrflow" {
+  endpoint    = %q
+  max_retries = 3
+}
+
+resource "emrflow_project" "test" {
+  name        = "never-created"
+  description = "nothing answers"
+}
+`, tc.endpoint),
+					ExpectError: wrappedWords(tc.want...),
+				}},
+			})
+		})
+	}
+}
+
+// wrappedWords matches the phrases in order, with any line wrapping between their words.
+func wrappedWords(phrases ...string) *regexp.Regexp {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		words := strings.Fields(p)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		parts[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }

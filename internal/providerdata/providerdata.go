@@ -38,9 +38,20 @@ func Client(providerData any) (*emrapi.Client, diag.Diagnostics) {
 // check) comes first, and only a hint about a reference the server could not resolve is added.
 func ErrorDetail(err error, hint string) string {
 	var b strings.Builder
+	var transportErr *emrapi.TransportError
 	var apiErr *emrapi.Error
-	if errors.As(err, &apiErr) {
-		wrapped := err != error(apiErr)
+	if errors.As(err, &transportErr) {
+		// Nothing answered, or something that is not the API did: "The EMR API answered" would
+		// send the user looking at the API. The error names the endpoint and where it was set; the
+		// advice says what to do about it, before any advice of the caller.
+		b.WriteString(err.Error())
+		b.WriteString(".\n\n")
+		b.WriteString(transportErr.Advice())
+	} else if errors.As(err, &apiErr) {
+		// A CredentialError says what its *Error says: it is not a wrapper with a message of its own.
+		var credErr *emrapi.CredentialError
+		bareCredErr := errors.As(err, &credErr) && err == error(credErr)
+		wrapped := err != error(apiErr) && !bareCredErr
 		if wrapped {
 			b.WriteString(err.Error())
 			b.WriteString("\n\n")
@@ -53,7 +64,8 @@ func ErrorDetail(err error, hint string) string {
 			fmt.Fprintf(&b, " (HTTP %d)", apiErr.HTTPStatus)
 		}
 		if apiErr.Message != "" {
-			fmt.Fprintf(&b, ": %s", apiErr.Message)
+			// The sentence ends here with a period of its own: the API's often ends with one.
+			fmt.Fprintf(&b, ": %s", strings.TrimSuffix(apiErr.Message, "."))
 		}
 		b.WriteString(".")
 		if apiErr.RequestID != "" {
@@ -62,7 +74,12 @@ func ErrorDetail(err error, hint string) string {
 		if apiErr.Recommend != "" {
 			fmt.Fprintf(&b, "\nRecommendation: %s", apiErr.Recommend)
 		}
-		if hint == "" && (!wrapped || !emrapi.IsRetryable(apiErr)) {
+		var advised emrapi.Advised
+		if errors.As(err, &advised) && advised.Advice() != "" {
+			// Refused credentials: which one to check, and where it came from.
+			b.WriteString("\n\n")
+			b.WriteString(advised.Advice())
+		} else if hint == "" && (!wrapped || !emrapi.IsRetryable(apiErr)) {
 			// A wrapper of a temporary failure says itself what to do (look the object up, wait
 			// for the deadline); the generic "run it again" would contradict it.
 			hint = defaultHint(apiErr)

@@ -140,3 +140,34 @@ func TestErrorDetailWrapped(t *testing.T) {
 		})
 	}
 }
+
+// TestErrorDetailTransport: when nothing (or no API) answered, the detail does not claim that the
+// API answered; it names the endpoint, where it came from and what to do, then the caller's hint.
+func TestErrorDetailTransport(t *testing.T) {
+	te := &emrapi.TransportError{
+		Kind: emrapi.TransportRefused, Endpoint: "http://127.0.0.1:18080", Source: emrapi.EndpointFromEnv,
+		Cause: "the connection was refused", Hint: "Is the emulator running?",
+		Err: &emrapi.Error{Action: "ListFlowProject", Message: "dial tcp: connection refused", Shape: emrapi.ShapeNetwork, NotSent: true},
+	}
+	got := ErrorDetail(fmt.Errorf("looking up the project: %w", te), "Listing projects.")
+	want := "looking up the project: ListFlowProject: nothing answered at http://127.0.0.1:18080 (from the environment variable " +
+		"EMRFLOW_ENDPOINT): the connection was refused.\n\nIs the emulator running?\n\nListing projects."
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if strings.Contains(got, "temporary") || strings.Contains(got, "The EMR API answered") {
+		t.Errorf("claims an answer or a temporary failure: %s", got)
+	}
+}
+
+// TestErrorDetailCredentials: refused credentials keep the API's code and request id, once, and say
+// which credential to check.
+func TestErrorDetailCredentials(t *testing.T) {
+	ce := &emrapi.CredentialError{Credential: "access key secret", Source: "environment", Hint: "check the access key secret",
+		Err: &emrapi.Error{Action: "ListFlowProject", Code: "SignatureDoesNotMatch", Message: "mismatch", RequestID: "R-9", HTTPStatus: 400, Shape: emrapi.ShapeGateway}}
+	got := ErrorDetail(ce, "")
+	want := "The EMR API answered ListFlowProject with SignatureDoesNotMatch (HTTP 400): mismatch.\nRequest ID: R-9\n\ncheck the access key secret"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gorhill/cronexpr"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -134,5 +135,11 @@ func (quartzCronValidator) ValidateString(_ context.Context, req validator.Strin
 	if err := ParseQuartzCron(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid cron expression",
 			fmt.Sprintf("%s is not a valid Quartz cron expression: %s.\n\n%s", PathName(req.Path), err, QuartzCronHint))
+		return
+	}
+	// Valid but never firing (0 0 2 31 2 ?) is accepted by the API and silently never runs: a
+	// warning, since the API allows it and a user may park a flow that way on purpose.
+	if msg := CronNeverFires(req.ConfigValue.ValueString(), time.Now()); msg != "" {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Cron expression never fires", msg)
 	}
 }

@@ -18,9 +18,9 @@ resource "emrflow_flow" "demo" {
   project_id     = emrflow_project.demo.id
   name           = "my_flow_demo"
   description    = "This is the description of a workflow"
-  cluster_id     = "C-A23BD131A862"
-  cron_expr      = "0 0 0-23/1 * * ?" # every hour (Quartz: seconds first, "?" for day-of-week)
-  start_schedule = 1538017814000      # milliseconds since the Unix epoch
+  cluster_id     = "C-0000000000000001" # a cluster of the region; this one is seeded in the emulator
+  cron_expr      = "0 0 0-23/1 * * ?"   # every hour (Quartz: seconds first, "?" for day-of-week)
+  start_schedule = 1538017814000        # milliseconds since the Unix epoch
   end_schedule   = 1538018814000
   host_name      = "emr-header-1.cluster-123456"
 

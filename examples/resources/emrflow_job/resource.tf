@@ -39,7 +39,7 @@ resource "emrflow_job" "transform" {
   fail_act       = "STOP"
   max_retry      = 3
   retry_interval = 120
-  cluster_id     = "C-A23BD2FBB9E2D4A8"
+  cluster_id     = "C-0000000000000001"
 
   resource {
     path  = "oss://my-bucket/jobs/transform-1.4.0.jar"

@@ -1,0 +1,93 @@
+package emrapi
+
+import (
+	"reflect"
+	"testing"
+)
+
+// SubmitFlow's answer: the SDK's type has InstanceId, Id and Data; the id is read from whichever
+// is filled, a boolean Data is not an id, and an answer without one is an unknown outcome.
+func TestSubmitFlowAnswerShapes(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"InstanceId", `{"RequestId":"R","InstanceId":"FI-1"}`, "FI-1"},
+		{"Data", `{"RequestId":"R","Data":"FI-2"}`, "FI-2"},
+		{"Id", `{"RequestId":"R","Id":"FI-3","Data":true}`, "FI-3"},
+		{"none", `{"RequestId":"R","Data":true}`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			api := newFakeAPI(t, func(int, recorded) reply { return ok(tc.body) })
+			c := newTestClient(t, api.URL, nil)
+			id, err := c.SubmitFlow(t.Context(), "FP-1", "F-1", "")
+			if id != tc.want {
+				t.Errorf("id = %q, want %q", id, tc.want)
+			}
+			if tc.want == "" && !IsUnknownOutcome(err) {
+				t.Errorf("an answer without an id must be an unknown outcome, got %v", err)
+			}
+			if tc.want != "" && err != nil {
+				t.Errorf("unexpected error %v", err)
+			}
+			r := api.requests()[0]
+			if p, _ := r.param("ProjectId"); p != "FP-1" {
+				t.Errorf("ProjectId = %q", p)
+			}
+			if f, _ := r.param("FlowId"); f != "F-1" {
+				t.Errorf("FlowId = %q", f)
+			}
+		})
+	}
+}
+
+// SubmitFlow is not idempotent: after a 5xx (the run may have started) it is not retried; after
+// throttling (nothing ran) it is.
+func TestSubmitFlowRetries(t *testing.T) {
+	api := newFakeAPI(t, func(int, recorded) reply { return gatewayErr(503, "ServiceUnavailable", "down") })
+	c := newTestClient(t, api.URL, nil)
+	if _, err := c.SubmitFlow(t.Context(), "FP-1", "F-1", ""); !IsUnknownOutcome(err) {
+		t.Fatalf("want an unknown outcome, got %v", err)
+	}
+	if n := api.count(); n != 1 {
+		t.Fatalf("SubmitFlow sent %d times after a 503, want 1", n)
+	}
+	api = newFakeAPI(t, func(n int, _ recorded) reply {
+		if n == 0 {
+			return gatewayErr(400, "Throttling.User", "slow down")
+		}
+		return ok(`{"Data":"FI-9"}`)
+	})
+	c = newTestClient(t, api.URL, nil)
+	if id, err := c.SubmitFlow(t.Context(), "FP-1", "F-1", ""); err != nil || id != "FI-9" {
+		t.Fatalf("after throttling: %q, %v", id, err)
+	}
+}
+
+// DescribeFlowInstance reads the SDK's top-level shape and the page's sample shape ("data"
+// wrapper, Graph as an object, numbers as strings); a missing instance is a NotFoundError.
+func TestDescribeFlowInstanceShapes(t *testing.T) {
+	want := &FlowInstance{ID: "FI-1", ProjectID: "FP-1", FlowID: "F-1", Status: "FAILED", StartTime: 10, EndTime: 20,
+		Graph: `{"nodes":[]}`, Nodes: []NodeInstance{{ID: "FNI-1", NodeName: "n", Type: "JOB", Status: "FAILED", ExternalInfo: "boom", Retries: 1}}}
+	for _, body := range []string{
+		`{"RequestId":"R","Id":"FI-1","ProjectId":"FP-1","FlowId":"F-1","Status":"FAILED","StartTime":10,"EndTime":20,"Graph":"{\"nodes\":[]}",` +
+			`"NodeInstance":{"NodeInstance":[{"Id":"FNI-1","NodeName":"n","Type":"JOB","Status":"FAILED","ExternalInfo":"boom","Retries":1}]}}`,
+		`{"requestId":"R","data":{"Id":"FI-1","FlowId":"F-1","Status":"FAILED","StartTime":"10","EndTime":20,"Graph":{"nodes":[]},` +
+			`"NodeInstance":{"NodeInstance":[{"Id":"FNI-1","NodeName":"n","Type":"JOB","Status":"FAILED","ExternalInfo":"boom","Retries":"1"}]}}}`,
+	} {
+		api := newFakeAPI(t, func(int, recorded) reply { return ok(body) })
+		c := newTestClient(t, api.URL, nil)
+		got, err := c.DescribeFlowInstance(t.Context(), "FP-1", "FI-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("body %s:\n got %+v\nwant %+v", body, got, want)
+		}
+	}
+	api := newFakeAPI(t, func(int, recorded) reply { return flowErr("flow instance does not exist [FI-2]") })
+	c := newTestClient(t, api.URL, nil)
+	if _, err := c.DescribeFlowInstance(t.Context(), "FP-1", "FI-2"); !IsNotFound(err) {
+		t.Fatalf("want not found, got %v", err)
+	}
+	if n := api.count(); n != 1 {
+		t.Errorf("a not-found answer was retried: %d requests", n)
+	}
+}

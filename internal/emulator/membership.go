@@ -1,0 +1,837 @@
+package emulator
+
+// The project's cluster settings and members, and the cluster lists of data development:
+//
+//   - CreateFlowProjectClusterSetting, DescribeFlowProjectClusterSetting,
+//     ModifyFlowProjectClusterSetting, DeleteFlowProjectClusterSetting (reference/api/ pages of the
+//     same names) and ListFlowProjectClusterSetting (no page: the SDK's types);
+//   - CreateFlowProjectUser and ListFlowProjectUser (no page: the SDK's types) and
+//     DeleteFlowProjectUser (its page);
+//   - ListFlowCluster (the clusters a project may use), ListFlowClusterAll (the clusters of the
+//     region that data development may use) and ListFlowClusterAllHosts (the hosts a setting may
+//     whitelist), from their pages.
+//
+// The console guide ("Manage a workflow project") says why they exist: a project must be
+// associated with a cluster before its flows can run there, with a default submit user and queue
+// and whitelists of users, queues and client hosts; members are RAM users who may develop the
+// project's jobs and flows. EMULATOR.md lists what the pages leave silent and what the emulator
+// assumes there.
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Defaults of a cluster setting, from CreateFlowProjectClusterSetting's page ("默认值为 default",
+// "默认值为hadoop").
+const (
+	defaultSubmitUser  = "hadoop"
+	defaultSubmitQueue = "default"
+)
+
+// clusterCreateTime is the creation time every seeded cluster reports (2020-01-01T00:00:00Z): a
+// constant, so that lists are the same across restarts.
+const clusterCreateTime int64 = 1577836800000
+
+// membership is the part of the state this file keeps: embedded in state, so that it is persisted
+// with the rest and its keys sit at the top level of the data file.
+type membership struct {
+	// ClusterSettings are keyed by settingKey(project, cluster).
+	ClusterSettings map[string]*clusterSetting `json:"clusterSettings,omitempty"`
+	// ProjectUsers are keyed by memberKey(project, user name).
+	ProjectUsers map[string]*projectUser `json:"projectUsers,omitempty"`
+}
+
+type clusterSetting struct {
+	ProjectID    string   `json:"projectId"`
+	ClusterID    string   `json:"clusterId"`
+	Seq          int64    `json:"seq"`
+	DefaultUser  string   `json:"defaultUser"`
+	DefaultQueue string   `json:"defaultQueue"`
+	Users        []string `json:"users,omitempty"`
+	Queues       []string `json:"queues,omitempty"`
+	Hosts        []string `json:"hosts,omitempty"`
+	GmtCreate    int64    `json:"gmtCreate"`
+	GmtModified  int64    `json:"gmtModified"`
+}
+
+type projectUser struct {
+	ProjectID   string `json:"projectId"`
+	UserName    string `json:"userName"`
+	UserID      string `json:"userId"`
+	Seq         int64  `json:"seq"`
+	GmtCreate   int64  `json:"gmtCreate"`
+	GmtModified int64  `json:"gmtModified"`
+}
+
+func settingKey(projectID, clusterID string) string { return projectID + "/" + clusterID }
+func memberKey(projectID, userName string) string   { return projectID + "/" + userName }
+
+// checkMembership makes sure the loaded settings and members are consistent with their keys and
+// belong to existing projects.
+func (st *state) checkMembership() error {
+	for k, cs := range st.ClusterSettings {
+		if cs == nil || k != settingKey(cs.ProjectID, cs.ClusterID) || st.Projects[cs.ProjectID] == nil {
+			return fmt.Errorf("cluster setting %q: bad record or unknown project", k)
+		}
+	}
+	for k, u := range st.ProjectUsers {
+		if u == nil || k != memberKey(u.ProjectID, u.UserName) || st.Projects[u.ProjectID] == nil {
+			return fmt.Errorf("project user %q: bad record or unknown project", k)
+		}
+	}
+	return nil
+}
+
+// dropMembership forgets a deleted project's cluster settings and members. Assumption (the pages
+// are silent): they are parts of the project (tabs of its page in the console), not content that
+// keeps DeleteFlowProject from deleting it, as flows, jobs and folders do.
+func (st *state) dropMembership(projectID string) {
+	for k, cs := range st.ClusterSettings {
+		if cs.ProjectID == projectID {
+			delete(st.ClusterSettings, k)
+		}
+	}
+	for k, u := range st.ProjectUsers {
+		if u.ProjectID == projectID {
+			delete(st.ProjectUsers, k)
+		}
+	}
+}
+
+// membershipActions are the actions of this file, for actionTable.
+func membershipActions() map[actionKey]action {
+	emr := func(name string, mutating bool, run func(*Server, *call) (any, *apiError)) (actionKey, action) {
+		return actionKey{version: versionEMR, name: name}, action{mutating: mutating, run: run}
+	}
+	t := map[actionKey]action{}
+	for _, a := range []struct {
+		name     string
+		mutating bool
+		run      func(*Server, *call) (any, *apiError)
+	}{
+		{"CreateFlowProjectClusterSetting", true, (*Server).createClusterSetting},
+		{"DescribeFlowProjectClusterSetting", false, (*Server).describeClusterSetting},
+		{"ModifyFlowProjectClusterSetting", true, (*Server).modifyClusterSetting},
+		{"DeleteFlowProjectClusterSetting", true, (*Server).deleteClusterSetting},
+		{"ListFlowProjectClusterSetting", false, (*Server).listClusterSettings},
+		{"CreateFlowProjectUser", true, (*Server).createProjectUsers},
+		{"DeleteFlowProjectUser", true, (*Server).deleteProjectUser},
+		{"ListFlowProjectUser", false, (*Server).listProjectUsers},
+		{"ListFlowCluster", false, (*Server).listFlowClusters},
+		{"ListFlowClusterAll", false, (*Server).listFlowClustersAll},
+		{"ListFlowClusterAllHosts", false, (*Server).listFlowClusterAllHosts},
+	} {
+		k, v := emr(a.name, a.mutating, a.run)
+		t[k] = v
+	}
+	return t
+}
+
+// clusterAssociated reports whether a cluster setting associates clusterID with projectID: the
+// console guide says a project's flows run only on a cluster associated with it. The runs
+// (SubmitFlow and friends) refuse a flow whose cluster is not. region is accepted for when objects
+// are scoped by region; project ids are unique across regions, so the answer does not depend on it.
+func (s *Server) clusterAssociated(region, projectID, clusterID string) bool {
+	_ = region
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.ClusterSettings[settingKey(projectID, clusterID)] != nil
+}
+
+// ---- clusters and their hosts ----
+
+// flowClusterIDs returns the seeded clusters that data development may use, sorted: the C-
+// clusters. Cluster templates (CT-) are not clusters: the guide's "Add Cluster" menu lists
+// subscription and pay-as-you-go clusters only, not the clusters that temporary jobs create.
+func (s *Server) flowClusterIDs() []string {
+	var ids []string
+	for id := range s.clusters {
+		if strings.HasPrefix(id, "C-") {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// clusterHost is a host of a seeded cluster that a cluster setting may whitelist. The page of
+// CreateFlowProjectClusterSetting: "提交机器白名单列表, 只支持 gateway 和 master 机器" (only
+// gateway and master machines); the emulator gives every cluster one of each, named as the
+// pages' samples name hosts (emr-header-1.cluster-500159692).
+type clusterHost struct {
+	Name, Role string
+}
+
+func clusterHosts(clusterID string) []clusterHost {
+	suffix := strings.ToLower(strings.TrimPrefix(clusterID, "C-"))
+	return []clusterHost{
+		{Name: "emr-header-1.cluster-" + suffix, Role: "MASTER"},
+		{Name: "emr-gateway-1.cluster-" + suffix, Role: "GATEWAY"},
+	}
+}
+
+type clusterInfoJSON struct {
+	ID                  string         `json:"Id"`
+	Name                string         `json:"Name"`
+	Type                string         `json:"Type"`
+	Status              string         `json:"Status"`
+	ChargeType          string         `json:"ChargeType"`
+	CreateResource      string         `json:"CreateResource"`
+	CreateTime          int64          `json:"CreateTime"`
+	RunningTime         int64          `json:"RunningTime"`
+	HasUncompletedOrder bool           `json:"HasUncompletedOrder"`
+	FailReason          map[string]any `json:"FailReason"`
+	OrderTaskInfo       map[string]any `json:"OrderTaskInfo"`
+}
+
+// clusterInfo describes a seeded cluster as the ListFlowCluster* samples do: an idle
+// pay-as-you-go Hadoop cluster. Its name is derived from its id.
+func clusterInfo(c *call, id string) clusterInfoJSON {
+	return clusterInfoJSON{
+		ID:             id,
+		Name:           "emulator-" + strings.ToLower(strings.TrimPrefix(id, "C-")),
+		Type:           "HADOOP",
+		Status:         "IDLE",
+		ChargeType:     "PostPaid",
+		CreateResource: "ECM_EMR",
+		CreateTime:     clusterCreateTime,
+		RunningTime:    max(0, (millis(c)-clusterCreateTime)/1000),
+		FailReason:     map[string]any{},
+		OrderTaskInfo:  map[string]any{},
+	}
+}
+
+// listClustersResponse is the answer of ListFlowCluster and ListFlowClusterAll: TotalCount, not
+// Total, as both pages show.
+type listClustersResponse struct {
+	RequestID  string `json:"RequestId"`
+	PageNumber int    `json:"PageNumber"`
+	PageSize   int    `json:"PageSize"`
+	TotalCount int    `json:"TotalCount"`
+	Clusters   struct {
+		ClusterInfo []clusterInfoJSON `json:"ClusterInfo"`
+	} `json:"Clusters"`
+}
+
+func clusterPage(c *call, pg page, ids []string) listClustersResponse {
+	resp := listClustersResponse{RequestID: c.requestID, PageNumber: pg.number, PageSize: pg.size, TotalCount: len(ids)}
+	resp.Clusters.ClusterInfo = []clusterInfoJSON{}
+	for _, id := range pageOf(pg, ids) {
+		resp.Clusters.ClusterInfo = append(resp.Clusters.ClusterInfo, clusterInfo(c, id))
+	}
+	return resp
+}
+
+// listFlowClusters is ListFlowCluster: "the project clusters that are available for data
+// development", which the emulator reads as the clusters associated with the project by a cluster
+// setting, in the order they were associated.
+func (s *Server) listFlowClusters(c *call) (any, *apiError) {
+	projectID, aerr := c.p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	pg, aerr := c.p.paging()
+	if aerr != nil {
+		return nil, aerr
+	}
+	var ids []string
+	aerr = s.view(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		for _, cs := range settingsOf(st, projectID) {
+			ids = append(ids, cs.ClusterID)
+		}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return clusterPage(c, pg, ids), nil
+}
+
+// listFlowClustersAll is ListFlowClusterAll: every cluster data development may use. Its page
+// documents no paging parameters, only paging fields in the answer; the emulator honours
+// PageNumber and PageSize when given, as ListFlowCluster does.
+func (s *Server) listFlowClustersAll(c *call) (any, *apiError) {
+	pg, aerr := c.p.paging()
+	if aerr != nil {
+		return nil, aerr
+	}
+	if _, has := c.p.lookup("PageSize"); !has {
+		pg.size = maxPageSize // no paging asked for: one page holds them all
+	}
+	return clusterPage(c, pg, s.flowClusterIDs()), nil
+}
+
+type hostJSON struct {
+	HostID         string `json:"HostId"`
+	HostName       string `json:"HostName"`
+	Role           string `json:"Role"`
+	PrivateIP      string `json:"PrivateIp"`
+	InstanceType   string `json:"InstanceType"`
+	CPU            int    `json:"Cpu"`
+	Memory         int    `json:"Memory"`
+	Status         string `json:"Status"`
+	Type           string `json:"Type"`
+	HostInstanceID string `json:"HostInstanceId"`
+	SerialNumber   string `json:"SerialNumber"`
+}
+
+// listFlowClusterAllHosts is ListFlowClusterAllHosts: the hosts of a cluster that a project's
+// cluster setting may whitelist (master and gateway, as its page says).
+func (s *Server) listFlowClusterAllHosts(c *call) (any, *apiError) {
+	if err := c.p.requireAll("ProjectId", "ClusterId"); err != nil {
+		return nil, err
+	}
+	projectID, clusterID := c.p.get("ProjectId"), c.p.get("ClusterId")
+	if aerr := s.view(func(st *state) *apiError { _, err := projectOf(st, projectID); return err }); aerr != nil {
+		return nil, aerr
+	}
+	if !s.flowCluster(clusterID) {
+		return nil, errClusterNotFound(clusterID)
+	}
+	var resp struct {
+		RequestID string `json:"RequestId"`
+		HostList  struct {
+			Host []hostJSON `json:"Host"`
+		} `json:"HostList"`
+	}
+	resp.RequestID = c.requestID
+	for i, h := range clusterHosts(clusterID) {
+		resp.HostList.Host = append(resp.HostList.Host, hostJSON{
+			HostID: strconv.Itoa(100001 + i), HostName: h.Name, Role: h.Role,
+			PrivateIP: fmt.Sprintf("192.168.0.%d", 10+i), InstanceType: "ecs.g6.xlarge", CPU: 4, Memory: 16,
+			Status: "NORMAL", Type: "VM", HostInstanceID: fmt.Sprintf("i-emulator%04d", i+1),
+			SerialNumber: fmt.Sprintf("00000000-0000-0000-0000-%012d", i+1),
+		})
+	}
+	return resp, nil
+}
+
+// flowCluster tells whether id is a cluster data development may use (see flowClusterIDs).
+func (s *Server) flowCluster(id string) bool {
+	return strings.HasPrefix(id, "C-") && s.clusters[id]
+}
+
+// ---- cluster settings ----
+
+// Assumptions where the pages are silent, as EMULATOR.md lists them:
+//   - A cluster can be associated with a project once: a second Create is refused with
+//     "Cluster setting already exists [C-…]".
+//   - A setting that does not exist is told as "Cluster setting does not exist [C-…]" (Describe,
+//     Modify, Delete).
+//   - Modify changes what it is given: a present DefaultUser or DefaultQueue replaces the value
+//     (empty: the documented default); UserList.N, QueueList.N, HostList.N replace the list; a
+//     bare, empty UserList (QueueList, HostList) parameter clears it, as an empty ResourceList
+//     does on ModifyFlowJob; an absent one leaves it as it is.
+//   - Deleting a setting while flows of the project use the cluster is allowed (no page documents
+//     a refusal and the guide says only "To disassociate the cluster, click Delete"); such flows
+//     are refused when they are run.
+
+var (
+	// The whitelists are Linux user names and YARN queue names; the console takes them
+	// comma-separated, so neither may hold a comma or white space.
+	linuxUserPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]{0,31}$`)
+	queuePattern     = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$`)
+)
+
+func errSettingNotFound(clusterID string) *apiError {
+	return flowError("Cluster setting does not exist [%s]", clusterID)
+}
+
+// settingsOf returns a project's settings in the order they were made.
+func settingsOf(st *state, projectID string) []*clusterSetting {
+	var out []*clusterSetting
+	for _, cs := range st.ClusterSettings {
+		if cs.ProjectID == projectID {
+			out = append(out, cs)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
+	return out
+}
+
+// repeatList reads name.1, name.2, … (the SDK's RepeatList). present is true when any of them, or
+// a bare name parameter, was sent. Items keep their order; duplicates are dropped.
+func (p params) repeatList(name string) (list []string, present bool, aerr *apiError) {
+	byIndex := map[int]string{}
+	for k, v := range p {
+		if k == name {
+			present = true
+			continue
+		}
+		rest, ok := strings.CutPrefix(k, name+".")
+		if !ok {
+			continue
+		}
+		present = true
+		n, err := strconv.Atoi(rest)
+		if err != nil || n < 1 || n > 9999 || strconv.Itoa(n) != rest {
+			return nil, true, errInvalid(k, fmt.Sprintf("expected %s.N with N from 1 to 9999", name))
+		}
+		byIndex[n] = v
+	}
+	idx := make([]int, 0, len(byIndex))
+	for n := range byIndex {
+		idx = append(idx, n)
+	}
+	sort.Ints(idx)
+	seen := map[string]bool{}
+	for _, n := range idx {
+		v := byIndex[n]
+		if v == "" {
+			return nil, true, errInvalid(name+"."+strconv.Itoa(n), "must not be empty")
+		}
+		if !seen[v] {
+			seen[v] = true
+			list = append(list, v)
+		}
+	}
+	return list, present, nil
+}
+
+// settingLists reads the three whitelists; a nil pointer means "not sent".
+func settingLists(p params) (users, queues, hosts *[]string, aerr *apiError) {
+	read := func(name string, pattern *regexp.Regexp, what string) (*[]string, *apiError) {
+		list, present, err := p.repeatList(name)
+		if err != nil || !present {
+			return nil, err
+		}
+		for i, v := range list {
+			if pattern != nil && !pattern.MatchString(v) {
+				return nil, errInvalid(fmt.Sprintf("%s.%d", name, i+1), "not a valid "+what)
+			}
+		}
+		if list == nil {
+			list = []string{}
+		}
+		return &list, nil
+	}
+	if users, aerr = read("UserList", linuxUserPattern, "Linux user name"); aerr != nil {
+		return
+	}
+	if queues, aerr = read("QueueList", queuePattern, "YARN queue name"); aerr != nil {
+		return
+	}
+	hosts, aerr = read("HostList", nil, "")
+	return
+}
+
+// checkHosts refuses hosts that are not master or gateway hosts of the cluster, with the message
+// of CreateFlowProjectClusterSetting's sample error (sic: "exit", and the unbalanced brackets).
+func checkHosts(clusterID string, hosts []string) *apiError {
+	known := map[string]bool{}
+	for _, h := range clusterHosts(clusterID) {
+		known[h.Name] = true
+	}
+	var bad []string
+	for _, h := range hosts {
+		if !known[h] {
+			bad = append(bad, h)
+		}
+	}
+	if len(bad) > 0 {
+		return flowError("Cluster host does not exit [[%s]", strings.Join(bad, ", "))
+	}
+	return nil
+}
+
+func orDefault(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+func (s *Server) createClusterSetting(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
+		return nil, err
+	}
+	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
+	users, queues, hosts, aerr := settingLists(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	cs := &clusterSetting{
+		ProjectID:    projectID,
+		ClusterID:    clusterID,
+		DefaultUser:  orDefault(p.get("DefaultUser"), defaultSubmitUser),
+		DefaultQueue: orDefault(p.get("DefaultQueue"), defaultSubmitQueue),
+	}
+	if users != nil {
+		cs.Users = *users
+	}
+	if queues != nil {
+		cs.Queues = *queues
+	}
+	if hosts != nil {
+		cs.Hosts = *hosts
+	}
+	aerr = s.update(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		if !s.flowCluster(clusterID) {
+			return errClusterNotFound(clusterID)
+		}
+		if err := checkHosts(clusterID, cs.Hosts); err != nil {
+			return err
+		}
+		key := settingKey(projectID, clusterID)
+		if st.ClusterSettings[key] != nil {
+			return flowError("Cluster setting already exists [%s]", clusterID)
+		}
+		cs.Seq = st.nextSeq()
+		cs.GmtCreate, cs.GmtModified = millis(c), millis(c)
+		if st.ClusterSettings == nil {
+			st.ClusterSettings = map[string]*clusterSetting{}
+		}
+		st.ClusterSettings[key] = cs
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+// settingOf returns the setting of a project and cluster, or the error for a missing project or
+// setting.
+func settingOf(st *state, projectID, clusterID string) (*clusterSetting, *apiError) {
+	if _, err := projectOf(st, projectID); err != nil {
+		return nil, err
+	}
+	cs := st.ClusterSettings[settingKey(projectID, clusterID)]
+	if cs == nil {
+		return nil, errSettingNotFound(clusterID)
+	}
+	return cs, nil
+}
+
+func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
+	p := c.p
+	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
+		return nil, err
+	}
+	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
+	users, queues, hosts, aerr := settingLists(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	aerr = s.update(func(st *state) *apiError {
+		old, err := settingOf(st, projectID, clusterID)
+		if err != nil {
+			return err
+		}
+		ns := *old
+		if v, ok := p.lookup("DefaultUser"); ok {
+			ns.DefaultUser = orDefault(v, defaultSubmitUser)
+		}
+		if v, ok := p.lookup("DefaultQueue"); ok {
+			ns.DefaultQueue = orDefault(v, defaultSubmitQueue)
+		}
+		if users != nil {
+			ns.Users = *users
+		}
+		if queues != nil {
+			ns.Queues = *queues
+		}
+		if hosts != nil {
+			ns.Hosts = *hosts
+		}
+		if err := checkHosts(clusterID, ns.Hosts); err != nil {
+			return err
+		}
+		ns.GmtModified = millis(c)
+		st.ClusterSettings[settingKey(projectID, clusterID)] = &ns
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func (s *Server) deleteClusterSetting(c *call) (any, *apiError) {
+	if err := c.p.requireAll("ProjectId", "ClusterId"); err != nil {
+		return nil, err
+	}
+	projectID, clusterID := c.p.get("ProjectId"), c.p.get("ClusterId")
+	aerr := s.update(func(st *state) *apiError {
+		if _, err := settingOf(st, projectID, clusterID); err != nil {
+			return err
+		}
+		delete(st.ClusterSettings, settingKey(projectID, clusterID))
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+// settingJSON is a setting as DescribeFlowProjectClusterSetting answers it (flat, as the SDK's
+// response type reads it; the page's sample wraps it in a "data" envelope) and as
+// ListFlowProjectClusterSetting items show it (with ClusterName).
+type settingJSON struct {
+	GmtCreate    int64  `json:"GmtCreate"`
+	GmtModified  int64  `json:"GmtModified"`
+	ProjectID    string `json:"ProjectId"`
+	ClusterID    string `json:"ClusterId"`
+	ClusterName  string `json:"ClusterName,omitempty"`
+	DefaultUser  string `json:"DefaultUser"`
+	DefaultQueue string `json:"DefaultQueue"`
+	UserList     struct {
+		User []string `json:"User"`
+	} `json:"UserList"`
+	QueueList struct {
+		Queue []string `json:"Queue"`
+	} `json:"QueueList"`
+	HostList struct {
+		Host []string `json:"Host"`
+	} `json:"HostList"`
+}
+
+func settingJSONOf(cs *clusterSetting) settingJSON {
+	out := settingJSON{
+		GmtCreate: cs.GmtCreate, GmtModified: cs.GmtModified,
+		ProjectID: cs.ProjectID, ClusterID: cs.ClusterID,
+		DefaultUser: cs.DefaultUser, DefaultQueue: cs.DefaultQueue,
+	}
+	out.UserList.User = append([]string{}, cs.Users...)
+	out.QueueList.Queue = append([]string{}, cs.Queues...)
+	out.HostList.Host = append([]string{}, cs.Hosts...)
+	return out
+}
+
+func (s *Server) describeClusterSetting(c *call) (any, *apiError) {
+	if err := c.p.requireAll("ProjectId", "ClusterId"); err != nil {
+		return nil, err
+	}
+	var resp struct {
+		RequestID string `json:"RequestId"`
+		settingJSON
+	}
+	aerr := s.view(func(st *state) *apiError {
+		cs, err := settingOf(st, c.p.get("ProjectId"), c.p.get("ClusterId"))
+		if err != nil {
+			return err
+		}
+		resp.RequestID, resp.settingJSON = c.requestID, settingJSONOf(cs)
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}
+
+func (s *Server) listClusterSettings(c *call) (any, *apiError) {
+	projectID, aerr := c.p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	pg, aerr := c.p.paging()
+	if aerr != nil {
+		return nil, aerr
+	}
+	var resp struct {
+		pageResponse
+		ClusterSettings struct {
+			ClusterSetting []settingJSON `json:"ClusterSetting"`
+		} `json:"ClusterSettings"`
+	}
+	aerr = s.view(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		all := settingsOf(st, projectID)
+		resp.pageResponse = newPageResponse(c, pg, len(all))
+		resp.ClusterSettings.ClusterSetting = []settingJSON{}
+		for _, cs := range pageOf(pg, all) {
+			item := settingJSONOf(cs)
+			item.ClusterName = clusterInfo(c, cs.ClusterID).Name
+			resp.ClusterSettings.ClusterSetting = append(resp.ClusterSettings.ClusterSetting, item)
+		}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}
+
+// ---- project users ----
+
+// Assumptions where the pages are silent (CreateFlowProjectUser and ListFlowProjectUser have no
+// page; the SDK's request has User.N.UserId and User.N.UserName):
+//   - The emulator knows no RAM users: it takes any user id of digits (RAM user ids are numbers)
+//     and any RAM-style user name (1 to 64 of letters, digits, ".", "_", "-").
+//   - A user name can be a member of a project once ("User name already exists: [x]"); a Create
+//     naming several users adds all or none.
+//   - DeleteFlowProjectUser of a user who is not a member: "User does not exist [x]".
+
+var (
+	ramUserNamePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+	ramUserIDPattern   = regexp.MustCompile(`^[0-9]{1,64}$`)
+	userParamPattern   = regexp.MustCompile(`^User\.([1-9][0-9]{0,3})\.(UserId|UserName)$`)
+)
+
+func (s *Server) createProjectUsers(c *call) (any, *apiError) {
+	p := c.p
+	projectID, aerr := p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	byIndex := map[int]*projectUser{}
+	for k, v := range p {
+		if !strings.HasPrefix(k, "User.") {
+			continue
+		}
+		m := userParamPattern.FindStringSubmatch(k)
+		if m == nil {
+			return nil, errInvalid(k, "expected User.N.UserId or User.N.UserName with N from 1 to 9999")
+		}
+		n, _ := strconv.Atoi(m[1])
+		u := byIndex[n]
+		if u == nil {
+			u = &projectUser{ProjectID: projectID}
+			byIndex[n] = u
+		}
+		if m[2] == "UserId" {
+			u.UserID = v
+		} else {
+			u.UserName = v
+		}
+	}
+	if len(byIndex) == 0 {
+		return nil, errMissing("User.1.UserName")
+	}
+	idx := make([]int, 0, len(byIndex))
+	for n := range byIndex {
+		idx = append(idx, n)
+	}
+	sort.Ints(idx)
+	users := make([]*projectUser, 0, len(idx))
+	seen := map[string]bool{}
+	for _, n := range idx {
+		u := byIndex[n]
+		prefix := "User." + strconv.Itoa(n) + "."
+		switch {
+		case u.UserName == "":
+			return nil, errMissing(prefix + "UserName")
+		case u.UserID == "":
+			return nil, errMissing(prefix + "UserId")
+		case !ramUserNamePattern.MatchString(u.UserName):
+			return nil, errInvalid(prefix+"UserName", "a RAM user name is 1 to 64 letters, digits, '.', '_' or '-'")
+		case !ramUserIDPattern.MatchString(u.UserID):
+			return nil, errInvalid(prefix+"UserId", "a RAM user id is a number")
+		case seen[u.UserName]:
+			return nil, errNameExists("User", u.UserName)
+		}
+		seen[u.UserName] = true
+		users = append(users, u)
+	}
+	aerr = s.update(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		for _, u := range users {
+			if st.ProjectUsers[memberKey(projectID, u.UserName)] != nil {
+				return errNameExists("User", u.UserName)
+			}
+		}
+		if st.ProjectUsers == nil {
+			st.ProjectUsers = map[string]*projectUser{}
+		}
+		for _, u := range users {
+			u.Seq = st.nextSeq()
+			u.GmtCreate, u.GmtModified = millis(c), millis(c)
+			st.ProjectUsers[memberKey(projectID, u.UserName)] = u
+		}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+func (s *Server) deleteProjectUser(c *call) (any, *apiError) {
+	if err := c.p.requireAll("ProjectId", "UserName"); err != nil {
+		return nil, err
+	}
+	projectID, name := c.p.get("ProjectId"), c.p.get("UserName")
+	aerr := s.update(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		key := memberKey(projectID, name)
+		if st.ProjectUsers[key] == nil {
+			return flowError("User does not exist [%s]", name)
+		}
+		delete(st.ProjectUsers, key)
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+type projectUserJSON struct {
+	GmtCreate     int64  `json:"GmtCreate"`
+	GmtModified   int64  `json:"GmtModified"`
+	ProjectID     string `json:"ProjectId"`
+	OwnerID       string `json:"OwnerId"`
+	UserName      string `json:"UserName"`
+	AccountUserID string `json:"AccountUserId"`
+}
+
+func (s *Server) listProjectUsers(c *call) (any, *apiError) {
+	projectID, aerr := c.p.required("ProjectId")
+	if aerr != nil {
+		return nil, aerr
+	}
+	pg, aerr := c.p.paging()
+	if aerr != nil {
+		return nil, aerr
+	}
+	var resp struct {
+		pageResponse
+		Users struct {
+			User []projectUserJSON `json:"User"`
+		} `json:"Users"`
+	}
+	aerr = s.view(func(st *state) *apiError {
+		if _, err := projectOf(st, projectID); err != nil {
+			return err
+		}
+		var all []*projectUser
+		for _, u := range st.ProjectUsers {
+			if u.ProjectID == projectID {
+				all = append(all, u)
+			}
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].Seq < all[j].Seq })
+		resp.pageResponse = newPageResponse(c, pg, len(all))
+		resp.Users.User = []projectUserJSON{}
+		for _, u := range pageOf(pg, all) {
+			resp.Users.User = append(resp.Users.User, projectUserJSON{
+				GmtCreate: u.GmtCreate, GmtModified: u.GmtModified, ProjectID: u.ProjectID,
+				OwnerID: accountID, UserName: u.UserName, AccountUserID: u.UserID,
+			})
+		}
+		return nil
+	})
+	if aerr != nil {
+		return nil, aerr
+	}
+	return resp, nil
+}

@@ -1,0 +1,11 @@
+package flowrun
+
+import "time"
+
+// SetPollInterval makes the action poll faster in the tests (the provider under test runs in
+// the test process); the returned function restores the interval.
+func SetPollInterval(d time.Duration) (restore func()) {
+	old := pollInterval
+	pollInterval = d
+	return func() { pollInterval = old }
+}

@@ -1,0 +1,144 @@
+package flowrun
+
+import (
+	"context"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+)
+
+// runFixture is an emulator with a project, jobs extract (params given) and load, and a flow
+// START -> extract -> load -> END; it returns the client, project and flow.
+func runFixture(t *testing.T, extractParams string) (*emrapi.Client, string, string) {
+	t.Helper()
+	// A second per node and a poll every 200 ms (TestMain sets it, for the whole test binary): no
+	// status change is missed, even under load.
+	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	c, err := emrapi.New(t.Context(), emrapi.Config{RegionID: "cn-hangzhou", Endpoint: ts.URL,
+		AccessKeyID: emulator.DefaultAccessKeyID, AccessKeySecret: emulator.DefaultAccessKeySecret, MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	pid, err := c.CreateProject(ctx, emrapi.ProjectInput{Name: "p", Description: "d"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CreateClusterSetting(ctx, emrapi.ClusterSettingInput{ProjectID: pid, ClusterID: "C-0000000000000001"}); err != nil {
+		t.Fatal(err)
+	}
+	extract, err := c.CreateJob(ctx, emrapi.JobInput{ProjectID: pid, Name: "extract", Type: "SHELL", Params: extractParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	load, err := c.CreateJob(ctx, emrapi.JobInput{ProjectID: pid, Name: "load", Type: "SHELL", Params: "echo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph := `{"nodes":[{"id":"start","attribute":{"type":"START"}},` +
+		`{"id":"extract","attribute":{"type":"JOB","jobType":"SHELL","jobId":"` + extract + `"}},` +
+		`{"id":"load","attribute":{"type":"JOB","jobType":"SHELL","jobId":"` + load + `"}},` +
+		`{"id":"end","attribute":{"type":"END"}}],"edges":[{"source":"start","target":"extract"},` +
+		`{"source":"extract","target":"load"},{"source":"load","target":"end"}]}`
+	fid, err := c.CreateFlow(ctx, emrapi.FlowInput{ProjectID: pid, Name: "f", Description: "d", ClusterID: "C-0000000000000001", Graph: graph})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, pid, fid
+}
+
+type recorder struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (r *recorder) add(m string) { r.mu.Lock(); r.msgs = append(r.msgs, m); r.mu.Unlock() }
+
+func summary(diags diag.Diagnostics) string {
+	var b strings.Builder
+	for _, d := range diags {
+		b.WriteString(d.Summary() + ": " + d.Detail() + "\n")
+	}
+	return b.String()
+}
+
+func TestRunFlowProgressNodeByNode(t *testing.T) {
+	c, pid, fid := runFixture(t, "echo extract")
+	var rec recorder
+	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, rec.add)
+	if diags.HasError() {
+		t.Fatalf("run failed: %s", summary(diags))
+	}
+	var shapes []string
+	for _, m := range rec.msgs[1:] {
+		// Durations vary with the poll's timing; compare the rest.
+		if i := strings.Index(m, " after "); i > 0 {
+			m = m[:i]
+		}
+		if strings.HasPrefix(m, "run FI-") {
+			m = "run " + m[strings.Index(m, ":")+2:]
+		}
+		shapes = append(shapes, m)
+	}
+	want := []string{"node extract: RUNNING", "run RUNNING (0 of 2 job nodes done)", "node extract: OK", "node load: RUNNING",
+		"node load: OK", "run SUCCEEDED (2 of 2 job nodes done)"}
+	if !strings.HasPrefix(rec.msgs[0], "submitted flow "+fid+": run FI-") || !slices.Equal(shapes, want) {
+		t.Errorf("progress:\n got %q\nwant %q", rec.msgs, want)
+	}
+}
+
+func TestRunFlowFailure(t *testing.T) {
+	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_FAIL: no such table")
+	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, func(string) {})
+	got := summary(diags)
+	for _, want := range []string{"Flow run FAILED", "Node extract: FAILED (SHELL FJ-", "error: no such table",
+		"last log lines:", "ERROR job failed: no such table", "Not run: load."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
+
+// The timeout and Terraform's cancellation both stop the wait, not the run, and say where it
+// stands.
+func TestRunFlowTimeoutAndCancel(t *testing.T) {
+	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_DURATION=1h")
+	spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: 400 * time.Millisecond}
+	diags := runFlow(t.Context(), c, spec, func(string) {})
+	if got := summary(diags); !strings.Contains(got, "Flow run did not finish in time") ||
+		!strings.Contains(got, "timeout of 400ms: run FI-") || !strings.Contains(got, "extract RUNNING, load PREP") {
+		t.Errorf("timeout:\n%s", got)
+	}
+	if len(diags) != 1 || !diags[0].(diag.DiagnosticWithPath).Path().Equal(pathTimeout) {
+		t.Errorf("the timeout diagnostic should be on the timeout attribute: %v", diags)
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	spec.timeout = time.Hour
+	start := time.Now()
+	diags = runFlow(ctx, c, spec, func(string) {})
+	if got := summary(diags); !strings.Contains(got, "Waiting for the flow run was cancelled") || !strings.Contains(got, "not stopped") {
+		t.Errorf("cancel:\n%s", got)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("cancellation took %s", d)
+	}
+	runs, err := c.ListFlowInstances(t.Context(), emrapi.ListFlowInstancesInput{ProjectID: pid, FlowID: fid})
+	if err != nil || len(runs) != 2 || runs[0].Status != "RUNNING" || runs[1].Status != "RUNNING" {
+		t.Errorf("both runs must go on: %+v %v", runs, err)
+	}
+}

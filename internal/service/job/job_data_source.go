@@ -1,0 +1,222 @@
+package job
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+)
+
+var (
+	_ datasource.DataSource                     = (*jobDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*jobDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*jobDataSource)(nil)
+)
+
+type jobDataSource struct {
+	client *emrapi.Client
+}
+
+// NewDataSource returns the emrflow_job data source: one job of a project, by id or by exact
+// name, for instance a job made in the console that a flow's graph refers to.
+func NewDataSource() datasource.DataSource {
+	return &jobDataSource{}
+}
+
+type jobDataModel struct {
+	ID                types.String `tfsdk:"id"`
+	ProjectID         types.String `tfsdk:"project_id"`
+	Name              types.String `tfsdk:"name"`
+	Type              types.String `tfsdk:"type"`
+	Description       types.String `tfsdk:"description"`
+	Params            types.String `tfsdk:"params"`
+	ParamConf         types.String `tfsdk:"param_conf"`
+	CustomVariables   types.String `tfsdk:"custom_variables"`
+	EnvConf           types.String `tfsdk:"env_conf"`
+	RunConf           types.String `tfsdk:"run_conf"`
+	MonitorConf       types.String `tfsdk:"monitor_conf"`
+	Mode              types.String `tfsdk:"mode"`
+	FailAct           types.String `tfsdk:"fail_act"`
+	MaxRetry          types.Int64  `tfsdk:"max_retry"`
+	RetryInterval     types.Int64  `tfsdk:"retry_interval"`
+	RetryPolicy       types.String `tfsdk:"retry_policy"`
+	MaxRunningTimeSec types.Int64  `tfsdk:"max_running_time_sec"`
+	ClusterID         types.String `tfsdk:"cluster_id"`
+	Adhoc             types.Bool   `tfsdk:"adhoc"`
+	ParentCategoryID  types.String `tfsdk:"parent_category_id"`
+	GmtCreate         types.Int64  `tfsdk:"gmt_create"`
+	GmtModified       types.Int64  `tfsdk:"gmt_modified"`
+}
+
+func (d *jobDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_job"
+}
+
+func (d *jobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	num := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one job of a data-development project by `id` or by exact `name` (exactly one of " +
+			"them), with DescribeFlowJob (by name: ListFlowJob, then DescribeFlowJob). It is an error when no job, or " +
+			"more than one, matches. Use it to refer to a job made in the console from a flow's graph.",
+		Attributes: map[string]schema.Attribute{
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "The project (`FP-…`) that holds the job.",
+				Required:            true,
+				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
+			},
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The job's ID (`FJ-…`).",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{validate.IDPrefix("FJ-")},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The job's exact name.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"type":                 str("The job type: `SHELL`, `SPARK`, `HIVE_SQL`, ..."),
+			"description":          str("The job's description."),
+			"params":               str("The job's content (command line, SQL, ...); null when empty."),
+			"param_conf":           str("Parameter configuration (JSON); null when empty."),
+			"custom_variables":     str("Custom variables (JSON); null when empty."),
+			"env_conf":             str("Environment variables (JSON); null when empty."),
+			"run_conf":             str("Run configuration (JSON); null when empty."),
+			"monitor_conf":         str("Monitoring configuration (JSON); null when empty."),
+			"mode":                 str("Where the job's launcher runs: `YARN` or `LOCAL`; null when unset."),
+			"fail_act":             str("What a failure does: `STOP` or `CONTINUE`; null when unset."),
+			"max_retry":            num("How many times a failed run is retried."),
+			"retry_interval":       num("Seconds between retries."),
+			"retry_policy":         str("The retry policy; null when unset."),
+			"max_running_time_sec": num("Longest run, in seconds (0: no limit)."),
+			"cluster_id":           str("The cluster (`C-…`) the job is bound to; null when none."),
+			"adhoc":                schema.BoolAttribute{MarkdownDescription: "Whether the job is an ad-hoc query.", Computed: true},
+			"parent_category_id":   str("The folder (`FC-…`) that holds the job; null at the project's root."),
+			"gmt_create":           num("Creation time, in milliseconds since the epoch."),
+			"gmt_modified":         num("Last modification time, in milliseconds since the epoch."),
+		},
+	}
+}
+
+func (d *jobDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *jobDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	client, diags := providerdata.Client(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	d.client = client
+}
+
+func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg jobDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	projectID := cfg.ProjectID.ValueString()
+	id := cfg.ID.ValueString()
+	if cfg.ID.IsNull() {
+		name := cfg.Name.ValueString()
+		all, err := d.client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Name: name})
+		if err != nil {
+			lookupFailed(&resp.Diagnostics, err, projectID, "Cannot list the jobs")
+			return
+		}
+		var matches []string
+		for _, j := range all {
+			if j.Name == name { // the API's Name filter may match more loosely than equality
+				matches = append(matches, j.ID)
+			}
+		}
+		switch len(matches) {
+		case 0:
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "No such job",
+				fmt.Sprintf("No job of project %s is named %q.", projectID, name))
+			return
+		case 1:
+			id = matches[0]
+		default:
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Several jobs match",
+				fmt.Sprintf("%d jobs of project %s are named %q (%s); look the job up by id instead.",
+					len(matches), projectID, name, strings.Join(matches, ", ")))
+			return
+		}
+	}
+	j, err := d.client.DescribeJob(ctx, projectID, id)
+	if emrapi.IsNotFound(err) && !isMissingProjectErr(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "No such job",
+			fmt.Sprintf("Project %s has no job with the ID %q.", projectID, id))
+		return
+	}
+	if err != nil {
+		lookupFailed(&resp.Diagnostics, err, projectID, "Cannot read the job")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, jobData(j))...)
+}
+
+// lookupFailed reports a failed lookup: a missing project on project_id, anything else as the
+// API said it.
+func lookupFailed(diags *diag.Diagnostics, err error, projectID, summary string) {
+	if isMissingProjectErr(err) {
+		diags.AddAttributeError(path.Root("project_id"), "No such project", fmt.Sprintf("No project has the ID %q.", projectID))
+		return
+	}
+	diags.AddError(summary, providerdata.ErrorDetail(err, ""))
+}
+
+func isMissingProjectErr(err error) bool {
+	var apiErr *emrapi.Error
+	return errors.As(err, &apiErr) && strings.HasPrefix(apiErr.Message, "Project does not exist")
+}
+
+// jobData maps a job as the resource reads it: the API's "" for an unset optional field is null.
+func jobData(j *emrapi.Job) *jobDataModel {
+	return &jobDataModel{
+		ID:                types.StringValue(j.ID),
+		ProjectID:         types.StringValue(j.ProjectID),
+		Name:              types.StringValue(j.Name),
+		Type:              types.StringValue(j.Type),
+		Description:       types.StringValue(j.Description),
+		Params:            flex.StringOrNull(j.Params),
+		ParamConf:         flex.StringOrNull(j.ParamConf),
+		CustomVariables:   flex.StringOrNull(j.CustomVariables),
+		EnvConf:           flex.StringOrNull(j.EnvConf),
+		RunConf:           flex.StringOrNull(j.RunConf),
+		MonitorConf:       flex.StringOrNull(j.MonitorConf),
+		Mode:              flex.StringOrNull(j.Mode),
+		FailAct:           flex.StringOrNull(j.FailAct),
+		MaxRetry:          types.Int64Value(j.MaxRetry),
+		RetryInterval:     types.Int64Value(j.RetryInterval),
+		RetryPolicy:       flex.StringOrNull(j.RetryPolicy),
+		MaxRunningTimeSec: types.Int64Value(j.MaxRunningTimeSec),
+		ClusterID:         flex.StringOrNull(j.ClusterID),
+		Adhoc:             types.BoolValue(j.Adhoc),
+		ParentCategoryID:  flex.StringOrNull(j.CategoryID),
+		GmtCreate:         types.Int64Value(j.GmtCreate),
+		GmtModified:       types.Int64Value(j.GmtModified),
+	}
+}
