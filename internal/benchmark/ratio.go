@@ -1,6 +1,7 @@
 package benchmark
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -8,7 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -25,7 +28,7 @@ type Sample struct {
 	ProviderCPU time.Duration // the provider processes only
 	PeakRSSKB   int64
 	Processes   int
-	// Instructions is the providers' instruction count under callgrind (0 when not measured).
+	// Instructions is the provider's instruction count under callgrind (0 when not measured).
 	Instructions int64
 	Calls        map[string]int64
 }
@@ -33,28 +36,15 @@ type Sample struct {
 // CLICPU is Terraform's own CPU (with the wrappers'): TotalCPU less the providers'.
 func (s Sample) CLICPU() time.Duration { return s.TotalCPU - s.ProviderCPU }
 
-// measured runs one terraform command in w through the usage wrapper and measures it. extraEnv is
-// added to this command only (e.g. the callgrind directory). When callgrindDir is set, the
-// providers run under callgrind and their instruction counts are summed.
-func (r *Runner) measured(ctx context.Context, w *e2e.Workspace, usageFile, callgrindDir string, wantExit int, args ...string) (Sample, error) {
+// measured runs one terraform command in w through the usage wrapper and measures it.
+func (r *Runner) measured(ctx context.Context, w *e2e.Workspace, usageFile string, wantExit int, args ...string) (Sample, error) {
 	if err := os.WriteFile(usageFile, nil, 0o600); err != nil {
 		return Sample{}, fmt.Errorf("resetting the usage file: %w", err)
-	}
-	if callgrindDir != "" {
-		if err := os.RemoveAll(callgrindDir); err != nil {
-			return Sample{}, fmt.Errorf("clearing %s: %w", callgrindDir, err)
-		}
-		if err := os.MkdirAll(callgrindDir, 0o755); err != nil {
-			return Sample{}, fmt.Errorf("creating %s: %w", callgrindDir, err)
-		}
 	}
 	w.Emulator.ResetStats()
 	args = append(slices.Clone(args), fmt.Sprintf("-parallelism=%d", r.cfg.Parallelism))
 	cmd := w.Command(ctx, args...)
 	cmd.Env = append(cmd.Env, WrapOutputEnv+"="+usageFile)
-	if callgrindDir != "" {
-		cmd.Env = append(cmd.Env, WrapCallgrindEnv+"="+callgrindDir)
-	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -85,11 +75,6 @@ func (r *Runner) measured(ctx context.Context, w *e2e.Workspace, usageFile, call
 	}
 	s.ProviderCPU, s.PeakRSSKB = UsageTotal(us)
 	s.Processes = len(us)
-	if callgrindDir != "" {
-		if s.Instructions, _, err = CallgrindDirTotal(callgrindDir); err != nil {
-			return s, err
-		}
-	}
 	s.Calls = w.Emulator.Stats().Calls
 	return s, nil
 }
@@ -202,7 +187,7 @@ func (r *Runner) newRatioPair(ctx context.Context, n int) (*ratioPair, error) {
 		return nil, fmt.Errorf("writing the configuration: %w", err)
 	}
 	for _, w := range []*e2e.Workspace{p.flows, p.minimal} {
-		if _, err := r.measured(ctx, w, p.usage, "", 0, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+		if _, err := r.measured(ctx, w, p.usage, 0, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
 			p.Close()
 			return nil, err
 		}
@@ -232,7 +217,7 @@ func (r *Runner) PlanRatio(ctx context.Context) ([]PlanRatioRow, error) {
 				if flows {
 					w = p.flows
 				}
-				s, err := r.measured(ctx, w, p.usage, "", 0, planArgs...)
+				s, err := r.measured(ctx, w, p.usage, 0, planArgs...)
 				if err != nil {
 					p.Close()
 					return nil, err
@@ -253,24 +238,144 @@ func (r *Runner) PlanRatio(ctx context.Context) ([]PlanRatioRow, error) {
 	return rows, nil
 }
 
-// Instructions plans N flows and N minimal resources once each with the providers under
-// callgrind (GOMAXPROCS=1), for CallgrindN.
+// Instructions plans N flows and N minimal resources once each, counting the instructions the
+// provider spends on that plan alone: each provider is started by the benchmark in debug mode
+// under callgrind (GOMAXPROCS=1) and Terraform attaches to it (TF_REATTACH_PROVIDERS), so that
+// go-plugin's start-up timeout does not apply to a slow start under valgrind and one process
+// serves every command; its counters are zeroed just before the plan and dumped just after it
+// (callgrind_control), which leaves process start-up and the set-up apply out.
 func (r *Runner) Instructions(ctx context.Context) (InstrRow, error) {
 	n := r.cfg.CallgrindN
-	p, err := r.newRatioPair(ctx, n)
-	if err != nil {
-		return InstrRow{}, err
-	}
-	defer p.Close()
 	row := InstrRow{N: n}
-	dir := filepath.Join(r.cfg.WorkDir, "callgrind")
-	if row.Minimal, err = r.measured(ctx, p.minimal, p.usage, dir, 0, planArgs...); err != nil {
-		return row, err
-	}
-	if row.Flows, err = r.measured(ctx, p.flows, p.usage, dir, 0, planArgs...); err != nil {
-		return row, err
+	for _, flows := range []bool{false, true} {
+		name, bin, cfg := "minimal", r.minimal, MinimalConfig(n, "v1")
+		opts := e2e.Options{ExtraEnv: r.cfg.FlowEnv}
+		if flows {
+			name, bin = "flows", r.provider
+			opts.Emulator = emulator.Config{Latency: r.cfg.Latency}
+		}
+		w, err := r.workspace(fmt.Sprintf("callgrind-%s-%d", name, n), true, opts)
+		if err != nil {
+			return row, err
+		}
+		s, err := r.instructions(ctx, w, bin, flows, cfg)
+		w.Close()
+		if err != nil {
+			return row, fmt.Errorf("%s: %w", name, err)
+		}
+		if flows {
+			row.Flows = s
+		} else {
+			row.Minimal = s
+		}
 	}
 	r.logf("instructions, plan of %d: flows %.3g, minimal %.3g (%.3g per flow beyond)", n,
 		float64(row.Flows.Instructions), float64(row.Minimal.Instructions), row.PerResource())
 	return row, nil
+}
+
+var reattachLine = regexp.MustCompile(`TF_REATTACH_PROVIDERS='([^']+)'`)
+
+func (r *Runner) instructions(ctx context.Context, w *e2e.Workspace, bin string, flows bool, config string) (Sample, error) {
+	dir, err := os.MkdirTemp(r.cfg.WorkDir, "callgrind-")
+	if err != nil {
+		return Sample{}, fmt.Errorf("creating a callgrind directory: %w", err)
+	}
+	if flows {
+		projectID, err := newProject(ctx, w.Client, "bench-callgrind")
+		if err != nil {
+			return Sample{}, err
+		}
+		config = FlowsConfig(FlowsSpec{Count: r.cfg.CallgrindN, ProjectID: projectID, ClusterID: ClusterID, Description: "v1"})
+	}
+	if err := w.WriteConfig(config); err != nil {
+		return Sample{}, fmt.Errorf("writing the configuration: %w", err)
+	}
+	// The provider gets the workspace's environment (endpoint, keys), as it would from Terraform.
+	env := w.Command(ctx).Env
+	prov := exec.CommandContext(ctx, "valgrind", "--tool=callgrind", "-q",
+		"--callgrind-out-file="+filepath.Join(dir, "callgrind.out.%p"), bin, "-debug")
+	// One thread; no asynchronous preemption (callgrind asserts on Go's preemption signals); no
+	// RDTSCP, which valgrind 3.19 advertises on this CPU but cannot run (SIGILL in
+	// runtime.cputicks).
+	prov.Env = append(env, "GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off")
+	out, err := prov.StdoutPipe()
+	if err != nil {
+		return Sample{}, fmt.Errorf("piping the provider's output: %w", err)
+	}
+	var stderr bytes.Buffer
+	prov.Stderr = &stderr
+	if err := prov.Start(); err != nil {
+		return Sample{}, fmt.Errorf("starting the provider under valgrind: %w", err)
+	}
+	defer func() {
+		_ = prov.Process.Signal(os.Interrupt)
+		_ = prov.Wait()
+	}()
+	reattach := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if m := reattachLine.FindStringSubmatch(sc.Text()); m != nil {
+				reattach <- m[1]
+			}
+		}
+		close(reattach)
+	}()
+	var attach string
+	select {
+	case a, ok := <-reattach:
+		if !ok {
+			return Sample{}, fmt.Errorf("the provider under valgrind exited before serving:\n%s", lastLines(stderr.String(), 20))
+		}
+		attach = a
+	case <-time.After(10 * time.Minute):
+		return Sample{}, errors.New("the provider under valgrind did not start in 10 minutes")
+	}
+	run := func(wantExit int, args ...string) error {
+		cmd := w.Command(ctx, append(slices.Clone(args), fmt.Sprintf("-parallelism=%d", r.cfg.Parallelism))...)
+		cmd.Env = append(cmd.Env, "TF_REATTACH_PROVIDERS="+attach)
+		b, err := cmd.CombinedOutput()
+		var exitErr *exec.ExitError
+		switch {
+		case errors.As(err, &exitErr) && exitErr.ExitCode() == wantExit:
+		case err != nil:
+			return fmt.Errorf("terraform %v: %w\n%s", args, err, lastLines(string(b), 30))
+		case wantExit != 0:
+			return fmt.Errorf("terraform %v: exit 0, want %d", args, wantExit)
+		}
+		return nil
+	}
+	control := func(arg string) error {
+		b, err := exec.CommandContext(ctx, "callgrind_control", arg, strconv.Itoa(prov.Process.Pid)).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("callgrind_control %s: %w\n%s", arg, err, b)
+		}
+		return nil
+	}
+	if err := run(0, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+		return Sample{}, err
+	}
+	if err := control("-z"); err != nil {
+		return Sample{}, err
+	}
+	w.Emulator.ResetStats()
+	start := time.Now()
+	if err := run(0, planArgs...); err != nil {
+		return Sample{}, err
+	}
+	s := Sample{Wall: time.Since(start), Calls: w.Emulator.Stats().Calls, Processes: 1}
+	if err := control("-d"); err != nil {
+		return Sample{}, err
+	}
+	dump := filepath.Join(dir, fmt.Sprintf("callgrind.out.%d.1", prov.Process.Pid))
+	f, err := os.Open(dump)
+	if err != nil {
+		return Sample{}, fmt.Errorf("reading the dump: %w", err)
+	}
+	defer f.Close()
+	if s.Instructions, err = CallgrindTotal(f); err != nil {
+		return Sample{}, err
+	}
+	return s, nil
 }

@@ -1,8 +1,6 @@
 package benchmark
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -209,19 +207,6 @@ func TestCallgrindTotal(t *testing.T) {
 		if (err == nil) != tc.ok || got != tc.want {
 			t.Errorf("%s: got %d, %v; want %d, ok=%v", name, got, err, tc.want, tc.ok)
 		}
-	}
-}
-
-func TestCallgrindDirTotal(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range map[string]string{"callgrind.out.1": "totals: 10\n", "callgrind.out.2": "summary: 5\n", "other": "totals: 1000\n"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	total, files, err := CallgrindDirTotal(dir)
-	if err != nil || total != 15 || files != 2 {
-		t.Errorf("got %d over %d files, %v; want 15 over 2", total, files, err)
 	}
 }
 

@@ -461,7 +461,7 @@ func (r *Runner) bigFlow(ctx context.Context, typed bool, nodes int) ([]BigFlowR
 	}
 	var rows []BigFlowRow
 	for _, st := range steps {
-		s, err := r.measured(ctx, w, usageFile, "", st.exit, st.args...)
+		s, err := r.measured(ctx, w, usageFile, st.exit, st.args...)
 		if err != nil {
 			return nil, fmt.Errorf("%s, %d nodes: %w", form, nodes, err)
 		}

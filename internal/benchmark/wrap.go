@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -29,10 +28,6 @@ const (
 	WrapTargetEnv = "EMRFLOW_BENCH_WRAP_TARGET"
 	// WrapOutputEnv names the file the wrapper appends one JSON line per provider process to.
 	WrapOutputEnv = "EMRFLOW_BENCH_WRAP_OUTPUT"
-	// WrapCallgrindEnv, when set to a directory, makes the wrapper run the provider under
-	// `valgrind --tool=callgrind` with GOMAXPROCS=1, writing callgrind.out.<pid> there: its
-	// instruction count repeats to about ±0.5% on a busy machine, where CPU time moves by ±30%.
-	WrapCallgrindEnv = "EMRFLOW_BENCH_WRAP_CALLGRIND"
 )
 
 // ProcessUsage is the resource usage of one provider process.
@@ -44,16 +39,8 @@ type ProcessUsage struct {
 
 // RunWrapper runs the target with this process's arguments and standard streams, forwards
 // SIGINT and SIGTERM to it, records its usage, and returns its exit code.
-func RunWrapper(target, output, callgrindDir string, args []string) int {
+func RunWrapper(target, output string, args []string) int {
 	cmd := exec.Command(target, args...)
-	if callgrindDir != "" {
-		vg := append([]string{"--tool=callgrind", "-q", "--callgrind-out-file=" + filepath.Join(callgrindDir, "callgrind.out.%p"), target}, args...)
-		cmd = exec.Command("valgrind", vg...)
-		// One thread, no asynchronous preemption (callgrind asserts on Go's preemption signals), and
-		// no RDTSCP, which valgrind 3.19 advertises on this CPU but cannot run (SIGILL in
-		// runtime.cputicks).
-		cmd.Env = append(os.Environ(), "GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off")
-	}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
@@ -153,27 +140,4 @@ func CallgrindTotal(r io.Reader) (int64, error) {
 		return 0, errors.New("callgrind output: no totals or summary line")
 	}
 	return summary, nil
-}
-
-// CallgrindDirTotal sums the instruction counts of every callgrind.out.* file in dir (one per
-// provider process of a command) and returns the sum and the file count.
-func CallgrindDirTotal(dir string) (int64, int, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "callgrind.out.*"))
-	if err != nil {
-		return 0, 0, fmt.Errorf("listing callgrind outputs: %w", err)
-	}
-	var total int64
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			return 0, 0, fmt.Errorf("opening %s: %w", name, err)
-		}
-		n, err := CallgrindTotal(f)
-		_ = f.Close()
-		if err != nil {
-			return 0, 0, fmt.Errorf("%s: %w", name, err)
-		}
-		total += n
-	}
-	return total, len(files), nil
 }

@@ -22,7 +22,7 @@ import (
 func main() {
 	// Started by Terraform under the provider's name: be the rusage wrapper (see benchmark.RunWrapper).
 	if target := os.Getenv(benchmark.WrapTargetEnv); target != "" {
-		os.Exit(benchmark.RunWrapper(target, os.Getenv(benchmark.WrapOutputEnv), os.Getenv(benchmark.WrapCallgrindEnv), os.Args[1:]))
+		os.Exit(benchmark.RunWrapper(target, os.Getenv(benchmark.WrapOutputEnv), os.Args[1:]))
 	}
 	if dir := os.Getenv(profileEnv); dir != "" {
 		os.Exit(serveProfiled(dir))
@@ -76,7 +76,7 @@ func run() error {
 		return err
 	}
 	if *callgrindN > 0 {
-		if _, err := exec.LookPath("valgrind"); err != nil {
+		if _, err := exec.LookPath("callgrind_control"); err != nil {
 			fmt.Fprintln(os.Stderr, "emrflow-bench: valgrind is not on PATH: no instruction counts (apt-get install valgrind)")
 			*callgrindN = 0
 		}

@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"log"
 	"os"
 
@@ -24,11 +25,13 @@ import (
 )
 
 func main() {
+	debug := flag.Bool("debug", false, "serve in debug mode (Terraform attaches with TF_REATTACH_PROVIDERS), as the provider's -debug does")
+	flag.Parse()
 	if _, err := procsetup.Configure(procsetup.Env{Getenv: os.Getenv, Setenv: os.Setenv}); err != nil {
 		log.Fatal(err)
 	}
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return minimalProvider{} },
-		providerserver.ServeOpts{Address: "registry.terraform.io/emrflow/emrflow"})
+		providerserver.ServeOpts{Address: "registry.terraform.io/emrflow/emrflow", Debug: *debug})
 	if err != nil {
 		log.Fatal(err)
 	}
