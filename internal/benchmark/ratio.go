@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -238,27 +237,29 @@ func (r *Runner) PlanRatio(ctx context.Context) ([]PlanRatioRow, error) {
 	return rows, nil
 }
 
-// Instructions plans N flows and N minimal resources once each, counting the instructions the
-// provider spends on that plan alone: each provider is started by the benchmark in debug mode
-// under callgrind (GOMAXPROCS=1) and Terraform attaches to it (TF_REATTACH_PROVIDERS), so that
-// go-plugin's start-up timeout does not apply to a slow start under valgrind and one process
-// serves every command; its counters are zeroed just before the plan and dumped just after it
-// (callgrind_control), which leaves process start-up and the set-up apply out.
+// Instructions counts the instructions the provider spends on one plan of N flows and of N
+// minimal resources, under valgrind (cachegrind, GOMAXPROCS=1; callgrind asserts on one of the Go
+// runtime's signals here). Each provider is started by the benchmark in debug mode and Terraform
+// attaches to it (TF_REATTACH_PROVIDERS), so that go-plugin's start-up timeout does not apply to
+// a slow start under valgrind; a process that serves one plan and one that serves three give, by
+// difference, the instructions of one plan without start-up. The resources are created first by
+// the provider run normally.
 func (r *Runner) Instructions(ctx context.Context) (InstrRow, error) {
 	n := r.cfg.CallgrindN
 	row := InstrRow{N: n}
 	for _, flows := range []bool{false, true} {
-		name, bin, cfg := "minimal", r.minimal, MinimalConfig(n, "v1")
-		opts := e2e.Options{ExtraEnv: r.cfg.FlowEnv}
+		name, bin := "minimal", r.minimal
+		opts := e2e.Options{ExtraEnv: append([]string{WrapTargetEnv + "=" + bin}, r.cfg.FlowEnv...)}
 		if flows {
 			name, bin = "flows", r.provider
+			opts.ExtraEnv[0] = WrapTargetEnv + "=" + bin
 			opts.Emulator = emulator.Config{Latency: r.cfg.Latency}
 		}
-		w, err := r.workspace(fmt.Sprintf("callgrind-%s-%d", name, n), true, opts)
+		w, err := r.workspace(fmt.Sprintf("instructions-%s-%d", name, n), true, opts)
 		if err != nil {
 			return row, err
 		}
-		s, err := r.instructions(ctx, w, bin, flows, cfg)
+		s, err := r.planInstructions(ctx, w, bin, flows)
 		w.Close()
 		if err != nil {
 			return row, fmt.Errorf("%s: %w", name, err)
@@ -276,13 +277,10 @@ func (r *Runner) Instructions(ctx context.Context) (InstrRow, error) {
 
 var reattachLine = regexp.MustCompile(`TF_REATTACH_PROVIDERS='([^']+)'`)
 
-func (r *Runner) instructions(ctx context.Context, w *e2e.Workspace, bin string, flows bool, config string) (Sample, error) {
-	dir, err := os.MkdirTemp(r.cfg.WorkDir, "callgrind-")
-	if err != nil {
-		return Sample{}, fmt.Errorf("creating a callgrind directory: %w", err)
-	}
+func (r *Runner) planInstructions(ctx context.Context, w *e2e.Workspace, bin string, flows bool) (Sample, error) {
+	config := MinimalConfig(r.cfg.CallgrindN, "v1")
 	if flows {
-		projectID, err := newProject(ctx, w.Client, "bench-callgrind")
+		projectID, err := newProject(ctx, w.Client, "bench-instructions")
 		if err != nil {
 			return Sample{}, err
 		}
@@ -291,30 +289,62 @@ func (r *Runner) instructions(ctx context.Context, w *e2e.Workspace, bin string,
 	if err := w.WriteConfig(config); err != nil {
 		return Sample{}, fmt.Errorf("writing the configuration: %w", err)
 	}
-	// The provider gets the workspace's environment (endpoint, keys), as it would from Terraform.
-	env := w.Command(ctx).Env
-	prov := exec.CommandContext(ctx, "valgrind", "--tool=callgrind", "-q",
-		"--callgrind-out-file="+filepath.Join(dir, "callgrind.out.%p"), bin, "-debug")
-	// One thread; no asynchronous preemption (callgrind asserts on Go's preemption signals); no
-	// RDTSCP, which valgrind 3.19 advertises on this CPU but cannot run (SIGILL in
-	// runtime.cputicks).
-	prov.Env = append(env, "GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off")
-	out, err := prov.StdoutPipe()
+	usage := filepath.Join(r.cfg.WorkDir, "instructions-usage.jsonl")
+	if _, err := r.measured(ctx, w, usage, 0, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+		return Sample{}, err
+	}
+	one, err := r.valgrindPlans(ctx, w, bin, 1)
 	if err != nil {
-		return Sample{}, fmt.Errorf("piping the provider's output: %w", err)
+		return Sample{}, err
+	}
+	w.Emulator.ResetStats()
+	three, err := r.valgrindPlans(ctx, w, bin, 3)
+	if err != nil {
+		return Sample{}, err
+	}
+	calls := w.Emulator.Stats().Calls
+	for k, v := range calls {
+		calls[k] = v / 3
+	}
+	return Sample{Instructions: (three - one) / 2, Calls: calls, Processes: 1}, nil
+}
+
+// valgrindPlans starts bin in debug mode under cachegrind, runs `terraform plan` k times attached
+// to it, stops it, and returns the instructions it ran in all.
+func (r *Runner) valgrindPlans(ctx context.Context, w *e2e.Workspace, bin string, k int) (int64, error) {
+	dir, err := os.MkdirTemp(r.cfg.WorkDir, "cachegrind-")
+	if err != nil {
+		return 0, fmt.Errorf("creating a cachegrind directory: %w", err)
+	}
+	out := filepath.Join(dir, "cachegrind.out")
+	// The provider gets the workspace's environment (endpoint, keys), as it would from Terraform.
+	prov := exec.CommandContext(ctx, "valgrind", "--tool=cachegrind", "--cache-sim=no", "-q",
+		"--cachegrind-out-file="+out, bin, "-debug")
+	// One thread; no asynchronous preemption signals; no RDTSCP, which valgrind 3.19 advertises
+	// on this CPU but cannot run (SIGILL in runtime.cputicks).
+	prov.Env = append(w.Command(ctx).Env, "GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off")
+	stdout, err := prov.StdoutPipe()
+	if err != nil {
+		return 0, fmt.Errorf("piping the provider's output: %w", err)
 	}
 	var stderr bytes.Buffer
 	prov.Stderr = &stderr
 	if err := prov.Start(); err != nil {
-		return Sample{}, fmt.Errorf("starting the provider under valgrind: %w", err)
+		return 0, fmt.Errorf("starting the provider under valgrind: %w", err)
 	}
-	defer func() {
+	stopped := false
+	stop := func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
 		_ = prov.Process.Signal(os.Interrupt)
-		_ = prov.Wait()
-	}()
+		return prov.Wait()
+	}
+	defer func() { _ = stop() }()
 	reattach := make(chan string, 1)
 	go func() {
-		sc := bufio.NewScanner(out)
+		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			if m := reattachLine.FindStringSubmatch(sc.Text()); m != nil {
 				reattach <- m[1]
@@ -326,56 +356,24 @@ func (r *Runner) instructions(ctx context.Context, w *e2e.Workspace, bin string,
 	select {
 	case a, ok := <-reattach:
 		if !ok {
-			return Sample{}, fmt.Errorf("the provider under valgrind exited before serving:\n%s", lastLines(stderr.String(), 20))
+			return 0, fmt.Errorf("the provider under valgrind exited before serving:\n%s", lastLines(stderr.String(), 20))
 		}
 		attach = a
 	case <-time.After(10 * time.Minute):
-		return Sample{}, errors.New("the provider under valgrind did not start in 10 minutes")
+		return 0, errors.New("the provider under valgrind did not start in 10 minutes")
 	}
-	run := func(wantExit int, args ...string) error {
-		cmd := w.Command(ctx, append(slices.Clone(args), fmt.Sprintf("-parallelism=%d", r.cfg.Parallelism))...)
+	for range k {
+		cmd := w.Command(ctx, append(slices.Clone(planArgs), fmt.Sprintf("-parallelism=%d", r.cfg.Parallelism))...)
 		cmd.Env = append(cmd.Env, "TF_REATTACH_PROVIDERS="+attach)
-		b, err := cmd.CombinedOutput()
-		var exitErr *exec.ExitError
-		switch {
-		case errors.As(err, &exitErr) && exitErr.ExitCode() == wantExit:
-		case err != nil:
-			return fmt.Errorf("terraform %v: %w\n%s", args, err, lastLines(string(b), 30))
-		case wantExit != 0:
-			return fmt.Errorf("terraform %v: exit 0, want %d", args, wantExit)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return 0, fmt.Errorf("terraform plan attached to the provider under valgrind: %w\n%s", err, lastLines(string(b), 30))
 		}
-		return nil
 	}
-	control := func(arg string) error {
-		b, err := exec.CommandContext(ctx, "callgrind_control", arg, strconv.Itoa(prov.Process.Pid)).CombinedOutput()
-		if err != nil {
-			return fmt.Errorf("callgrind_control %s: %w\n%s", arg, err, b)
-		}
-		return nil
-	}
-	if err := run(0, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
-		return Sample{}, err
-	}
-	if err := control("-z"); err != nil {
-		return Sample{}, err
-	}
-	w.Emulator.ResetStats()
-	start := time.Now()
-	if err := run(0, planArgs...); err != nil {
-		return Sample{}, err
-	}
-	s := Sample{Wall: time.Since(start), Calls: w.Emulator.Stats().Calls, Processes: 1}
-	if err := control("-d"); err != nil {
-		return Sample{}, err
-	}
-	dump := filepath.Join(dir, fmt.Sprintf("callgrind.out.%d.1", prov.Process.Pid))
-	f, err := os.Open(dump)
+	_ = stop() // an interrupted provider exits with an error status; the output file tells
+	f, err := os.Open(out)
 	if err != nil {
-		return Sample{}, fmt.Errorf("reading the dump: %w", err)
+		return 0, fmt.Errorf("reading the cachegrind output: %w\n%s", err, lastLines(stderr.String(), 20))
 	}
 	defer f.Close()
-	if s.Instructions, err = CallgrindTotal(f); err != nil {
-		return Sample{}, err
-	}
-	return s, nil
+	return CallgrindTotal(f)
 }

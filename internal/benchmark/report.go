@@ -439,9 +439,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		p("\n")
 		if in := r.Instructions; in != nil {
-			p("Instructions of the provider processes of one such plan of %d resources (`valgrind --tool=callgrind`, "+
-				"`GOMAXPROCS=1`; repeats to about ±0.5%%): flows %.3g, do-nothing %.3g, ratio %.2f; %.3g instructions per flow "+
-				"beyond the do-nothing resource.\n\n", in.N, float64(in.Flows.Instructions), float64(in.Minimal.Instructions),
+			p("Instructions of the provider process in one such plan of %d resources (`valgrind --tool=cachegrind`, "+
+				"`GOMAXPROCS=1`, the provider attached with `TF_REATTACH_PROVIDERS`; a process serving three plans less one "+
+				"serving one, halved: start-up left out; repeats to about ±0.5%%): flows %.3g, do-nothing %.3g, ratio %.2f; "+
+				"%.3g instructions per flow beyond the do-nothing resource.\n\n", in.N, float64(in.Flows.Instructions), float64(in.Minimal.Instructions),
 				float64(in.Flows.Instructions)/float64(max(in.Minimal.Instructions, 1)), in.PerResource())
 		}
 	}

@@ -106,8 +106,8 @@ func UsageTotal(us []ProcessUsage) (cpu time.Duration, maxRSSKB int64) {
 	return cpu, maxRSSKB
 }
 
-// CallgrindTotal reads the instruction count (Ir) of one callgrind output file: its "totals:"
-// line, or "summary:" when the file has no totals.
+// CallgrindTotal reads the instruction count (Ir) of one callgrind or cachegrind output file: its
+// "totals:" line, or "summary:" when the file has no totals.
 func CallgrindTotal(r io.Reader) (int64, error) {
 	var summary int64 = -1
 	sc := bufio.NewScanner(r)

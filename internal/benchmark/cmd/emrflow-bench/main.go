@@ -39,7 +39,7 @@ func run() error {
 	sizes := flag.String("sizes", "10,100,500", "flow counts of the scale runs (empty: skip)")
 	ratioSizes := flag.String("plan-ratio-sizes", "100,500", "flow counts of the plan-ratio runs against the do-nothing provider (empty: skip)")
 	ratioRepeats := flag.Int("plan-ratio-repeats", 5, "plans of each side per plan-ratio size")
-	callgrindN := flag.Int("callgrind-n", 20, "flow count of the plan measured in instructions under valgrind's callgrind (0 or no valgrind on PATH: skip)")
+	callgrindN := flag.Int("callgrind-n", 20, "flow count of the plan measured in instructions under valgrind (0 or no valgrind on PATH: skip)")
 	repeats := flag.Int("repeats", 3, "cycles (create, plan, update, destroy) per size")
 	latency := flag.Duration("latency", 20*time.Millisecond, "emulator latency per request")
 	parallelism := flag.Int("parallelism", 10, "terraform -parallelism")
@@ -76,7 +76,7 @@ func run() error {
 		return err
 	}
 	if *callgrindN > 0 {
-		if _, err := exec.LookPath("callgrind_control"); err != nil {
+		if _, err := exec.LookPath("valgrind"); err != nil {
 			fmt.Fprintln(os.Stderr, "emrflow-bench: valgrind is not on PATH: no instruction counts (apt-get install valgrind)")
 			*callgrindN = 0
 		}
