@@ -54,7 +54,24 @@ func run() error {
 	profileDir := flag.String("profile-dir", "", "serve the provider of the large-flow run under a CPU profile written here (for finding causes; the usage figures are then not measured)")
 	flowEnv := flag.String("flow-env", "", "comma-separated NAME=VALUE pairs added to the environment of the flow scale runs (experiments)")
 	keep := flag.Bool("keep", false, "keep the scratch directory")
+	quick := flag.Bool("quick", false, "a smoke run of every section at small sizes (about 3 minutes), written to bin/BENCHMARKS.quick.md unless -out is given: checks that the bench works, measures nothing worth keeping")
 	flag.Parse()
+	if *quick {
+		set := map[string]bool{}
+		flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		quickDefaults := map[string]string{
+			"out": "bin/BENCHMARKS.quick.md", "sizes": "10", "repeats": "1", "plan-ratio-sizes": "10", "plan-ratio-repeats": "1",
+			"callgrind-n": "0", "job-economy-n": "10", "go-bench-count": "1", "big-flow-nodes": "200", "big-flow-typed-nodes": "100,200",
+			"startup-runs": "1", "throttle-creates": "20",
+		}
+		for name, v := range quickDefaults {
+			if !set[name] {
+				if err := flag.Set(name, v); err != nil {
+					return fmt.Errorf("-quick: %w", err)
+				}
+			}
+		}
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
