@@ -84,6 +84,8 @@ type PlanRatioRow struct {
 	N       int
 	Flows   []Sample
 	Minimal []Sample
+	// SameSchema is the do-nothing provider's emrflow_flow: the real schema, no code behind it.
+	SameSchema []Sample
 }
 
 // APITime is the API's own answer time of the flows' plan: one DescribeFlow per flow at the
@@ -124,9 +126,10 @@ func pick(s []Sample, f func(Sample) time.Duration) []time.Duration {
 
 // InstrRow is one plan of N flows and of N minimal resources with the providers under callgrind.
 type InstrRow struct {
-	N       int
-	Flows   Sample
-	Minimal Sample
+	N          int
+	Flows      Sample
+	Minimal    Sample
+	SameSchema Sample
 }
 
 // PerResource is the flow provider's instructions beyond the minimal one's, per resource.
@@ -139,19 +142,21 @@ func (r InstrRow) PerResource() float64 {
 
 // ratioPair is a flows workspace and a minimal-provider workspace of N resources, both created.
 type ratioPair struct {
-	n              int
-	flows, minimal *e2e.Workspace
-	usage          string
+	n                          int
+	flows, minimal, sameSchema *e2e.Workspace
+	usage                      string
 }
 
 func (p *ratioPair) Close() {
-	if p.flows != nil {
-		p.flows.Close()
-	}
-	if p.minimal != nil {
-		p.minimal.Close()
+	for _, w := range []*e2e.Workspace{p.flows, p.minimal, p.sameSchema} {
+		if w != nil {
+			w.Close()
+		}
 	}
 }
+
+// fakeProjectID is the project of the same-schema resources, which call no API.
+const fakeProjectID = "FP-0000000000000001"
 
 // newRatioPair creates N flows and N minimal resources (untimed).
 func (r *Runner) newRatioPair(ctx context.Context, n int) (*ratioPair, error) {
@@ -172,6 +177,17 @@ func (r *Runner) newRatioPair(ctx context.Context, n int) (*ratioPair, error) {
 		p.Close()
 		return nil, err
 	}
+	p.sameSchema, err = r.workspace(fmt.Sprintf("ratio-same-schema-%d", n), true, e2e.Options{
+		ExtraEnv: append([]string{WrapTargetEnv + "=" + r.minimal}, r.cfg.FlowEnv...),
+	})
+	if err != nil {
+		p.Close()
+		return nil, err
+	}
+	if err := p.sameSchema.WriteConfig(FlowsConfig(FlowsSpec{Count: n, ProjectID: fakeProjectID, ClusterID: ClusterID, Description: "v1"})); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("writing the configuration: %w", err)
+	}
 	projectID, err := newProject(ctx, p.flows.Client, fmt.Sprintf("bench-ratio-%d", n))
 	if err != nil {
 		p.Close()
@@ -185,7 +201,7 @@ func (r *Runner) newRatioPair(ctx context.Context, n int) (*ratioPair, error) {
 		p.Close()
 		return nil, fmt.Errorf("writing the configuration: %w", err)
 	}
-	for _, w := range []*e2e.Workspace{p.flows, p.minimal} {
+	for _, w := range []*e2e.Workspace{p.flows, p.minimal, p.sameSchema} {
 		if _, err := r.measured(ctx, w, p.usage, 0, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
 			p.Close()
 			return nil, err
@@ -207,29 +223,23 @@ func (r *Runner) PlanRatio(ctx context.Context) ([]PlanRatioRow, error) {
 		}
 		row := PlanRatioRow{N: n}
 		for rep := range max(r.cfg.PlanRatioRepeats, 1) {
-			order := []bool{true, false}
-			if rep%2 == 1 {
-				order = []bool{false, true}
-			}
-			for _, flows := range order {
-				w := p.minimal
-				if flows {
-					w = p.flows
-				}
-				s, err := r.measured(ctx, w, p.usage, 0, planArgs...)
+			// The three sides in turn, each run starting with the next one, so that none is always
+			// first (or last) while the machine's load drifts.
+			sides := []*[]Sample{&row.Flows, &row.Minimal, &row.SameSchema}
+			ws := []*e2e.Workspace{p.flows, p.minimal, p.sameSchema}
+			for i := range sides {
+				k := (rep + i) % len(sides)
+				s, err := r.measured(ctx, ws[k], p.usage, 0, planArgs...)
 				if err != nil {
 					p.Close()
 					return nil, err
 				}
-				if flows {
-					row.Flows = append(row.Flows, s)
-				} else {
-					row.Minimal = append(row.Minimal, s)
-				}
+				*sides[k] = append(*sides[k], s)
 			}
-			f, m := row.Flows[len(row.Flows)-1], row.Minimal[len(row.Minimal)-1]
-			r.logf("plan ratio N=%d, run %d: flows %s (CPU %s, provider %s), minimal %s (CPU %s, provider %s)", n, rep+1,
-				fmtDur(f.Wall), fmtDur(f.TotalCPU), fmtDur(f.ProviderCPU), fmtDur(m.Wall), fmtDur(m.TotalCPU), fmtDur(m.ProviderCPU))
+			f, m, ss := row.Flows[len(row.Flows)-1], row.Minimal[len(row.Minimal)-1], row.SameSchema[len(row.SameSchema)-1]
+			r.logf("plan ratio N=%d, run %d: flows %s (CPU %s, provider %s), do-nothing %s (CPU %s, provider %s), same schema %s (CPU %s, provider %s)",
+				n, rep+1, fmtDur(f.Wall), fmtDur(f.TotalCPU), fmtDur(f.ProviderCPU), fmtDur(m.Wall), fmtDur(m.TotalCPU), fmtDur(m.ProviderCPU),
+				fmtDur(ss.Wall), fmtDur(ss.TotalCPU), fmtDur(ss.ProviderCPU))
 		}
 		p.Close()
 		rows = append(rows, row)
@@ -247,39 +257,38 @@ func (r *Runner) PlanRatio(ctx context.Context) ([]PlanRatioRow, error) {
 func (r *Runner) Instructions(ctx context.Context) (InstrRow, error) {
 	n := r.cfg.CallgrindN
 	row := InstrRow{N: n}
-	for _, flows := range []bool{false, true} {
-		name, bin := "minimal", r.minimal
-		opts := e2e.Options{ExtraEnv: append([]string{WrapTargetEnv + "=" + bin}, r.cfg.FlowEnv...)}
-		if flows {
-			name, bin = "flows", r.provider
-			opts.ExtraEnv[0] = WrapTargetEnv + "=" + bin
+	for side, into := range map[string]*Sample{"minimal": &row.Minimal, "same-schema": &row.SameSchema, "flows": &row.Flows} {
+		bin := r.minimal
+		opts := e2e.Options{}
+		if side == "flows" {
+			bin = r.provider
 			opts.Emulator = emulator.Config{Latency: r.cfg.Latency}
 		}
-		w, err := r.workspace(fmt.Sprintf("instructions-%s-%d", name, n), true, opts)
+		opts.ExtraEnv = append([]string{WrapTargetEnv + "=" + bin}, r.cfg.FlowEnv...)
+		w, err := r.workspace(fmt.Sprintf("instructions-%s-%d", side, n), true, opts)
 		if err != nil {
 			return row, err
 		}
-		s, err := r.planInstructions(ctx, w, bin, flows)
+		s, err := r.planInstructions(ctx, w, bin, side)
 		w.Close()
 		if err != nil {
-			return row, fmt.Errorf("%s: %w", name, err)
+			return row, fmt.Errorf("%s: %w", side, err)
 		}
-		if flows {
-			row.Flows = s
-		} else {
-			row.Minimal = s
-		}
+		*into = s
 	}
-	r.logf("instructions, plan of %d: flows %.3g, minimal %.3g (%.3g per flow beyond)", n,
-		float64(row.Flows.Instructions), float64(row.Minimal.Instructions), row.PerResource())
+	r.logf("instructions, plan of %d: flows %.3g, do-nothing %.3g, same schema %.3g (%.3g per flow beyond the do-nothing)", n,
+		float64(row.Flows.Instructions), float64(row.Minimal.Instructions), float64(row.SameSchema.Instructions), row.PerResource())
 	return row, nil
 }
 
 var reattachLine = regexp.MustCompile(`TF_REATTACH_PROVIDERS='([^']+)'`)
 
-func (r *Runner) planInstructions(ctx context.Context, w *e2e.Workspace, bin string, flows bool) (Sample, error) {
+func (r *Runner) planInstructions(ctx context.Context, w *e2e.Workspace, bin, side string) (Sample, error) {
 	config := MinimalConfig(r.cfg.CallgrindN, "v1")
-	if flows {
+	if side == "same-schema" {
+		config = FlowsConfig(FlowsSpec{Count: r.cfg.CallgrindN, ProjectID: fakeProjectID, ClusterID: ClusterID, Description: "v1"})
+	}
+	if side == "flows" {
 		projectID, err := newProject(ctx, w.Client, "bench-instructions")
 		if err != nil {
 			return Sample{}, err

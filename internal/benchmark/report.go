@@ -418,12 +418,14 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("`terraform plan` (refresh, no changes) of N flows (START → END) and of N resources of a do-nothing "+
 			"terraform-plugin-framework provider (`internal/benchmark/cmd/minimal-provider`: one resource of one string "+
 			"attribute, no API, the same process set-up as the provider), built and run in the same way through the usage "+
-			"wrapper, %d runs each, alternating which goes first. **Ideal** = the do-nothing plan (median) + the API's own "+
+			"wrapper, %d runs each, in turn. **Ideal** = the do-nothing plan (median) + the API's own "+
 			"answer time (N DescribeFlow × %s / %d); **ratio** = flows (median) / ideal. The **CPU ratio** divides the CPU "+
-			"of Terraform and the provider processes (rusage) of the two plans: the same comparison without wall time.\n\n",
+			"of Terraform and the provider processes (rusage) of the two plans: the same comparison without wall time. "+
+			"**Same schema**: the do-nothing provider's `emrflow_flow`, which has the real resource's schema and no code "+
+			"(no API, no validation, no plan modification): what the schema alone costs in the framework and the CLI.\n\n",
 			len(r.PlanRatio[0].Flows), fmtDur(r.Latency), r.Parallelism)
-		p("| N | flows (median) | flows (range) | do-nothing (median) | API time | ideal | ratio | CPU flows | CPU do-nothing | CPU ratio | provider CPU flows | provider CPU do-nothing |\n")
-		p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		p("| N | flows (median) | flows (range) | do-nothing (median) | same schema (median) | API time | ideal | ratio | CPU flows | CPU do-nothing | CPU same schema | CPU ratio | provider CPU flows | provider CPU do-nothing | provider CPU same schema |\n")
+		p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, row := range r.PlanRatio {
 			lo, hi := Spread(walls(row.Flows))
 			cpu := func(s []Sample) string {
@@ -432,18 +434,20 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			prov := func(s []Sample) string {
 				return fmtDur(Median(pick(s, func(s Sample) time.Duration { return s.ProviderCPU })))
 			}
-			p("| %d | %s | %s – %s | %s | %s | %s | %.2f | %s | %s | %.2f | %s | %s |\n", row.N, fmtDur(Median(walls(row.Flows))),
-				fmtDur(lo), fmtDur(hi), fmtDur(Median(walls(row.Minimal))), fmtDur(row.APITime(r.Latency, r.Parallelism)),
-				fmtDur(row.Ideal(r.Latency, r.Parallelism)), row.Ratio(r.Latency, r.Parallelism), cpu(row.Flows), cpu(row.Minimal),
-				row.CPURatio(), prov(row.Flows), prov(row.Minimal))
+			p("| %d | %s | %s – %s | %s | %s | %s | %s | %.2f | %s | %s | %s | %.2f | %s | %s | %s |\n", row.N, fmtDur(Median(walls(row.Flows))),
+				fmtDur(lo), fmtDur(hi), fmtDur(Median(walls(row.Minimal))), fmtDur(Median(walls(row.SameSchema))),
+				fmtDur(row.APITime(r.Latency, r.Parallelism)), fmtDur(row.Ideal(r.Latency, r.Parallelism)), row.Ratio(r.Latency, r.Parallelism),
+				cpu(row.Flows), cpu(row.Minimal), cpu(row.SameSchema), row.CPURatio(), prov(row.Flows), prov(row.Minimal), prov(row.SameSchema))
 		}
 		p("\n")
 		if in := r.Instructions; in != nil {
 			p("Instructions of the provider process in one such plan of %d resources (`valgrind --tool=cachegrind`, "+
 				"`GOMAXPROCS=1`, the provider attached with `TF_REATTACH_PROVIDERS`; a process serving three plans less one "+
-				"serving one, halved: start-up left out; repeats to about ±0.5%%): flows %.3g, do-nothing %.3g, ratio %.2f; "+
-				"%.3g instructions per flow beyond the do-nothing resource.\n\n", in.N, float64(in.Flows.Instructions), float64(in.Minimal.Instructions),
-				float64(in.Flows.Instructions)/float64(max(in.Minimal.Instructions, 1)), in.PerResource())
+				"serving one, halved: start-up left out; repeats to about ±0.5%%): flows %.3g, do-nothing %.3g, same schema %.3g; "+
+				"flows / do-nothing %.2f; %.3g instructions per flow beyond the do-nothing resource, %.3g beyond the same schema.\n\n",
+				in.N, float64(in.Flows.Instructions), float64(in.Minimal.Instructions), float64(in.SameSchema.Instructions),
+				float64(in.Flows.Instructions)/float64(max(in.Minimal.Instructions, 1)), in.PerResource(),
+				float64(in.Flows.Instructions-in.SameSchema.Instructions)/float64(max(in.N, 1)))
 		}
 	}
 

@@ -57,11 +57,12 @@ func sampleReport() *Report {
 		},
 		PlanRatio: []PlanRatioRow{
 			// ideal = 1.0 s do-nothing + 100 calls × 20 ms / 10 = 1.2 s; 1.5 s is 1.25: met at the edge.
-			{N: 100, Flows: samples(1500, 1400, 1600), Minimal: samples(1000, 900, 1100)},
+			{N: 100, Flows: samples(1500, 1400, 1600), Minimal: samples(1000, 900, 1100), SameSchema: samples(1300)},
 			// ideal = 2.0 s + 1.0 s = 3 s; 4.2 s is 1.40: a miss.
 			{N: 500, Flows: samples(4200), Minimal: samples(2000)},
 		},
-		Instructions: &InstrRow{N: 20, Flows: Sample{Instructions: 1_400_000_000}, Minimal: Sample{Instructions: 1_000_000_000}},
+		Instructions: &InstrRow{N: 20, Flows: Sample{Instructions: 1_400_000_000}, Minimal: Sample{Instructions: 1_000_000_000},
+			SameSchema: Sample{Instructions: 1_200_000_000}},
 		Startup:      Startup{Runs: 3, WithFlow: ms(130, 120, 140), Baseline: ms(40, 30, 50), BinaryBytes: 26 << 20},
 		Throttled:    Throttled{Creates: 200, RPS: 20, Latency: 20 * time.Millisecond, Wall: 22 * time.Second, Calls: 450, Throttled: 50, Created: 200},
 		Notes:        []string{"The cause of the plan miss is X."},
@@ -141,8 +142,8 @@ func TestWriteMarkdown(t *testing.T) {
 		"| graph { nodes } | 5000 | plan (create) | 12.00 s | 4000.0 ms | 200.0 MiB | 3 | 9000.0 ms | none |",
 		"exponent k of CPU ≈ C·n^k: plan (create) 1.00 (R² 1.000)",
 		// N, flows median, range, do-nothing, API time, ideal, ratio, CPU flows, CPU do-nothing, CPU ratio, provider CPU x2
-		"| 100 | 1500.0 ms | 1400.0 ms – 1600.0 ms | 1000.0 ms | 200.0 ms | 1200.0 ms | 1.25 | 3000.0 ms | 2000.0 ms | 1.50 | 750.0 ms | 500.0 ms |",
-		"flows 1.4e+09, do-nothing 1e+09, ratio 1.40; 2e+07 instructions per flow",
+		"| 100 | 1500.0 ms | 1400.0 ms – 1600.0 ms | 1000.0 ms | 1300.0 ms | 200.0 ms | 1200.0 ms | 1.25 | 3000.0 ms | 2000.0 ms | 2600.0 ms | 1.50 | 750.0 ms | 500.0 ms | 650.0 ms |",
+		"flows 1.4e+09, do-nothing 1e+09, same schema 1.2e+09; flows / do-nothing 1.40; 2e+07 instructions per flow beyond the do-nothing resource, 1e+07 beyond the same schema",
 		"| **overhead** (difference of medians) | 90.0 ms | |",
 		"26.0 MiB",
 		"| 22.00 s | 400 | 20.00 s | 1.10 | 450 | 50 | 0 | 0 | 200 |",

@@ -5,6 +5,10 @@
 // provider). It serves under the emrflow provider's address so that the benchmark installs it
 // the way it installs the real one (dev_overrides); its resource is emrflow_minimal.
 //
+// It also serves emrflow_flow with the real resource's schema and the same do-nothing behaviour:
+// planning N flows against it measures what the schema alone costs in the framework and the CLI,
+// so that the rest of the real provider's cost is its own code.
+//
 // It runs with the same process set-up as the real provider (procsetup: SDK trace loggers off,
 // GC percent): the comparison is then of the resources, not of the process settings.
 package main
@@ -20,8 +24,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/procsetup"
+	"github.com/emrflow/terraform-provider-emrflow/internal/service/flow"
 )
 
 func main() {
@@ -49,7 +55,10 @@ func (minimalProvider) Configure(context.Context, provider.ConfigureRequest, *pr
 }
 
 func (minimalProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{func() resource.Resource { return minimalResource{} }}
+	return []func() resource.Resource{
+		func() resource.Resource { return minimalResource{} },
+		func() resource.Resource { return sameSchemaResource{flow.NewResource()} },
+	}
 }
 
 func (minimalProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
@@ -80,3 +89,41 @@ func (minimalResource) Update(_ context.Context, req resource.UpdateRequest, res
 }
 
 func (minimalResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// sameSchemaResource has the flow resource's name and schema and does nothing: the plan is stored
+// as the state, with the values only the API would know (unknown in the plan) stored as null.
+type sameSchemaResource struct{ real resource.Resource }
+
+func (r sameSchemaResource) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	r.real.Metadata(ctx, req, resp)
+}
+
+func (r sameSchemaResource) Schema(ctx context.Context, req resource.SchemaRequest, resp *resource.SchemaResponse) {
+	r.real.Schema(ctx, req, resp)
+}
+
+func (sameSchemaResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	resp.State.Raw = knownOrNull(req.Plan.Raw)
+}
+
+func (sameSchemaResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (sameSchemaResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = knownOrNull(req.Plan.Raw)
+}
+
+func (sameSchemaResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// knownOrNull replaces every unknown value of v with null of its type.
+func knownOrNull(v tftypes.Value) tftypes.Value {
+	out, err := tftypes.Transform(v, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsKnown() {
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+		return v, nil
+	})
+	if err != nil {
+		return v
+	}
+	return out
+}
