@@ -2,6 +2,7 @@ package benchmark
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
@@ -18,8 +19,7 @@ type FlowsSpec struct {
 	JobID string
 }
 
-// FlowsConfig renders N emrflow_flow resources (count) with a START → [JOB →] END graph, written
-// as `graph { nodes = { … } }`.
+// FlowsConfig renders N emrflow_flow resources (count) with a START → [JOB →] END graph.
 func FlowsConfig(s FlowsSpec) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"f\" {\n  count       = %d\n  project_id  = %q\n  cluster_id  = %q\n", s.Count, s.ProjectID, s.ClusterID)
@@ -27,11 +27,11 @@ func FlowsConfig(s FlowsSpec) string {
 	b.WriteString("  graph {\n    nodes = {\n      start = { type = \"START\" }\n")
 	last := "start"
 	if s.JobID != "" {
-		fmt.Fprintf(&b, "      job   = { type = \"JOB\", job_id = %q, job_type = \"SHELL\", depends_on = [\"start\"] }\n", s.JobID)
+		fmt.Fprintf(&b, "      job = { type = \"JOB\", job_id = %q, job_type = \"SHELL\", depends_on = [\"start\"] }\n", s.JobID)
 		last = "job"
 	}
-	fmt.Fprintf(&b, "      end   = { type = \"END\", depends_on = [%q] }\n", last)
-	b.WriteString("    }\n  }\n}\n")
+	fmt.Fprintf(&b, "      end = { type = \"END\", depends_on = [%q] }\n    }\n", last)
+	b.WriteString("  }\n}\n")
 	return b.String()
 }
 
@@ -90,32 +90,25 @@ func bigGraph(s BigFlowSpec) *graph.Graph {
 	return g
 }
 
-// BigFlowConfig renders one emrflow_flow whose typed graph (`graph { nodes = { … } }`) has s.Nodes
-// nodes (see bigGraph); positions are left to the provider's auto-layout.
+// BigFlowConfig renders one emrflow_flow whose typed graph (nodes keyed by id) has s.Nodes nodes (see
+// bigGraph); positions are left to the provider's auto-layout.
 func BigFlowConfig(s BigFlowSpec) string {
 	g := bigGraph(s)
-	deps := make(map[string][]string, len(g.Nodes))
-	for _, e := range g.Edges {
-		deps[e.Target] = append(deps[e.Target], e.Source)
-	}
 	var b strings.Builder
-	b.Grow(s.Nodes * 120)
+	b.Grow(s.Nodes * 200)
 	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"big\" {\n  project_id  = %q\n  cluster_id  = %q\n", s.ProjectID, s.ClusterID)
 	b.WriteString("  name        = \"bench-big\"\n  description = \"large graph\"\n  graph {\n    nodes = {\n")
+	deps := make(map[string][]string, len(g.Nodes))
+	for _, e := range g.Edges {
+		deps[e.Target] = append(deps[e.Target], strconv.Quote(e.Source))
+	}
 	for _, n := range g.Nodes {
 		fmt.Fprintf(&b, "      %s = { type = %q", n.ID, n.Type)
 		if n.Type == graph.NodeJob {
 			fmt.Fprintf(&b, ", job_id = %q, job_type = %q", n.JobID, n.JobType)
 		}
 		if d := deps[n.ID]; len(d) > 0 {
-			b.WriteString(", depends_on = [")
-			for i, id := range d {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(&b, "%q", id)
-			}
-			b.WriteString("]")
+			fmt.Fprintf(&b, ", depends_on = [%s]", strings.Join(d, ", "))
 		}
 		b.WriteString(" }\n")
 	}

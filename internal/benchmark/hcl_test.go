@@ -9,19 +9,17 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
-var (
-	nodeRe = regexp.MustCompile(`(?m)^\s+(\w+)\s+= \{ type = "([A-Z]+)"(?:, job_id = "([^"]+)", job_type = "([A-Z_]+)")?(?:, depends_on = \[([^\]]*)\])? \}$`)
-	depRe  = regexp.MustCompile(`"([^"]+)"`)
-)
+var nodeRe = regexp.MustCompile(`(?m)^\s+"?([\w-]+)"? = \{ type = "([A-Z]+)"(?:, job_id = "([^"]+)", job_type = "([A-Z_]+)")?(?:, depends_on = \[([^\]]*)\])? \}`)
 
-// graphOf reads the graph back out of rendered HCL (the keyed `nodes` map), so that the graph
-// package can judge it.
+// graphOf reads the graph back out of rendered HCL, so that the graph package can judge it.
 func graphOf(hcl string) *graph.Graph {
 	nodes := map[string]graph.KeyedNode{}
 	for _, m := range nodeRe.FindAllStringSubmatch(hcl, -1) {
-		kn := graph.KeyedNode{Node: graph.Node{ID: m[1], Type: m[2], JobID: m[3], JobType: m[4]}}
-		for _, d := range depRe.FindAllStringSubmatch(m[5], -1) {
-			kn.DependsOn = append(kn.DependsOn, d[1])
+		kn := graph.KeyedNode{Node: graph.Node{Type: m[2], JobID: m[3], JobType: m[4]}}
+		for _, d := range strings.Split(m[5], ",") {
+			if d = strings.Trim(strings.TrimSpace(d), `"`); d != "" {
+				kn.DependsOn = append(kn.DependsOn, d)
+			}
 		}
 		nodes[m[1]] = kn
 	}

@@ -2,6 +2,7 @@ package emrapi
 
 import (
 	"context"
+	"iter"
 	"strconv"
 )
 
@@ -55,13 +56,18 @@ func (c *Client) DeleteCategory(ctx context.Context, projectID, id string) error
 // ListCategories returns the folders (and, as the API does, the objects in them) that match in,
 // walking all pages.
 func (c *Client) ListCategories(ctx context.Context, in ListCategoriesInput) ([]Category, error) {
+	return collect(c.CategoryPages(ctx, in))
+}
+
+// CategoryPages yields the categories that match in page by page, as the pages arrive.
+func (c *Client) CategoryPages(ctx context.Context, in ListCategoriesInput) iter.Seq2[[]Category, error] {
 	base := newCall("ListFlowCategory", idempotent).
 		set("ProjectId", in.ProjectID).
 		opt("ParentId", in.ParentID)
 	if in.Root {
 		base.set("Root", strconv.FormatBool(true))
 	}
-	return listAll(ctx, c, base, in.PageSize, func(p *categoryPage) []Category {
+	return pages(ctx, c, base, in.PageSize, func(p *categoryPage) []Category {
 		out := make([]Category, 0, len(p.Categories.Category))
 		for _, item := range p.Categories.Category {
 			cat := item.category()

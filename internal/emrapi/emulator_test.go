@@ -256,7 +256,8 @@ func TestEmulatorJobs(t *testing.T) {
 		t.Errorf("want 'Invalid job type', got %v", err)
 	}
 
-	// Modify with most fields removed: they are cleared, the resources too.
+	// Modify with most fields removed: they are cleared; the folder, Adhoc and the resources, which
+	// ModifyFlowJob does not take, stay.
 	if err := c.ModifyJob(ctx, id, emrapi.JobInput{ProjectID: pid, Name: "extract-2", Params: "true"}); err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +266,7 @@ func TestEmulatorJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	if j.Name != "extract-2" || j.Type != "SHELL" || j.Params != "true" || j.Description != "" || j.Mode != "" || j.FailAct != "" ||
-		j.MaxRetry != 0 || j.ClusterID != "" || j.Adhoc || j.CategoryID != "" || len(j.Resources) != 0 || j.EnvConf != "" {
+		j.MaxRetry != 0 || j.ClusterID != "" || !j.Adhoc || j.CategoryID != folder || len(j.Resources) != 2 || j.EnvConf != "" {
 		t.Errorf("after clearing: %+v", j)
 	}
 

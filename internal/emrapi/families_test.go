@@ -58,9 +58,10 @@ func TestModifySendsEveryField(t *testing.T) {
 				"Id": "FJ-1", "ProjectId": "FP-1", "Name": "j", "Description": "", "Params": "", "ParamConf": "",
 				"CustomVariables": "", "EnvConf": "", "RunConf": "", "MonitorConf": "", "Mode": "", "FailAct": "",
 				"MaxRetry": "0", "RetryInterval": "0", "RetryPolicy": "", "MaxRunningTimeSec": "0", "ClusterId": "",
-				"Adhoc": "false", "ParentCategory": "", "AlertConf": "", "ResourceList": "",
+				"AlertConf": "",
 			},
-			not: []string{"Type"},
+			// Not documented for ModifyFlowJob; ResourceList.N.Path is required, so no empty list.
+			not: []string{"Type", "Adhoc", "ParentCategory", "ResourceList"},
 		},
 		{
 			name: "ModifyFlowJob, resources",
@@ -74,11 +75,10 @@ func TestModifySendsEveryField(t *testing.T) {
 				"Id": "FJ-1", "ProjectId": "FP-1", "Name": "j", "Description": "", "Params": "echo hi", "ParamConf": "",
 				"CustomVariables": "", "EnvConf": "", "RunConf": "", "MonitorConf": "", "Mode": "YARN", "FailAct": "",
 				"MaxRetry": "3", "RetryInterval": "0", "RetryPolicy": "", "MaxRunningTimeSec": "0", "ClusterId": "",
-				"Adhoc": "true", "ParentCategory": "", "AlertConf": "",
-				"ResourceList.1.Path": "oss://b/a.jar", "ResourceList.1.Alias": "a",
+				"AlertConf": "", "ResourceList.1.Path": "oss://b/a.jar", "ResourceList.1.Alias": "a",
 				"ResourceList.2.Path": "hdfs:///b.py", "ResourceList.2.Alias": "",
 			},
-			not: []string{"ResourceList", "Type"},
+			not: []string{"ResourceList", "Type", "Adhoc", "ParentCategory"},
 		},
 		{
 			name: "ModifyFlowProject",

@@ -3,6 +3,7 @@ package emrapi
 import (
 	"context"
 	"errors"
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -86,13 +87,18 @@ func (c *Client) DeleteFlow(ctx context.Context, projectID, id string) error {
 // ListFlows returns every flow that matches in, walking all pages. ListFlow items carry no
 // ParentFlowList: ParentFlowIDs stays empty (DescribeFlow returns it).
 func (c *Client) ListFlows(ctx context.Context, in ListFlowsInput) ([]Flow, error) {
+	return collect(c.FlowPages(ctx, in))
+}
+
+// FlowPages yields the flows that match in page by page, as the pages arrive.
+func (c *Client) FlowPages(ctx context.Context, in ListFlowsInput) iter.Seq2[[]Flow, error] {
 	base := newCall("ListFlow", idempotent).
 		opt("ProjectId", in.ProjectID).
 		opt("Id", in.ID).
 		opt("Name", in.Name).
 		opt("ClusterId", in.ClusterID).
 		opt("Status", in.Status)
-	return listAll(ctx, c, base, in.PageSize, func(p *flowPage) []Flow {
+	return pages(ctx, c, base, in.PageSize, func(p *flowPage) []Flow {
 		flows := make([]Flow, 0, len(p.Flow.Flow))
 		for _, item := range p.Flow.Flow {
 			f := item.flow()

@@ -2,6 +2,7 @@ package emrapi
 
 import (
 	"context"
+	"iter"
 	"strconv"
 )
 
@@ -30,7 +31,7 @@ func (c *Client) CreateJob(ctx context.Context, in JobInput) (string, error) {
 		set("Adhoc", strconv.FormatBool(in.Adhoc)).
 		opt("ParentCategory", in.ParentCategory).
 		opt("AlertConf", in.AlertConf)
-	setResources(cl, in.Resources, false)
+	setResources(cl, in.Resources)
 	defer c.invalidateJobs(in.ProjectID) // whatever the outcome: a failed create may have run
 	var out idAnswer
 	if err := c.do(ctx, cl, &out); err != nil {
@@ -56,9 +57,10 @@ func (c *Client) DescribeJob(ctx context.Context, projectID, id string) (*Job, e
 }
 
 // ModifyJob replaces the whole state of a job. ModifyFlowJob is documented but missing from the
-// SDK; like every call here it is a common request. Every field is sent, empty ones as empty
-// parameters; an empty resource list is sent as an empty ResourceList parameter, which clears it.
-// The type cannot be changed.
+// SDK; like every call here it is a common request. Every documented field is sent, empty ones as
+// empty parameters. Its documented parameters have no Type, ParentCategory or Adhoc, so those are
+// not sent (in.ParentCategory and in.Adhoc are ignored); ResourceList.N.Path is documented as
+// required, so the resources are sent only when there are some (an empty list is not sent).
 func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
 	cl := newCall("ModifyFlowJob", idempotent)
 	cl.region = in.RegionID
@@ -79,10 +81,8 @@ func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
 		set("RetryPolicy", in.RetryPolicy).
 		set("MaxRunningTimeSec", strconv.FormatInt(in.MaxRunningTimeSec, 10)).
 		set("ClusterId", in.ClusterID).
-		set("Adhoc", strconv.FormatBool(in.Adhoc)).
-		set("ParentCategory", in.ParentCategory).
 		set("AlertConf", in.AlertConf)
-	setResources(cl, in.Resources, true)
+	setResources(cl, in.Resources)
 	defer c.invalidateJobs(in.ProjectID)
 	return c.do(ctx, cl, nil)
 }
@@ -95,12 +95,17 @@ func (c *Client) DeleteJob(ctx context.Context, projectID, id string) error {
 
 // ListJobs returns every job of a project that matches in, walking all pages.
 func (c *Client) ListJobs(ctx context.Context, in ListJobsInput) ([]Job, error) {
+	return collect(c.JobPages(ctx, in))
+}
+
+// JobPages yields the jobs of a project that match in page by page, as the pages arrive.
+func (c *Client) JobPages(ctx context.Context, in ListJobsInput) iter.Seq2[[]Job, error] {
 	base := newCall("ListFlowJob", idempotent).
 		set("ProjectId", in.ProjectID).
 		opt("Id", in.ID).
 		opt("Name", in.Name).
 		opt("Type", in.Type)
-	return listAll(ctx, c, base, in.PageSize, func(p *jobPage) []Job {
+	return pages(ctx, c, base, in.PageSize, func(p *jobPage) []Job {
 		out := make([]Job, 0, len(p.JobList.Job))
 		for _, item := range p.JobList.Job {
 			j := item.job()
@@ -122,15 +127,8 @@ func (c *Client) FindJobByName(ctx context.Context, projectID, name string) (*Jo
 	return findOne(jobs, "job", name, func(j Job) string { return j.Name })
 }
 
-// setResources sends ResourceList.N.Path and ResourceList.N.Alias (1-based) in the body. When
-// clearEmpty is set and there are none, an empty ResourceList parameter says "no resources".
-func setResources(cl *call, resources []JobResource, clearEmpty bool) {
-	if len(resources) == 0 {
-		if clearEmpty {
-			cl.setBody("ResourceList", "")
-		}
-		return
-	}
+// setResources sends ResourceList.N.Path and ResourceList.N.Alias (1-based) in the body.
+func setResources(cl *call, resources []JobResource) {
 	for i, r := range resources {
 		prefix := "ResourceList." + strconv.Itoa(i+1) + "."
 		cl.setBody(prefix+"Path", r.Path)

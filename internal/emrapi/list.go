@@ -3,6 +3,7 @@ package emrapi
 import (
 	"context"
 	"fmt"
+	"iter"
 	"maps"
 	"strconv"
 )
@@ -22,42 +23,70 @@ func (p *pageInfo) info() *pageInfo { return p }
 
 type page interface{ info() *pageInfo }
 
-// listAll walks every page of a List* action: base holds the filters; items extracts a page's
-// objects. It stops at an empty page, once Total objects have been seen, or (when the answer
-// gives no Total) at the first short page.
+// listAll walks every page of a List* action and returns all their objects (see pages).
 func listAll[P any, PP interface {
 	*P
 	page
 }, T any](ctx context.Context, c *Client, base *call, pageSize int, items func(*P) []T) ([]T, error) {
+	return collect(pages[P, PP](ctx, c, base, pageSize, items))
+}
+
+// collect gathers every object of a page walk (see pages).
+func collect[T any](seq iter.Seq2[[]T, error]) ([]T, error) {
+	var all []T
+	for got, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, got...)
+	}
+	return all, nil
+}
+
+// pages walks the pages of a List* action one request at a time, yielding each page's objects as
+// it arrives, so that a caller streaming results (a list resource) shows the first page before the
+// last one is asked for, and stops asking once it has enough. base holds the filters; items
+// extracts a page's objects. The walk stops at an empty page, once Total objects have been seen,
+// or (when the answer gives no Total) at the first short page. An error is yielded once, last.
+func pages[P any, PP interface {
+	*P
+	page
+}, T any](ctx context.Context, c *Client, base *call, pageSize int, items func(*P) []T) iter.Seq2[[]T, error] {
 	if pageSize <= 0 {
 		pageSize = DefaultPageSize
 	}
-	var all []T
-	for n := 1; n <= maxPages; n++ {
-		cl := &call{action: base.action, kind: base.kind, region: base.region, query: maps.Clone(base.query), form: maps.Clone(base.form)}
-		cl.set("PageNumber", strconv.Itoa(n)).set("PageSize", strconv.Itoa(pageSize))
-		var p P
-		if err := c.do(ctx, cl, &p); err != nil {
-			return nil, err
+	return func(yield func([]T, error) bool) {
+		seen := 0
+		for n := 1; n <= maxPages; n++ {
+			cl := &call{action: base.action, kind: base.kind, region: base.region, query: maps.Clone(base.query), form: maps.Clone(base.form)}
+			cl.set("PageNumber", strconv.Itoa(n)).set("PageSize", strconv.Itoa(pageSize))
+			var p P
+			if err := c.do(ctx, cl, &p); err != nil {
+				yield(nil, err)
+				return
+			}
+			got := items(&p)
+			seen += len(got)
+			info := PP(&p).info()
+			// The server may cap the page size below the one asked for: trust its own.
+			size := pageSize
+			if info.PageSize > 0 {
+				size = int(info.PageSize)
+			}
+			if len(got) > 0 && !yield(got, nil) {
+				return
+			}
+			switch total := int(info.Total); {
+			case len(got) == 0:
+				return
+			case total > 0 && seen >= total:
+				return
+			case total <= 0 && len(got) < size:
+				return
+			}
 		}
-		got := items(&p)
-		all = append(all, got...)
-		info := PP(&p).info()
-		// The server may cap the page size below the one asked for: trust its own.
-		size := pageSize
-		if info.PageSize > 0 {
-			size = int(info.PageSize)
-		}
-		switch total := int(info.Total); {
-		case len(got) == 0:
-			return all, nil
-		case total > 0 && len(all) >= total:
-			return all, nil
-		case total <= 0 && len(got) < size:
-			return all, nil
-		}
+		yield(nil, fmt.Errorf("%s: more than %d pages: the answers never end", base.action, maxPages))
 	}
-	return nil, fmt.Errorf("%s: more than %d pages: the answers never end", base.action, maxPages)
 }
 
 // findOne picks the object whose name is exactly name (a List filter may match more loosely).

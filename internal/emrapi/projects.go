@@ -1,6 +1,9 @@
 package emrapi
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // CreateProject creates a project (CreateFlowProject) and returns its id. Like every create, it is
 // retried only when nothing was executed; after an unknown outcome, use FindProjectByName.
@@ -47,11 +50,16 @@ func (c *Client) DeleteProject(ctx context.Context, id string) error {
 
 // ListProjects returns every project that matches in, walking all pages.
 func (c *Client) ListProjects(ctx context.Context, in ListProjectsInput) ([]Project, error) {
+	return collect(c.ProjectPages(ctx, in))
+}
+
+// ProjectPages yields the projects that match in page by page, as the pages arrive.
+func (c *Client) ProjectPages(ctx context.Context, in ListProjectsInput) iter.Seq2[[]Project, error] {
 	base := newCall("ListFlowProject", idempotent).
 		opt("Name", in.Name).
 		opt("ProjectId", in.ProjectID).
 		opt("ResourceGroupId", in.ResourceGroupID)
-	return listAll(ctx, c, base, in.PageSize, func(p *projectPage) []Project {
+	return pages(ctx, c, base, in.PageSize, func(p *projectPage) []Project {
 		out := make([]Project, 0, len(p.Projects.Project))
 		for _, item := range p.Projects.Project {
 			out = append(out, item.project())

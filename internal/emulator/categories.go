@@ -75,7 +75,7 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 	if err := p.requireAll("ProjectId", "Name", "Type"); err != nil {
 		return nil, err
 	}
-	typ, _, aerr := p.optEnum("Type", "FLOW", "JOB")
+	typ, _, aerr := p.optEnum("Type", "FLOW", "JOB", "ADHOC") // CreateFlowCategory's page
 	if aerr != nil {
 		return nil, aerr
 	}

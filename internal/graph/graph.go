@@ -5,7 +5,10 @@
 // It converts between the Go model and the JSON the EMR console stores in a
 // flow's Graph parameter (Decode, Encode, SemanticallyEqual), checks a graph
 // against the rules the service and the console rely on (Validate), and
-// places unplaced nodes with a deterministic layered layout (Layout).
+// places unplaced nodes with a deterministic layered layout (Layout). The
+// flow resource writes a graph as nodes keyed by id with their dependencies
+// (FromKeyed, Dependencies, ValidateKeyed), and writes it over the server's
+// document without losing what the model does not hold (Merge).
 //
 // The package is pure Go on purpose: the flow resource, the emulator and the
 // tests share it, and none of them should need a Terraform or SDK type to
@@ -13,8 +16,6 @@
 package graph
 
 import (
-	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -57,8 +58,8 @@ type Edge struct {
 	Source, Target string
 }
 
-// Graph is a flow DAG. Nodes and Edges keep the order they were given in
-// (the configuration's order); nothing in this package reorders them.
+// Graph is a flow DAG. Nodes and Edges keep the order they were given in;
+// nothing in this package reorders them.
 type Graph struct {
 	Nodes []Node
 	Edges []Edge
@@ -159,55 +160,4 @@ func widthFor(nodeType string) float64 {
 
 func isControl(nodeType string) bool {
 	return nodeType == NodeStart || nodeType == NodeEnd
-}
-
-// OrderLike reorders g's nodes and edges in place to follow ref: nodes by
-// id, edges by their ends. What ref does not have goes after what it has,
-// in g's own order. The flow resource uses it so that a graph read back
-// from the server (which may store another order) keeps the configuration's
-// order and shows no diff.
-func OrderLike(g, ref *Graph) {
-	if g == nil || ref == nil {
-		return
-	}
-	nodeRank := make(map[string]int, len(ref.Nodes))
-	for i := range ref.Nodes {
-		if _, dup := nodeRank[ref.Nodes[i].ID]; !dup {
-			nodeRank[ref.Nodes[i].ID] = i
-		}
-	}
-	sortByRank(g.Nodes, func(n Node) (int, bool) {
-		r, ok := nodeRank[n.ID]
-		return r, ok
-	})
-	edgeRank := make(map[Edge]int, len(ref.Edges))
-	for j, e := range ref.Edges {
-		if _, dup := edgeRank[e]; !dup {
-			edgeRank[e] = j
-		}
-	}
-	sortByRank(g.Edges, func(e Edge) (int, bool) {
-		r, ok := edgeRank[e]
-		return r, ok
-	})
-}
-
-// sortByRank stably sorts items by their rank; unranked items go last.
-func sortByRank[T any](items []T, rank func(T) (int, bool)) {
-	keys := make([]int, len(items))
-	order := make([]int, len(items))
-	for i, it := range items {
-		order[i] = i
-		if r, ok := rank(it); ok {
-			keys[i] = r
-		} else {
-			keys[i] = math.MaxInt
-		}
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
-	sorted := make([]T, len(items))
-	for k, i := range order {
-		sorted[k] = items[i]
-	}
-	copy(items, sorted)
 }

@@ -74,3 +74,63 @@ func Dependencies(g *Graph) (map[string][]string, error) {
 
 // ValidNodeID reports whether id may be a node id: 1 to 64 ASCII letters, digits, '_' or '-'.
 func ValidNodeID(id string) bool { return validNodeID(id) }
+
+// NotAfterStart returns the indexes of the JOB nodes that no path leads to from the START node:
+// nodes that, as far as the graph says, never run. Nil when there is no START node (Validate
+// reports that) or when every JOB node is reached.
+func NotAfterStart(g *Graph) []int {
+	return unreached(g, NodeStart, false)
+}
+
+// NotBeforeEnd returns the indexes of the JOB nodes from which no path leads to an END node:
+// their result never reaches the end of the flow. Nil when there is no END node.
+func NotBeforeEnd(g *Graph) []int {
+	return unreached(g, NodeEnd, true)
+}
+
+// unreached walks the edges (against them when backwards) from every node of type from, and
+// returns the JOB nodes it does not reach, in node order. Linear in the size of the graph.
+func unreached(g *Graph, from NodeType, backwards bool) []int {
+	n := len(g.Nodes)
+	byID := make(map[string]int32, n)
+	for i := range g.Nodes {
+		if _, dup := byID[g.Nodes[i].ID]; !dup {
+			byID[g.Nodes[i].ID] = int32(i)
+		}
+	}
+	edges := make([][2]int32, 0, len(g.Edges))
+	for _, e := range g.Edges {
+		s, sok := byID[e.Source]
+		t, tok := byID[e.Target]
+		if sok && tok {
+			edges = append(edges, [2]int32{s, t})
+		}
+	}
+	adj := newCSR(n, edges, backwards)
+	seen := make([]bool, n)
+	var queue []int32
+	for i := range g.Nodes {
+		if g.Nodes[i].Type == from {
+			seen[i] = true
+			queue = append(queue, int32(i))
+		}
+	}
+	if len(queue) == 0 {
+		return nil
+	}
+	for head := 0; head < len(queue); head++ {
+		for _, w := range adj.of(queue[head]) {
+			if !seen[w] {
+				seen[w] = true
+				queue = append(queue, w)
+			}
+		}
+	}
+	var out []int
+	for i := range g.Nodes {
+		if !seen[i] && g.Nodes[i].Type == NodeJob {
+			out = append(out, i)
+		}
+	}
+	return out
+}

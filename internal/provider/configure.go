@@ -12,6 +12,7 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/credentials"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
 
 func (p *emrflowProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -45,6 +46,7 @@ func (p *emrflowProvider) Configure(ctx context.Context, req provider.ConfigureR
 	resp.ResourceData = client
 	resp.DataSourceData = client
 	resp.ActionData = client
+	resp.ListResourceData = client
 }
 
 // clientConfig turns the provider block and the environment into the client's configuration. It
@@ -90,6 +92,13 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 
 	for _, w := range res.Warnings {
 		diags.AddWarning("Credentials setting has no effect", w)
+	}
+	// The block's region was checked at plan time; one from the environment or a profile is
+	// checked here, with the same rule, before any call goes to it.
+	if err := validate.CheckRegion(res.Region); err != nil {
+		diags.AddAttributeError(path.Root("region"), "Invalid region",
+			fmt.Sprintf("The region from %s is not valid: %s.", res.RegionSource, err))
+		return emrapi.Config{}, diags
 	}
 
 	out := emrapi.Config{

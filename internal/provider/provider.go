@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -19,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
@@ -27,6 +29,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
+	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.
@@ -44,6 +47,7 @@ var (
 	_ provider.ProviderWithValidateConfig = (*emrflowProvider)(nil)
 	_ provider.ProviderWithFunctions      = (*emrflowProvider)(nil)
 	_ provider.ProviderWithActions        = (*emrflowProvider)(nil)
+	_ provider.ProviderWithListResources  = (*emrflowProvider)(nil)
 )
 
 type emrflowProvider struct {
@@ -94,9 +98,11 @@ func (p *emrflowProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				MarkdownDescription: "Region of the API, e.g. `cn-hangzhou`. Also read from `ALIBABA_CLOUD_REGION_ID`, " +
-					"`ALIBABA_CLOUD_REGION` and `ALICLOUD_REGION`, then from the profile; defaults to `cn-hangzhou`.",
+					"`ALIBABA_CLOUD_REGION` and `ALICLOUD_REGION`, then from the profile; defaults to `cn-hangzhou`. " +
+					"It must be a region the Alibaba Cloud SDK knows for EMR (" + validate.MarkdownList(emrapi.Regions()) +
+					"), whatever the endpoint, so that a typo is an error rather than a new region for every flow.",
 				Optional:   true,
-				Validators: []validator.String{regionValidator{}},
+				Validators: []validator.String{validate.Region()},
 			},
 			"access_key": schema.StringAttribute{
 				MarkdownDescription: "AccessKey ID. Also read from `ALIBABA_CLOUD_ACCESS_KEY_ID` and `ALICLOUD_ACCESS_KEY`.",
@@ -207,6 +213,16 @@ func (p *emrflowProvider) Resources(_ context.Context) []func() resource.Resourc
 		category.NewResource,
 		clustersetting.NewResource,
 		projectuser.NewResource,
+	}
+}
+
+// ListResources are the list resources of `terraform query` (Terraform >= 1.14).
+func (p *emrflowProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		project.NewListResource,
+		flow.NewListResource,
+		job.NewListResource,
+		category.NewListResource,
 	}
 }
 

@@ -35,6 +35,16 @@ resource "emrflow_project" "test" {
 			provider: `provider "emrflow" { region = "Hangzhou" }`,
 			want:     regexp.MustCompile(`(?s)Invalid region.*region`),
 		},
+		// A typo must never plan the replacement of every flow: the region is checked against the
+		// SDK's EMR regions at plan time, even with the emulator as the endpoint.
+		"region typo": {
+			provider: `provider "emrflow" { region = "cn-hangzou" }`,
+			want:     regexp.MustCompile(`(?s)Invalid region.*region:\s+region\s+"cn-hangzou"\s+is\s+not\s+a\s+region\s+of\s+EMR;\s+did\s+you\s+mean\s+"cn-hangzhou"\?`),
+		},
+		"region unknown to the SDK": {
+			provider: `provider "emrflow" { region = "mars-north-1" }`,
+			want:     regexp.MustCompile(`(?s)Invalid region.*the\s+regions\s+the\s+Alibaba\s+Cloud\s+SDK\s+knows\s+for\s+EMR\s+are`),
+		},
 		"session expiration too short": {
 			provider: `provider "emrflow" {
   assume_role {

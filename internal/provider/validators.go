@@ -6,30 +6,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/credentials"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 )
 
 var roleARNPattern = regexp.MustCompile(`^acs:ram::[0-9]+:role/[A-Za-z0-9._@/-]+$`)
-
-// regionValidator checks the shape of a region id at plan time, with the same rule the
-// configure step applies to regions read from the environment.
-type regionValidator struct{}
-
-func (regionValidator) Description(context.Context) string {
-	return "a region id such as cn-hangzhou or ap-southeast-1"
-}
-
-func (v regionValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := credentials.ValidateRegion(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid region", err.Error())
-	}
-}
 
 // endpointValidator checks an endpoint at plan time with the client's own parser, so that the
 // plan-time and configure-time rules cannot drift apart.

@@ -52,29 +52,15 @@ resource "emrflow_project" "p" {
 }
 `
 
-// graphOf renders a graph block from HCL node and edge bodies.
-func graphOf(nodes []string, edges [][2]string) string {
-	var b strings.Builder
-	b.WriteString("  graph {\n")
-	for _, n := range nodes {
-		fmt.Fprintf(&b, "    node {\n      %s\n    }\n", n)
-	}
-	for _, e := range edges {
-		fmt.Fprintf(&b, "    edge {\n      source = %q\n      target = %q\n    }\n", e[0], e[1])
-	}
-	b.WriteString("  }\n")
-	return b.String()
+// graphOf renders a graph block from HCL node map items (`id = { ... }`).
+func graphOf(items ...string) string {
+	return "  graph {\n    nodes = {\n      " + strings.Join(items, "\n      ") + "\n    }\n  }\n"
 }
 
 const (
-	startNode = `id = "s"
-      type = "START"`
-	endNode = `id = "e"
-      type = "END"`
-	jobNode = `id = "j"
-      type = "JOB"
-      job_id = "FJ-0123456789ABCDEF"
-      job_type = "SHELL"`
+	startNode = `s = { type = "START" }`
+	endNode   = `e = { type = "END", depends_on = ["j"] }`
+	jobNode   = `j = { type = "JOB", job_id = "FJ-0123456789ABCDEF", job_type = "SHELL", depends_on = ["s"] }`
 )
 
 // badInputs is the catalogue: each configuration must fail at plan time, with a diagnostic on
@@ -174,22 +160,26 @@ var badInputs = []struct {
 		says(`it must be an alert event id "EMR-" followed by nine digits`)},
 	{"flow: duplicate alert events", flowWith("  alert {\n    event_id = \"EMR-210401001\"\n  }\n  alert {\n    event_id = \"EMR-210401001\"\n    enabled = false\n  }"),
 		"alert", says(`Two alert blocks have event_id "EMR-210401001"`)},
-	{"flow: graph and graph_json", flowWith(graphOf([]string{startNode, jobNode, endNode}, [][2]string{{"s", "j"}, {"j", "e"}}) + `  graph_json = "{}"`),
+	{"flow: graph and graph_json", flowWith(graphOf(startNode, jobNode, endNode) + `  graph_json = "{}"`),
 		"graph_json", says("graph and graph_json both define the flow's DAG")},
 	{"flow: graph_json not JSON", flowWith(`  graph_json = "{nodes"`), "graph_json", says("Invalid JSON String Value")},
-	{"flow: graph without START", flowWith(graphOf([]string{endNode}, nil)), "graph", says("the graph has no START node")},
-	{"flow: graph node type", flowWith(graphOf([]string{startNode, `id = "e"
-      type = "end"`}, nil)), "type", says(`(did you mean "END"?)`)},
-	{"flow: dangling edge", flowWith(graphOf([]string{startNode, jobNode, endNode}, [][2]string{{"s", "x"}})), "target",
-		says(`edge target "x" is not a node id`)},
-	{"flow: graph cycle", flowWith(graphOf([]string{startNode, jobNode, `id = "k"
-      type = "JOB"
-      job_id = "FJ-0123456789ABCDEF"
-      job_type = "SHELL"`, endNode}, [][2]string{{"s", "j"}, {"j", "k"}, {"k", "j"}, {"k", "e"}})), "graph", says("the edges form a cycle")},
-	{"flow: JOB node job type", flowWith(graphOf([]string{startNode, `id = "j"
-      type = "JOB"
-      job_id = "FJ-0123456789ABCDEF"
-      job_type = "shell"`, endNode}, nil)), "job_type", says(`(did you mean "SHELL"?)`)},
+	{"flow: graph without START", flowWith(graphOf(`e = { type = "END" }`)), "graph", says("the graph has no START node")},
+	{"flow: graph node type", flowWith(graphOf(startNode, `e = { type = "end", depends_on = ["s"] }`)), "type", says(`(did you mean "END"?)`)},
+	{"flow: dependency on no node", flowWith(graphOf(startNode, jobNode, `e = { type = "END", depends_on = ["x"] }`)), "depends_on",
+		says(`depends_on names "x", which is not a node of the graph`)},
+	{"flow: graph cycle", flowWith(graphOf(startNode, `j = { type = "JOB", job_id = "FJ-0123456789ABCDEF", job_type = "SHELL", depends_on = ["s", "k"] }`,
+		`k = { type = "JOB", job_id = "FJ-0123456789ABCDEF", job_type = "SHELL", depends_on = ["j"] }`, `e = { type = "END", depends_on = ["k"] }`)),
+		"depends_on", says("the dependencies form a cycle")},
+	{"flow: JOB node job type", flowWith(graphOf(startNode, `j = { type = "JOB", job_id = "FJ-0123456789ABCDEF", job_type = "shell", depends_on = ["s"] }`, endNode)),
+		"job_type", says(`(did you mean "SHELL"?)`)},
+	{"flow: name too long", res("emrflow_flow", fmt.Sprintf(`  project_id = %q
+  cluster_id = "C-0000000000000001"
+  name = "%s"
+  description = "d"`, fp, strings.Repeat("n", 65))), "name", says("string length must be between 1 and 64")},
+	{"flow: description too long", res("emrflow_flow", fmt.Sprintf(`  project_id = %q
+  cluster_id = "C-0000000000000001"
+  name = "f"
+  description = "%s"`, fp, strings.Repeat("d", 157))), "description", says("string length must be at most 156")},
 
 	// emrflow_job.
 	{"job: unknown type", jobWith(`  type = "BASH"`), "type", says("SHELL")},

@@ -62,45 +62,32 @@ resource "emrflow_flow" "daily" {
   cron_expr          = var.cron_expr
   start_schedule     = var.start_schedule
 
+  # START -> extract -> transform -> load -> END: one node per step, each running after the one
+  # before it. The map is keyed by node id, so adding a step changes only that node and the one
+  # after it in the plan.
   graph {
-    node {
-      id   = "start"
-      type = "START"
-    }
-
-    dynamic "node" {
-      for_each = local.job_order
-      content {
-        id       = node.value
-        type     = "JOB"
-        label    = node.value
-        job_id   = emrflow_job.this[node.value].id
-        job_type = emrflow_job.this[node.value].type
-      }
-    }
-
-    node {
-      id   = "end"
-      type = "END"
-    }
-
-    # START -> extract -> transform -> load -> END
-    dynamic "edge" {
-      for_each = concat(["start"], local.job_order)
-      content {
-        source = edge.value
-        target = concat(local.job_order, ["end"])[edge.key]
-      }
-    }
+    nodes = merge(
+      { start = { type = "START" } },
+      {
+        for i, step in local.job_order : step => {
+          type       = "JOB"
+          label      = step
+          job_id     = emrflow_job.this[step].id
+          job_type   = emrflow_job.this[step].type
+          depends_on = [i == 0 ? "start" : local.job_order[i - 1]]
+        }
+      },
+      { end = { type = "END", depends_on = [local.job_order[length(local.job_order) - 1]] } },
+    )
   }
 
   dynamic "alert" {
     for_each = local.alert_enabled ? ["EMR-210401001"] : [] # the flow failed
     content {
-      # null rather than an empty set: the attribute is left out, as the API leaves it.
+      # An empty set is accepted and means no group, as unset does.
       event_id           = alert.value
-      user_group_ids     = length(var.alert_user_group_ids) > 0 ? var.alert_user_group_ids : null
-      dingding_group_ids = length(var.alert_dingding_group_ids) > 0 ? var.alert_dingding_group_ids : null
+      user_group_ids     = var.alert_user_group_ids
+      dingding_group_ids = var.alert_dingding_group_ids
     }
   }
 }

@@ -24,38 +24,21 @@ resource "emrflow_flow" "demo" {
   end_schedule   = 1538018814000
   host_name      = "emr-header-1.cluster-123456"
 
-  # The DAG. Nodes without x and y are placed by the auto-layout at plan time; these keep the
-  # positions of the console's drawing.
+  # The DAG: nodes keyed by node id, each naming the nodes it runs after. Nodes without x and y
+  # are placed by the auto-layout at plan time; these keep the positions of the console's drawing.
   graph {
-    node {
-      id   = "48d474ea"
-      type = "START"
-      x    = 500
-      y    = 250
-    }
-    node {
-      id       = "7ba480b3"
-      type     = "JOB"
-      label    = "fail_job"
-      job_id   = emrflow_job.fail_job.id
-      job_type = "SHELL"
-      x        = 470.5
-      y        = 398.5
-    }
-    node {
-      id   = "33202d60"
-      type = "END"
-      x    = 430.5
-      y    = 562.5
-    }
-
-    edge {
-      source = "48d474ea"
-      target = "7ba480b3"
-    }
-    edge {
-      source = "7ba480b3"
-      target = "33202d60"
+    nodes = {
+      "48d474ea" = { type = "START", x = 500, y = 250 }
+      "7ba480b3" = {
+        type       = "JOB"
+        label      = "fail_job"
+        job_id     = emrflow_job.fail_job.id
+        job_type   = emrflow_job.fail_job.type
+        x          = 470.5
+        y          = 398.5
+        depends_on = ["48d474ea"]
+      }
+      "33202d60" = { type = "END", x = 430.5, y = 562.5, depends_on = ["7ba480b3"] }
     }
   }
 

@@ -72,9 +72,10 @@ func (d *categoriesDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("Only the folders of flows (`%s`) or of jobs (`%s`).", typeFlow, typeJob),
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(typeFlow, typeJob)},
+				MarkdownDescription: fmt.Sprintf("Only the folders of flows (`%s`), of jobs (`%s`) or of ad hoc queries (`%s`).",
+					typeFlow, typeJob, typeAdhoc),
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(typeFlow, typeJob, typeAdhoc)},
 			},
 			"parent_id": schema.StringAttribute{
 				MarkdownDescription: "Only the folders directly in this folder (`FC-…`). Unset: every folder of the project.",

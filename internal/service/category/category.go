@@ -32,6 +32,7 @@ const (
 	categoryIDPrefix = "FC-"
 	typeFlow         = "FLOW"
 	typeJob          = "JOB"
+	typeAdhoc        = "ADHOC"
 )
 
 var (
@@ -90,11 +91,12 @@ func (r *categoryResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("What the folder holds: `%s` (flows) or `%s` (jobs). Changing it "+
-					"replaces the folder.", typeFlow, typeJob),
+				MarkdownDescription: fmt.Sprintf("What the folder holds: `%s` (flows), `%s` (jobs) or `%s` (ad hoc "+
+					"queries), the three types CreateFlowCategory's documentation lists. Changing it replaces the folder.",
+					typeFlow, typeJob, typeAdhoc),
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.OneOf(typeFlow, typeJob)},
+				Validators:    []validator.String{stringvalidator.OneOf(typeFlow, typeJob, typeAdhoc)},
 			},
 			"parent_id": schema.StringAttribute{
 				MarkdownDescription: "The folder (`FC-…`) this one is in; the project's root when left out. Changing " +
@@ -113,6 +115,7 @@ func (r *categoryResource) Configure(_ context.Context, req resource.ConfigureRe
 }
 
 func (r *categoryResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan categoryModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -191,6 +194,7 @@ func candidate(c *emrapi.Category, in emrapi.CategoryInput) *createonce.Candidat
 }
 
 func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var state categoryModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -205,6 +209,7 @@ func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *categoryResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan categoryModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -247,6 +252,9 @@ func isNotEmpty(err error) bool {
 }
 
 func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if categoryIdentity.Import(ctx, req, resp) {
+		return
+	}
 	projectID, id, err := validate.ParseProjectScopedID(req.ID, categoryIDPrefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",

@@ -76,6 +76,35 @@ func TestAccCategory_basic(t *testing.T) {
 	})
 }
 
+// TestAccCategory_adhoc: a folder of ad hoc queries, the third type CreateFlowCategory documents,
+// is created, read back and imported.
+func TestAccCategory_adhoc(t *testing.T) {
+	project, name := acctest.RandomName("project"), acctest.RandomName("folder")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckCategoryDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccCategoryConfig(project, name, "ADHOC", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: emptyPlanAfterApply,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("type"), knownvalue.StringExact("ADHOC")),
+				},
+				Check: testAccCheckCategoryExists(t, resourceName, name, "ADHOC", ""),
+			},
+			{
+				ResourceName:      resourceName,
+				ImportState:       true,
+				ImportStateIdFunc: importID(resourceName),
+				ImportStateVerify: true,
+			},
+		},
+	})
+}
+
 // TestAccCategory_update renames a folder, moves it into another folder and back to the root,
 // each in place.
 func TestAccCategory_update(t *testing.T) {
@@ -390,7 +419,7 @@ func TestAccCategory_validation(t *testing.T) {
 		"bad type": {
 			body: `name = "n"
   type = "FOLDER"`,
-			want: errorRegexp(`Attribute type value must be one of:.*"FLOW".*"JOB"`),
+			want: errorRegexp(`Attribute type value must be one of:.*"FLOW".*"JOB".*"ADHOC"`),
 		},
 		"lower-case type": {
 			body: `name = "n"

@@ -3,6 +3,7 @@ package flow
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -141,7 +142,7 @@ func TestExpandFlowInput(t *testing.T) {
 		t.Fatalf("expandFlowInput: %v", diags)
 	}
 	want := emrapi.FlowInput{ProjectID: "FP-1", RegionID: "cn-beijing", Name: "n", Description: "d", ClusterID: "C-1",
-		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE"}
+		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE", Periodic: true}
 	gotGraph, gotAlerts := in.Graph, in.AlertConf
 	in.Graph, in.AlertConf = "", ""
 	if !slices.Equal(in.ParentFlowIDs, want.ParentFlowIDs) {
@@ -314,5 +315,115 @@ func TestParseImportID(t *testing.T) {
 		if p != tc.project || f != tc.flow || ok != tc.ok {
 			t.Errorf("parseImportID(%q) = %q, %q, %v; want %q, %q, %v", tc.id, p, f, ok, tc.project, tc.flow, tc.ok)
 		}
+	}
+}
+
+// sameModel reports the attributes whose values differ between two flow models.
+func sameModel(a, b flowModel) []string {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	var diff []string
+	for i := range va.NumField() {
+		x, ok := va.Field(i).Interface().(attr.Value)
+		if !ok {
+			continue // timeouts
+		}
+		if !x.Equal(vb.Field(i).Interface().(attr.Value)) {
+			diff = append(diff, fmt.Sprintf("%s: %v vs %v", va.Type().Field(i).Tag.Get("tfsdk"), x, vb.Field(i).Interface()))
+		}
+	}
+	return diff
+}
+
+// TestFlattenFlowPlausibleAnswers feeds flattenFlow the answers a real DescribeFlow may
+// plausibly give for the same flow (the documentation shows one sample and says nothing about
+// unset fields): omitted, empty or defaulted fields, lists in another order, numbers and booleans
+// as strings, extra fields, and the console's UI fields and index in the graph. Each must give the
+// same state as the emulator's own answer, or a plan would show a diff that is not there.
+func TestFlattenFlowPlausibleAnswers(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	emptySet := types.SetValueMust(types.StringType, []attr.Value{})
+	// The prior: a configuration with a graph, alerts with [] and two parents.
+	prior := flowModel{
+		ProjectID: types.StringValue("FP-1"), Region: types.StringValue("cn-hangzhou"), Description: types.StringValue(""),
+		ParentFlowIDs: stringSet("F-A", "F-B"), GraphJSON: jsontypes.NewNormalizedNull(),
+		Graph: graphOf(map[string]types.Object{
+			"s": nodeObj("START", []string{}, map[string]attr.Value{"x": types.Float64Value(500), "y": types.Float64Value(100)}),
+			"j": nodeObj("JOB", []string{"s"}, map[string]attr.Value{"job_id": types.StringValue("FJ-1"), "job_type": types.StringValue("SHELL"),
+				"x": types.Float64Value(500), "y": types.Float64Value(200)}),
+			"e": nodeObj("END", []string{"j"}, map[string]attr.Value{"x": types.Float64Value(500), "y": types.Float64Value(300)}),
+		}),
+		Alerts: alertSet(t,
+			alertModel{EventID: types.StringValue("EMR-210401001"), Enabled: types.BoolValue(true), UserGroupIDs: stringSet("AUG-1", "AUG-2"), DingDingGroupIDs: emptySet},
+			alertModel{EventID: types.StringValue("EMR-110401002"), Enabled: types.BoolValue(false), UserGroupIDs: emptySet, DingDingGroupIDs: types.SetNull(types.StringType)}),
+	}
+	base := emrapi.Flow{
+		ID: "F-1", Name: "n", Description: "", ClusterID: "C-1", Status: "STOP_SCHEDULE", Type: "EMR",
+		ParentFlowIDs: []string{"F-A", "F-B"},
+		Graph: `{"nodes":[{"id":"e","index":0,"attribute":{"type":"END"},"shape":"endControlNode","type":"node","x":500,"y":300,"size":"80*34"},` +
+			`{"id":"j","index":1,"attribute":{"type":"JOB","jobType":"SHELL","jobId":"FJ-1"},"config":{"hostName":""},"shape":"shellJobNode","type":"node","x":500,"y":200,"size":"170*34"},` +
+			`{"id":"s","index":2,"attribute":{"type":"START"},"shape":"startControlNode","type":"node","x":500,"y":100,"size":"80*34"}],` +
+			`"edges":[{"id":"a1","index":3,"source":"j","sourceAnchor":0,"target":"e","targetAnchor":0},{"id":"a2","index":4,"source":"s","sourceAnchor":0,"target":"j","targetAnchor":0}]}`,
+		AlertConf: `{"items":[{"enable":false,"eventId":"EMR-110401002","alertUserGroupIdList":[],"alertDingDingGroupList":[]},` +
+			`{"enable":true,"eventId":"EMR-210401001","alertUserGroupIdList":["AUG-1","AUG-2"],"alertDingDingGroupList":[]}]}`,
+	}
+	var want flowModel
+	if d := flattenFlow(ctx, &base, &prior, "cn-hangzhou", &want); d.HasError() {
+		t.Fatal(d)
+	}
+	// What the configuration wrote reads back as written (the other attributes are not in prior).
+	for _, c := range []string{"parent_flow_ids", "graph", "alert", "description"} {
+		for _, d := range sameModel(want, prior) {
+			if strings.HasPrefix(d, c+":") {
+				t.Errorf("the emulator's answer does not read back as the configuration: %s", d)
+			}
+		}
+	}
+
+	variants := map[string]func(f *emrapi.Flow){
+		"type FLOW instead of EMR, extra fields ignored": func(f *emrapi.Flow) { f.Type = "FLOW"; f.Lifecycle = "ONLINE"; f.GmtCreate = 7 },
+		"parents reordered": func(f *emrapi.Flow) { f.ParentFlowIDs = []string{"F-B", "F-A"} },
+		"graph items reordered, keys reordered, no index": func(f *emrapi.Flow) {
+			f.Graph = `{"edges":[{"target":"j","source":"s"},{"source":"j","target":"e"}],"nodes":[` +
+				`{"type":"node","attribute":{"jobId":"FJ-1","type":"JOB","jobType":"SHELL"},"y":200,"x":500,"id":"j"},` +
+				`{"id":"s","x":500,"y":100,"attribute":{"type":"START"}},{"id":"e","attribute":{"type":"END"},"x":500,"y":300}]}`
+		},
+		"graph numbers as strings, UI fields, unknown fields, empty label": func(f *emrapi.Flow) {
+			f.Graph = `{"zoom":"1","nodes":[{"id":"s","index":"0","spmAnchorId":"0.0.0.i0","attribute":{"type":"START"},"label":"","x":"500","y":"100","extra":{"a":1}},` +
+				`{"id":"j","index":"1","attribute":{"type":"JOB","jobType":"SHELL","jobId":"FJ-1","color":"red"},"config":{"hostName":"","queue":"q"},"x":"500.0","y":"2e2"},` +
+				`{"id":"e","index":"2","attribute":{"type":"END"},"config":{},"x":500,"y":300}],` +
+				`"edges":[{"id":"x","index":"3","source":"s","target":"j","sourceAnchor":"1"},{"id":"y","index":"4","source":"j","target":"e"},{"id":"z","source":"j","target":"e"}]}`
+		},
+		"alerts reordered, lists omitted or null, enable as a string, extra keys": func(f *emrapi.Flow) {
+			f.AlertConf = `{"version":2,"items":[{"eventId":"EMR-210401001","enable":"true","alertUserGroupIdList":["AUG-2","AUG-1"],"alertDingDingGroupList":null,"x":1},` +
+				`{"eventId":"EMR-110401002","enable":"false"}]}`
+		},
+		"schedule fields defaulted to zero, empty strings": func(f *emrapi.Flow) {
+			f.CronExpr, f.HostName, f.Namespace, f.LogArchiveLocation, f.CategoryID = "", "", "", "", ""
+			f.StartSchedule, f.EndSchedule = 0, 0
+		},
+		"description omitted": func(f *emrapi.Flow) { f.Description = "" },
+		"project id returned": func(f *emrapi.Flow) { f.ProjectID = "FP-1" },
+	}
+	for name, change := range variants {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f := base
+			f.ParentFlowIDs = slices.Clone(base.ParentFlowIDs)
+			change(&f)
+			var got flowModel
+			if d := flattenFlow(ctx, &f, &prior, "cn-hangzhou", &got); d.HasError() || d.WarningsCount() > 0 {
+				t.Fatalf("flattenFlow: %v", d)
+			}
+			if diff := sameModel(got, want); len(diff) > 0 {
+				t.Errorf("state differs from the emulator's answer's: %v", diff)
+			}
+			// Read again with that state as the prior (the next refresh): still the same.
+			var again flowModel
+			flattenFlow(ctx, &f, &got, "cn-hangzhou", &again)
+			if diff := sameModel(again, want); len(diff) > 0 {
+				t.Errorf("second refresh differs: %v", diff)
+			}
+		})
 	}
 }

@@ -89,11 +89,12 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"region": schema.StringAttribute{
-				MarkdownDescription: "Region of the flow, e.g. `cn-hangzhou`. Defaults to the provider's region. Changing it " +
+				MarkdownDescription: "Region of the flow, e.g. `cn-hangzhou`: one of the regions of EMR (checked at plan " +
+					"time, so that a typo never plans the replacement of a flow). Defaults to the provider's region. Changing it " +
 					"(or the provider's region, when this is unset) replaces the flow.",
 				Optional:   true,
 				Computed:   true,
-				Validators: nonEmpty,
+				Validators: []validator.String{validate.Region()},
 			},
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the project (`FP-…`) the flow belongs to. Changing it replaces the flow.",
@@ -328,6 +329,7 @@ func (r *flowResource) Configure(_ context.Context, req resource.ConfigureReques
 }
 
 func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan flowModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -468,6 +470,7 @@ const createdHint = "The flow was created and is recorded in the state, marked t
 const updatedHint = "The flow was updated and is recorded in the state; run `terraform apply` again to finish."
 
 func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var state flowModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -481,6 +484,7 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 }
 
 func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan, state flowModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -557,6 +561,9 @@ const importIDHelp = "Expected <project_id>:<flow_id>, e.g. FP-257A173659F5:F-7A
 	"(DescribeFlow needs the project, and the flow id alone does not tell it)."
 
 func (r *flowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if flowIdentity.Import(ctx, req, resp) {
+		return
+	}
 	projectID, flowID, ok := parseImportID(req.ID)
 	if !ok {
 		// The shared parser's message is generic; the flow's says why the project is needed.

@@ -1227,7 +1227,8 @@ func TestAccFlow_validation(t *testing.T) {
 			`graph.nodes["j"].job_type: job_type "shell" is not valid`, ""},
 		"job fields on start": {ids + graphHCL(`s = { type = "START", job_id = "FJ-1" }`, `e = { type = "END", depends_on = ["s"] }`),
 			"a START node cannot have a job_id", ""},
-		"x without y": {ids + graphHCL(`s = { type = "START", x = 1 }`, `e = { type = "END", depends_on = ["s"] }`), "y is unset while x is set", ""},
+		"x without y":          {ids + graphHCL(`s = { type = "START", x = 1 }`, `e = { type = "END", depends_on = ["s"] }`), "y is unset while x is set", ""},
+		"region typo":          {ids + `region = "cn-hangzou"`, `did you mean "cn-hangzhou"`, ""},
 		"name too long":        {ids + `name = "` + strings.Repeat("n", 65) + `"`, "string length must be between 1 and 64", ""},
 		"description too long": {ids + `description = "` + strings.Repeat("d", 157) + `"`, "string length must be at most 156", ""},
 	}

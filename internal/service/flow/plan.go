@@ -26,9 +26,11 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	var plan, config flowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	// Only the attributes this needs are read and only changed ones written: reading the whole
+	// model would convert every value of the plan (a large graph's thousands) twice per plan.
+	var cfgRegion, planRegion types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("region"), &cfgRegion)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region"), &planRegion)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -36,25 +38,31 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	// An unset region is the provider's, also when the provider's region changes: the flow is
 	// then replaced into the new region (below), as the attribute's description says, instead of
 	// being looked for in the wrong one.
-	if config.Region.IsNull() && r.api != nil {
-		plan.Region = types.StringValue(r.api.Region())
+	if cfgRegion.IsNull() && r.api != nil {
+		if want := types.StringValue(r.api.Region()); !planRegion.Equal(want) {
+			planRegion = want
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region"), planRegion)...)
+		}
 	}
+	var priorGraph types.Object
 	if !req.State.Raw.IsNull() {
 		var prior types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("region"), &prior)...)
-		if !prior.IsNull() && !plan.Region.Equal(prior) {
+		if !prior.IsNull() && !planRegion.Equal(prior) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("region"))
 		}
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
 	}
 
-	var prior types.Object
-	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &prior)...)
+	var planGraph, cfgGraph types.Object
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("graph"), &planGraph)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
-	if g, changed := layoutPlannedGraph(plan.Graph, config.Graph, prior); changed {
-		plan.Graph = g
+	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
 // layoutPlannedGraph returns the planned graph block with the positions that the configuration

@@ -141,7 +141,11 @@ func validateGraph(cfg *flowModel, diags *diag.Diagnostics) {
 	if cg == nil || cg.StructureUnknown {
 		return
 	}
-	for _, is := range graph.ValidateKeyed(cg.Graph) {
+	issues := graph.ValidateKeyed(cg.Graph)
+	if len(issues) == 0 {
+		warnUnreachable(cg.Graph, diags)
+	}
+	for _, is := range issues {
 		p := path.Root("graph").AtName("nodes")
 		if is.Node >= 0 {
 			id := cg.Graph.Nodes[is.Node].ID
@@ -157,6 +161,26 @@ func validateGraph(cfg *flowModel, diags *diag.Diagnostics) {
 		// only down to an attribute of a block and one index into it, so for a node's attribute
 		// it points at the graph block, and the text must say which node and attribute it is.
 		diags.AddAttributeError(p, "Invalid graph", p.String()+": "+is.Message+".")
+	}
+}
+
+// warnUnreachable warns about JOB nodes that no dependency chain joins to START, or to an END.
+// A warning, not an error: the API takes such a graph, and neither its pages nor the console
+// guide say what the scheduler does with it (it may well run a node without dependencies at the
+// start), so refusing it would refuse graphs the console makes; but it is most often a forgotten
+// depends_on, and the plan should say so.
+func warnUnreachable(g *graph.Graph, diags *diag.Diagnostics) {
+	for _, i := range graph.NotAfterStart(g) {
+		p := nodePath(g.Nodes[i].ID).AtName("depends_on")
+		diags.AddAttributeWarning(p, "JOB node not after START",
+			p.String()+": no chain of depends_on leads from the START node to this JOB node, so the flow may never run it. "+
+				"Add the node it runs after (or \"start\") to its depends_on.")
+	}
+	for _, i := range graph.NotBeforeEnd(g) {
+		p := nodePath(g.Nodes[i].ID).AtName("depends_on")
+		diags.AddAttributeWarning(p, "JOB node not before an END",
+			p.String()+": no END node depends, directly or through other nodes, on this JOB node, so the flow may end "+
+				"before it does. Add it to the depends_on of an END node, or of a node before one.")
 	}
 }
 

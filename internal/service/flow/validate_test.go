@@ -83,6 +83,10 @@ func TestValidateFlowConfig(t *testing.T) {
 		{name: "cycle on the first node's depends_on", change: func(_ *testing.T, m *flowModel) {
 			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "a": jobNode("FJ-1", "s", "b"), "b": jobNode("FJ-2", "a"), "e": endNode("b")})
 		}, wantPath: nodePath("a").AtName("depends_on"), wantText: `the dependencies form a cycle: "a" -> "b" -> "a"`},
+		{name: "unreachable nodes are warnings only", change: func(_ *testing.T, m *flowModel) {
+			m.Graph = graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("FJ-1", "s"), "orphan": jobNode("FJ-2"),
+				"dead": jobNode("FJ-3", "j"), "e": endNode("j", "orphan")})
+		}},
 		{name: "graph issue on the node map", change: func(_ *testing.T, m *flowModel) {
 			m.Graph = graphOf(map[string]types.Object{"s": startNode()})
 		}, wantPath: path.Root("graph").AtName("nodes"), wantText: "no END node"},
@@ -133,6 +137,27 @@ func TestValidateFlowConfig(t *testing.T) {
 				t.Errorf("diagnostic on %v, want %v", d, tc.wantPath)
 			}
 		})
+	}
+}
+
+func TestValidateGraphWarnsUnreachable(t *testing.T) {
+	t.Parallel()
+	m := baseConfig(t)
+	m.Graph = graphOf(map[string]types.Object{"s": startNode(), "j": jobNode("FJ-1", "s"), "orphan": jobNode("FJ-2"),
+		"dead": jobNode("FJ-3", "j"), "e": endNode("j", "orphan")})
+	diags := validateFlowConfig(context.Background(), &m)
+	if diags.HasError() || diags.WarningsCount() != 2 {
+		t.Fatalf("diagnostics %v, want two warnings", diags)
+	}
+	want := map[string]string{
+		nodePath("orphan").AtName("depends_on").String(): "no chain of depends_on leads from the START node",
+		nodePath("dead").AtName("depends_on").String():   "no END node depends, directly or through other nodes, on this JOB node",
+	}
+	for _, d := range diags.Warnings() {
+		p := d.(diag.DiagnosticWithPath).Path().String()
+		if !strings.Contains(d.Detail(), want[p]) || want[p] == "" {
+			t.Errorf("warning at %s: %s", p, d.Detail())
+		}
 	}
 }
 

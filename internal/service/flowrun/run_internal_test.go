@@ -122,7 +122,10 @@ func TestRunFlowTimeoutAndCancel(t *testing.T) {
 		!strings.Contains(got, "timeout of 400ms: run FI-") || !strings.Contains(got, "extract RUNNING, load PREP") {
 		t.Errorf("timeout:\n%s", got)
 	}
-	if len(diags) != 1 || !diags[0].(diag.DiagnosticWithPath).Path().Equal(pathTimeout) {
+	if len(diags) != 1 {
+		t.Fatalf("want one timeout diagnostic, got %v", diags)
+	}
+	if withPath, ok := diags[0].(diag.DiagnosticWithPath); !ok || !withPath.Path().Equal(pathTimeout) {
 		t.Errorf("the timeout diagnostic should be on the timeout attribute: %v", diags)
 	}
 

@@ -2,13 +2,13 @@ package job
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
 )
 
 // jobCreator is the part of the API client that creating a job needs.
@@ -45,7 +45,8 @@ func createJob(ctx context.Context, api jobCreator, in emrapi.JobInput) (createo
 
 // jobDiffers names the fields of j that differ from what the create in asked for. Mode and
 // FailAct are compared only when the server returns them (an empty answer is its default), the
-// folder only when one was asked for, and the JSON fields by meaning.
+// folder only when one was asked for, and the JSON fields by meaning (an empty answer, "" or "{}",
+// matches an empty setting). ClusterId is not compared: DescribeFlowJob does not document it.
 func jobDiffers(j *emrapi.Job, in emrapi.JobInput) []string {
 	var diff createonce.Diff
 	check := diff.Check
@@ -63,24 +64,30 @@ func jobDiffers(j *emrapi.Job, in emrapi.JobInput) []string {
 	check("retry_interval", j.RetryInterval == in.RetryInterval)
 	check("retry_policy", j.RetryPolicy == in.RetryPolicy)
 	check("max_running_time_sec", j.MaxRunningTimeSec == in.MaxRunningTimeSec)
-	check("cluster_id", j.ClusterID == in.ClusterID)
 	check("adhoc", j.Adhoc == in.Adhoc)
 	check("parent_category_id", in.ParentCategory == "" || j.CategoryID == in.ParentCategory)
-	check("resource", slices.Equal(j.Resources, in.Resources))
+	check("resource", len(j.Resources) == len(in.Resources) && sameResourceSet(j.Resources, in.Resources))
 	return diff
 }
 
-// sameJSON compares two JSON texts by meaning; "" is the absent value.
+// sameJSON compares two JSON settings by meaning; "" and "{}" are both the absent value.
 func sameJSON(a, b string) bool {
-	if a == b {
-		return true
+	if flex.EmptyJSON(a) || flex.EmptyJSON(b) {
+		return flex.EmptyJSON(a) && flex.EmptyJSON(b)
 	}
-	if a == "" || b == "" {
-		return false
+	return flex.SameJSON(a, b)
+}
+
+// sameResourceSet tells whether a and b hold the same files in any order.
+func sameResourceSet(a, b []emrapi.JobResource) bool {
+	x, y := slices.Clone(a), slices.Clone(b)
+	cmp := func(p, q emrapi.JobResource) int {
+		if c := strings.Compare(p.Path, q.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(p.Alias, q.Alias)
 	}
-	var va, vb any
-	if json.Unmarshal([]byte(a), &va) != nil || json.Unmarshal([]byte(b), &vb) != nil {
-		return false
-	}
-	return reflect.DeepEqual(va, vb)
+	slices.SortFunc(x, cmp)
+	slices.SortFunc(y, cmp)
+	return slices.Equal(x, y)
 }

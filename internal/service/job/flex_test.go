@@ -87,7 +87,8 @@ func TestFlattenExpandRoundTrip(t *testing.T) {
 				ParamConf: j.ParamConf, CustomVariables: j.CustomVariables, EnvConf: j.EnvConf, RunConf: j.RunConf,
 				MonitorConf: j.MonitorConf, Mode: j.Mode, FailAct: j.FailAct, MaxRetry: j.MaxRetry,
 				RetryInterval: j.RetryInterval, RetryPolicy: j.RetryPolicy, MaxRunningTimeSec: j.MaxRunningTimeSec,
-				ClusterID: j.ClusterID, Adhoc: j.Adhoc, ParentCategory: j.CategoryID, AlertConf: j.AlertConf,
+				// An import reads no cluster: DescribeFlowJob does not document ClusterId.
+				ClusterID: "", Adhoc: j.Adhoc, ParentCategory: j.CategoryID, AlertConf: j.AlertConf,
 				Resources: j.Resources,
 			}
 			if diff := cmp.Diff(want, in); diff != "" {
@@ -116,7 +117,7 @@ func TestFlattenEmptyAnswer(t *testing.T) {
 		Mode:        types.StringValue(defaultMode), FailAct: types.StringValue(defaultFailAct),
 		MaxRetry: types.Int64Value(0), RetryInterval: types.Int64Value(0), RetryPolicy: types.StringNull(),
 		MaxRunningTimeSec: types.Int64Value(0), ClusterID: types.StringNull(), Adhoc: types.BoolValue(false),
-		ParentCategoryID: types.StringValue(""), Resources: emptyList,
+		ParentCategoryID: types.StringNull(), Resources: emptyList,
 	}
 	if !cmp.Equal(want, m) {
 		t.Fatalf("flatten(empty answer) =\n%+v\nwant\n%+v", m, want)

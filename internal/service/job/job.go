@@ -14,7 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -25,7 +27,6 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
 	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
@@ -50,6 +51,9 @@ const (
 	privateAlertConf = "alert_conf"
 )
 
+// unsetNote is how the free-text settings behave when left out (see flatten).
+const unsetNote = "Leave it out to clear it; while it is left out, what the server answers for it is not compared."
+
 var (
 	_ resource.Resource                = (*jobResource)(nil)
 	_ resource.ResourceWithConfigure   = (*jobResource)(nil)
@@ -69,19 +73,22 @@ func (r *jobResource) Metadata(_ context.Context, req resource.MetadataRequest, 
 	resp.TypeName = req.ProviderTypeName + "_job"
 }
 
-// Schema choices, so that a plan after apply is always empty and removing an attribute resets it:
+// Schema choices, so that a plan after apply is always empty, whatever the server answers for
+// what the configuration leaves out (see flatten), and removing an attribute resets it:
 //   - free-form strings (description, params, retry_policy, cluster_id) and the JSON attributes are
-//     Optional: the API stores "" for "unset", read back as null; an explicit "" is refused at
-//     plan time because it would read back as null;
-//   - enumerations, numbers and adhoc are Optional+Computed with a Default equal to the API's
+//     Optional: left out, they are sent as "" (cleared) and stay null in state; an explicit "" is
+//     refused at plan time, since "" and "left out" are one thing to the API;
+//   - enumerations and numbers are Optional+Computed with a Default equal to the API's documented
 //     behaviour when unset: removing them from the configuration plans the default, which is sent;
-//   - parent_category_id likewise, with "" (the root) as its default: it mirrors CategoryId, and
-//     removing it moves the job back to the root.
+//   - what ModifyFlowJob cannot change (its documented parameters have no Type, ParentCategory or
+//     Adhoc, and it needs at least one ResourceList.N.Path) replaces the job: type, project_id,
+//     parent_category_id, adhoc, and removing the last resource block.
 func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	jsonAttr := func(desc string, extra ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
-			MarkdownDescription: desc + " A JSON object, best written with `jsonencode()`; formatting and key " +
-				"order make no diff. Leave it out to clear it.",
+			MarkdownDescription: desc + " A JSON object, best written with `jsonencode()`; formatting, key " +
+				"order and numbers or booleans answered as strings make no diff. Leave it out to clear it; while it " +
+				"is left out, what the server answers for it (nothing, `{}` or a default of its own) is not compared.",
 			CustomType: jsontypes.NormalizedType{},
 			Optional:   true,
 			Validators: append([]validator.String{validate.JSONObject()}, extra...),
@@ -109,20 +116,24 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Type of the job: one of " + validate.MarkdownList(graph.JobTypes()) +
-					". Changing it replaces the job.",
+				MarkdownDescription: "Type of the job: one of " + validate.MarkdownList(documentedTypes) +
+					" (the types CreateFlowJob's documentation lists), or " + validate.MarkdownList(consoleTypes) +
+					" (job types the console guide shows, Spark Shell, Impala SQL, Streaming SQL and Flink, " +
+					"written as the API writes the others; the API documentation does not list them, so the " +
+					"API has the last word). Changing it replaces the job.",
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.OneOf(graph.JobTypes()...)},
+				Validators:    []validator.String{stringvalidator.OneOf(jobTypes()...)},
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "Description of the job.",
+				MarkdownDescription: "Description of the job. " + unsetNote,
 				Optional:            true,
 				Validators:          []validator.String{validate.NotEmpty()},
 			},
 			"params": schema.StringAttribute{
 				MarkdownDescription: "The job's content: the command of a SHELL job, the arguments of a SPARK or MR " +
-					"job, the query of a SQL job, e.g. `ls -l` or `--class org.example.Main ossref://bucket/app.jar`.",
+					"job, the query of a SQL job, e.g. `ls -l` or `--class org.example.Main ossref://bucket/app.jar`. " +
+					unsetNote,
 				Optional:   true,
 				Validators: []validator.String{validate.NotEmpty()},
 			},
@@ -130,7 +141,8 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"custom_variables": jsonAttr("Custom variables, e.g. `jsonencode({ scope = \"PROJECT\", entityId = " +
 				"\"FP-…\", variables = [{ name = \"v1\", value = \"1\" }] })`."),
 			"env_conf": jsonAttr(fmt.Sprintf("Environment variables of the job, e.g. `jsonencode({ JAVA_HOME = "+
-				"\"/usr/lib/jvm/java\" })`; at most %d bytes.", maxEnvConfBytes),
+				"\"/usr/lib/jvm/java\" })`; at most %d bytes as written.", maxEnvConfBytes),
+				// LengthAtMost counts bytes (len), which is the limit's unit.
 				stringvalidator.LengthAtMost(maxEnvConfBytes)),
 			"run_conf": jsonAttr("Run configuration: `priority`, `userName` (the Linux user that submits the job), " +
 				"`memory` (MB) and `cores`, e.g. `jsonencode({ priority = 1, userName = \"hadoop\", memory = 2048, cores = 1 })`."),
@@ -166,7 +178,7 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators:          []validator.Int64{int64validator.Between(0, maxRetryInterval)},
 			},
 			"retry_policy": schema.StringAttribute{
-				MarkdownDescription: "Retry policy (reserved by the API).",
+				MarkdownDescription: "Retry policy (reserved by the API). " + unsetNote,
 				Optional:            true,
 				Validators:          []validator.String{validate.NotEmpty()},
 			},
@@ -180,30 +192,41 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			},
 			"cluster_id": schema.StringAttribute{
 				MarkdownDescription: "Cluster (`C-…`) the job runs on when it is run on its own; within a flow, the " +
-					"flow's cluster is used.",
+					"flow's cluster is used. Sent on every write but never read back: DescribeFlowJob's documented " +
+					"answer (and the SDK's) has no ClusterId, so a change made outside Terraform cannot be detected, " +
+					"and an imported job has no `cluster_id` until the configuration gives one.",
 				Optional:   true,
 				Validators: []validator.String{validate.IDPrefix(clusterIDPrefix)},
 			},
 			"adhoc": schema.BoolAttribute{
-				MarkdownDescription: "Whether the job is an ad hoc query job. Defaults to `false`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
+				MarkdownDescription: "Whether the job is an ad hoc query job. Defaults to `false`. Changing it " +
+					"replaces the job: ModifyFlowJob has no Adhoc parameter.",
+				Optional:      true,
+				Computed:      true,
+				Default:       booldefault.StaticBool(false),
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
 			},
 			"parent_category_id": schema.StringAttribute{
-				MarkdownDescription: "Folder (an `emrflow_category` of type `JOB`, `FC-…`) that holds the job; `\"\"`, " +
-					"the default, is the project's root. Changing it moves the job in place; removing it moves the job " +
-					"back to the root. Read back from the API, so a job moved by hand shows as a change.",
+				MarkdownDescription: "Folder (an `emrflow_category` of type `JOB`, `FC-…`) that holds the job; left " +
+					"out (null) or `\"\"`, the job is at the project's root. Changing it replaces the job: " +
+					"ModifyFlowJob has no ParentCategory parameter, so a job cannot be moved in place. A configured " +
+					"folder is read back, so a job moved out of it by hand plans a replacement; a job at the root is " +
+					"not checked.",
 				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(""),
 				Validators: []validator.String{validate.EmptyOr(validate.IDPrefix(categoryIDPrefix))},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(folderChanged,
+					"Moving a job to another folder replaces it.", "Moving a job to another folder replaces it.")},
 			},
 		},
 		Blocks: map[string]schema.Block{
 			"resource": schema.ListNestedBlock{
 				MarkdownDescription: "A file the job needs (a jar, a script), downloaded before it runs. Repeat the " +
-					"block for several files; their order is kept.",
+					"block for several files; their order is kept (a server answering them in another order makes " +
+					"no diff). Files are changed in place, but removing the last block replaces the job: " +
+					"ModifyFlowJob requires `ResourceList.N.Path`, so it cannot be told \"no files\".",
+				PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplaceIf(lastResourceRemoved,
+					"Removing the last resource block replaces the job.",
+					"Removing the last resource block replaces the job.")},
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"path": schema.StringAttribute{
@@ -230,6 +253,7 @@ func (r *jobResource) Configure(_ context.Context, req resource.ConfigureRequest
 }
 
 func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan jobModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -263,6 +287,7 @@ func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, re
 }
 
 func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var state jobModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -278,6 +303,7 @@ func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 }
 
 func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan jobModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -294,7 +320,7 @@ func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	}
 	if err := r.client.ModifyJob(ctx, plan.ID.ValueString(), in); err != nil {
 		resp.Diagnostics.AddError("Cannot update the job", providerdata.ErrorDetail(err,
-			"Job names are unique within a project, and parent_category_id must be a JOB folder of the same project."))
+			"Job names are unique within a project."))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -315,6 +341,9 @@ func (r *jobResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 }
 
 func (r *jobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if jobIdentity.Import(ctx, req, resp) {
+		return
+	}
 	projectID, id, err := validate.ParseProjectScopedID(req.ID, jobIDPrefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",

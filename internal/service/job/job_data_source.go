@@ -109,7 +109,7 @@ func (d *jobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 			"retry_interval":       num("Seconds between retries."),
 			"retry_policy":         str("The retry policy; null when unset."),
 			"max_running_time_sec": num("Longest run, in seconds (0: no limit)."),
-			"cluster_id":           str("The cluster (`C-…`) the job is bound to; null when none."),
+			"cluster_id":           str(clusterIDReadNote),
 			"adhoc":                schema.BoolAttribute{MarkdownDescription: "Whether the job is an ad-hoc query.", Computed: true},
 			"parent_category_id":   str("The folder (`FC-…`) that holds the job; null at the project's root."),
 			"gmt_create":           num("Creation time, in milliseconds since the epoch."),

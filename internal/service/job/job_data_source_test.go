@@ -31,6 +31,8 @@ resource "emrflow_job" "extract_again" {
   project_id = emrflow_project.test.id
   name       = "extract-again"
   type       = "SHELL"
+  # The list is in creation order: made one after the other, the two jobs are listed in this order.
+  depends_on = [emrflow_job.extract]
 }
 
 resource "emrflow_job" "load" {

@@ -47,9 +47,9 @@ func TestAccJob_basic(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionCreate),
 						plancheck.ExpectUnknownValue(resourceName, tfjsonpath.New("id")),
-						// The defaults are known at plan time.
+						// The defaults are known at plan time; the root folder is null, as a flow's.
 						plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("mode"), knownvalue.StringExact("YARN")),
-						plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_category_id"), knownvalue.StringExact("")),
+						plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_category_id"), knownvalue.Null()),
 					},
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
@@ -88,7 +88,8 @@ func TestAccJob_basic(t *testing.T) {
 }
 
 // TestAccJob_full sets every attribute, imports the job, then changes every in-place attribute
-// at once, and imports it again.
+// at once, and imports it again. cluster_id is not read back (DescribeFlowJob does not document
+// it), so an import cannot know it.
 func TestAccJob_full(t *testing.T) {
 	project, name := acctest.RandomName("project"), acctest.RandomName("job")
 	renamed := name + "-renamed"
@@ -119,10 +120,11 @@ func TestAccJob_full(t *testing.T) {
 				}),
 			},
 			{
-				ResourceName:      resourceName,
-				ImportState:       true,
-				ImportStateIdFunc: importID(resourceName),
-				ImportStateVerify: true,
+				ResourceName:            resourceName,
+				ImportState:             true,
+				ImportStateIdFunc:       importID(resourceName),
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"cluster_id"},
 			},
 			{
 				Config: testAccJobConfigFull(project, renamed, fullV2()),
@@ -133,30 +135,31 @@ func TestAccJob_full(t *testing.T) {
 					},
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
-				ConfigStateChecks: fullStateChecks(renamed, fullV2(), "emrflow_category.two"),
+				ConfigStateChecks: fullStateChecks(renamed, fullV2(), "emrflow_category.one"),
 				Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
 					return expectFields(j, map[string][2]any{
 						"name": {j.Name, renamed}, "description": {j.Description, "second description"},
 						"params": {j.Params, "echo done"}, "mode": {j.Mode, "YARN"}, "fail_act": {j.FailAct, "STOP"},
 						"max_retry": {j.MaxRetry, int64(5)}, "retry_interval": {j.RetryInterval, int64(300)},
-						"adhoc": {j.Adhoc, false}, "resources": {len(j.Resources), 1},
+						"adhoc": {j.Adhoc, true}, "resources": {len(j.Resources), 1},
 						"resource path": {j.Resources[0].Path, "hdfs:///user/hadoop/other.py"},
 					})
 				}),
 			},
 			{
-				ResourceName:      resourceName,
-				ImportState:       true,
-				ImportStateIdFunc: importID(resourceName),
-				ImportStateVerify: true,
+				ResourceName:            resourceName,
+				ImportState:             true,
+				ImportStateIdFunc:       importID(resourceName),
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"cluster_id"},
 			},
 		},
 	})
 }
 
-// TestAccJob_clear removes every optional attribute from a full configuration: strings and JSON
-// are cleared on the server, the others go back to their defaults, the job goes back to the root
-// and its resource list is emptied.
+// TestAccJob_clear removes every optional attribute that ModifyFlowJob can clear from a full
+// configuration: strings and JSON are cleared on the server, the others go back to their defaults.
+// (Removing the folder, adhoc or the last resource block replaces the job: TestAccJob_replaces.)
 func TestAccJob_clear(t *testing.T) {
 	project, name := acctest.RandomName("project"), acctest.RandomName("job")
 	resource.ParallelTest(t, resource.TestCase{
@@ -165,7 +168,7 @@ func TestAccJob_clear(t *testing.T) {
 		CheckDestroy:             testAccCheckJobDestroy(t),
 		Steps: []resource.TestStep{
 			{
-				Config: testAccJobConfigFull(project, name, fullV1()),
+				Config: testAccJobConfigFull(project, name, clearable()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
@@ -195,7 +198,8 @@ func TestAccJob_clear(t *testing.T) {
 	})
 }
 
-// TestAccJob_category moves a job between folders, then back to the root with an explicit "".
+// TestAccJob_category moves a job between folders, then back to the root with an explicit "": each
+// move replaces the job, since ModifyFlowJob has no ParentCategory.
 func TestAccJob_category(t *testing.T) {
 	project, name := acctest.RandomName("project"), acctest.RandomName("job")
 	resource.ParallelTest(t, resource.TestCase{
@@ -218,7 +222,7 @@ func TestAccJob_category(t *testing.T) {
 				Config: testAccJobConfigCategory(project, name, "emrflow_category.two.id"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionDestroyBeforeCreate),
 					},
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
@@ -232,7 +236,7 @@ func TestAccJob_category(t *testing.T) {
 				Config: testAccJobConfigCategory(project, name, `""`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionDestroyBeforeCreate),
 						plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_category_id"), knownvalue.StringExact("")),
 					},
 					PostApplyPostRefresh: emptyPlanAfterApply,
@@ -340,7 +344,6 @@ func TestAccJob_drift(t *testing.T) {
 						in.EnvConf = `{"JAVA_HOME":"/opt/java"}`
 						in.MaxRetry = 0
 						in.Mode = "YARN"
-						in.ParentCategory = ""
 						in.Resources = in.Resources[:1]
 					}),
 				),
@@ -595,6 +598,19 @@ func TestAccJob_validation(t *testing.T) {
   env_conf = jsonencode({ A = %q })`, strings.Repeat("x", 1020)),
 			want: errorRegexp(`Attribute env_conf string length must be at most 1024`),
 		},
+		"env_conf too long in bytes, not in characters": {
+			// 520 two-byte characters: 1040 bytes, fewer than 1024 characters.
+			body: fmt.Sprintf(`name = "n"
+  type = "SHELL"
+  env_conf = jsonencode({ A = %q })`, strings.Repeat("é", 520)),
+			want: errorRegexp(`Attribute env_conf string length must be at most 1024`),
+		},
+		"undocumented job type": {
+			// No page, document or console guide names a Presto job type.
+			body: `name = "n"
+  type = "PRESTO_SQL"`,
+			want: errorRegexp(`Attribute type value must be one of:.*"FLINK"`),
+		},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -659,7 +675,7 @@ type jobValues struct {
 	mode, failAct, retryPolicy, clusterID                                          string
 	maxRetry, retryInterval, maxRunningTimeSec                                     int
 	adhoc                                                                          bool
-	category                                                                       string // "one" or "two"
+	category                                                                       string // "one", "two" or "" (none)
 	resources                                                                      string // HCL blocks
 }
 
@@ -693,13 +709,21 @@ func fullV2() jobValues {
 		runConf:         `jsonencode({ priority = 2, userName = "root", memory = 4096, cores = 2 })`,
 		monitorConf:     `jsonencode({ inputs = [], outputs = [] })`,
 		mode:            "YARN", failAct: "STOP", retryPolicy: "policy-2", clusterID: clusterID2(),
-		maxRetry: 5, retryInterval: 300, maxRunningTimeSec: 7200, adhoc: false, category: "two",
+		// The folder and adhoc stay: ModifyFlowJob cannot change them (TestAccJob_replaces).
+		maxRetry: 5, retryInterval: 300, maxRunningTimeSec: 7200, adhoc: true, category: "one",
 		resources: `
   resource {
     path  = "hdfs:///user/hadoop/other.py"
     alias = "other.py"
   }`,
 	}
+}
+
+// clearable is fullV1 without what ModifyFlowJob cannot clear: the folder, adhoc, the resources.
+func clearable() jobValues {
+	v := fullV1()
+	v.category, v.adhoc, v.resources = "", false, ""
+	return v
 }
 
 func clusterID() string { return acctest.ClusterID() }
@@ -731,6 +755,10 @@ resource "emrflow_job" "test" {
 // Both folders stay in every step: Terraform deletes a folder removed from the configuration
 // before it updates the job that leaves it, which the API refuses while the job is inside.
 func testAccJobConfigFull(project, name string, v jobValues) string {
+	parent := ""
+	if v.category != "" {
+		parent = "parent_category_id   = emrflow_category." + v.category + ".id"
+	}
 	return testAccJobConfigFolders(project) + fmt.Sprintf(`
 resource "emrflow_job" "test" {
   project_id           = emrflow_project.test.id
@@ -751,11 +779,11 @@ resource "emrflow_job" "test" {
   max_running_time_sec = %[14]d
   cluster_id           = %[16]q
   adhoc                = %[17]t
-  parent_category_id   = emrflow_category.%[15]s.id
+  %[15]s
   %[18]s
 }
 `, name, v.description, v.params, v.paramConf, v.customVariables, v.envConf, v.runConf, v.monitorConf,
-		v.mode, v.failAct, v.maxRetry, v.retryInterval, v.retryPolicy, v.maxRunningTimeSec, v.category,
+		v.mode, v.failAct, v.maxRetry, v.retryInterval, v.retryPolicy, v.maxRunningTimeSec, parent,
 		v.clusterID, v.adhoc, v.resources)
 }
 
@@ -838,7 +866,7 @@ func minimalStateChecks(name string) []statecheck.StateCheck {
 		attr("max_running_time_sec", knownvalue.Int64Exact(0)),
 		attr("cluster_id", knownvalue.Null()),
 		attr("adhoc", knownvalue.Bool(false)),
-		attr("parent_category_id", knownvalue.StringExact("")),
+		attr("parent_category_id", knownvalue.Null()),
 		attr("resource", knownvalue.ListSizeExact(0)),
 	}
 }

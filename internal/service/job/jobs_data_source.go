@@ -13,7 +13,6 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
-	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
 	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
@@ -79,7 +78,7 @@ func (d *jobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Only the jobs of this type (`SHELL`, `SPARK`, `HIVE_SQL`, ...).",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(graph.JobTypes()...)},
+				Validators:          []validator.String{stringvalidator.OneOf(jobTypes()...)},
 			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "IDs of the matching jobs, in the API's order.",
@@ -96,7 +95,7 @@ func (d *jobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 						"name":               str("The job's name."),
 						"type":               str("The job type."),
 						"description":        str("The job's description."),
-						"cluster_id":         str("The cluster (`C-…`) the job is bound to; null when none."),
+						"cluster_id":         str(clusterIDReadNote),
 						"parent_category_id": str("The folder (`FC-…`) that holds the job; null at the project's root."),
 						"gmt_create":         schema.Int64Attribute{MarkdownDescription: "Creation time, in milliseconds since the epoch.", Computed: true},
 						"gmt_modified":       schema.Int64Attribute{MarkdownDescription: "Last modification time, in milliseconds since the epoch.", Computed: true},

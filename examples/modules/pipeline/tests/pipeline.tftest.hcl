@@ -67,27 +67,28 @@ run "apply_creates_the_pipeline" {
     condition     = emrflow_flow.daily.parent_category_id == output.category_ids.flows
     error_message = "the flow is not in the FLOW folder"
   }
-  # The graph's JOB nodes reference the jobs, in the order START -> extract -> transform -> load -> END.
+  # The graph's JOB nodes, keyed by step, reference the jobs and run in the order
+  # START -> extract -> transform -> load -> END.
   assert {
-    condition = (
-      [for node in emrflow_flow.daily.graph[0].node : node.job_id if node.type == "JOB"] ==
-      [output.job_ids.extract, output.job_ids.transform, output.job_ids.load]
-    )
-    error_message = "the flow's JOB nodes do not reference the jobs' ids in order"
+    condition = alltrue([
+      for step in ["extract", "transform", "load"] :
+      emrflow_flow.daily.graph.nodes[step].job_id == output.job_ids[step] && emrflow_flow.daily.graph.nodes[step].type == "JOB"
+    ])
+    error_message = "the flow's JOB nodes do not reference the jobs' ids"
   }
   assert {
     condition = (
-      [for node in emrflow_flow.daily.graph[0].node : node.job_type if node.type == "JOB"] ==
+      [for step in ["extract", "transform", "load"] : emrflow_flow.daily.graph.nodes[step].job_type] ==
       ["SHELL", "SPARK_SQL", "HIVE_SQL"]
     )
     error_message = "the flow's JOB nodes do not carry the jobs' types"
   }
   assert {
     condition = (
-      [for edge in emrflow_flow.daily.graph[0].edge : "${edge.source}->${edge.target}"] ==
-      ["start->extract", "extract->transform", "transform->load", "load->end"]
+      [for id in ["extract", "transform", "load", "end"] : one(emrflow_flow.daily.graph.nodes[id].depends_on)] ==
+      ["start", "extract", "transform", "load"]
     )
-    error_message = "the flow's edges do not chain the steps"
+    error_message = "the flow's dependencies do not chain the steps"
   }
 }
 

@@ -1,0 +1,10 @@
+# Terraform 1.14 and later, in a .tfquery.hcl file.
+list "emrflow_job" "spark" {
+  provider = emrflow
+
+  config {
+    project_id = "FP-257A173659F5E1A2"
+    type       = "SPARK" # optional
+    name_regex = "^etl-" # optional
+  }
+}

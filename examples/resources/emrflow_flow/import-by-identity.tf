@@ -1,0 +1,8 @@
+# Terraform 1.12 and later: import by identity, without assembling an ID string.
+import {
+  to = emrflow_flow.example
+  identity = {
+    project_id = "FP-257A173659F5E1A2"
+    id         = "F-7A39731FE719D3C4"
+  }
+}

@@ -1,0 +1,226 @@
+package e2e_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+)
+
+// queryWorkspace is a workspace for `terraform query`, which needs Terraform >= 1.14: the test is
+// skipped below (make test runs it on the current CLI of scripts/terraform-current.sh).
+func queryWorkspace(t *testing.T) *e2e.Workspace {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("runs the Terraform CLI; set TF_ACC=1 (make test does)")
+	}
+	tf, err := e2e.TerraformPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := cliVersion(t, tf); !atLeast(v, 1, 14) {
+		t.Skipf("terraform query needs Terraform >= 1.14; %s is %s", tf, v)
+	}
+	provider, err := build.Path("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.Close)
+	return w
+}
+
+func cliVersion(t *testing.T, tf string) string {
+	t.Helper()
+	out, err := exec.Command(tf, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("terraform version: %v", err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("terraform version -json: %v", err)
+	}
+	return v.Version
+}
+
+// atLeast tells whether the version "X.Y.Z[-pre]" is at least major.minor.
+func atLeast(v string, major, minor int) bool {
+	var x, y int
+	if _, err := fmt.Sscanf(v, "%d.%d", &x, &y); err != nil {
+		return false
+	}
+	return x > major || (x == major && y >= minor)
+}
+
+// adoptFixture is what a team finds in the console: a project with a job folder, a job with most
+// of its settings, a flow folder and a flow, all made through the API, not by Terraform.
+type adoptFixture struct {
+	projectID, jobFolder, flowFolder, jobID, flowID string
+}
+
+func newAdoptFixture(t *testing.T, c *emrapi.Client) adoptFixture {
+	t.Helper()
+	ctx := t.Context()
+	var fx adoptFixture
+	must := func(id string, err error) string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	fx.projectID = must(c.CreateProject(ctx, emrapi.ProjectInput{Name: "adopt-etl", Description: "made in the console"}))
+	fx.jobFolder = must(c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: fx.projectID, Name: "jobs", Type: "JOB"}))
+	fx.flowFolder = must(c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: fx.projectID, Name: "flows", Type: "FLOW"}))
+	fx.jobID = must(c.CreateJob(ctx, emrapi.JobInput{
+		ProjectID: fx.projectID, Name: "extract", Type: "SHELL", Description: "pulls the day's files",
+		Params: "sh extract.sh", FailAct: "CONTINUE", MaxRetry: 2, RetryInterval: 60, Mode: "YARN",
+		ParentCategory: fx.jobFolder, EnvConf: `{"STAGE":"prod"}`,
+		Resources: []emrapi.JobResource{{Path: "oss://bucket/extract.sh", Alias: "extract.sh"}},
+	}))
+	graphJSON := fmt.Sprintf(`{"nodes":[`+
+		`{"id":"s","attribute":{"type":"START"},"shape":"startControlNode","type":"node","x":500,"y":250,"size":"80*34"},`+
+		`{"id":"x","attribute":{"type":"JOB","jobType":"SHELL","jobId":%q},"config":{"hostName":""},"label":"extract","shape":"shellJobNode","type":"node","x":470.5,"y":398.5,"size":"170*34"},`+
+		`{"id":"e","attribute":{"type":"END"},"shape":"endControlNode","type":"node","x":430.5,"y":562.5,"size":"80*34"}],`+
+		`"edges":[{"id":"e1","source":"s","sourceAnchor":0,"target":"x","targetAnchor":0},{"id":"e2","source":"x","sourceAnchor":1,"target":"e","targetAnchor":0}]}`, fx.jobID)
+	fx.flowID = must(c.CreateFlow(ctx, emrapi.FlowInput{
+		ProjectID: fx.projectID, Name: "daily", Description: "the daily run", ClusterID: emulator.DefaultClusters()[0],
+		CronExpr: "0 0 2 * * ?", StartSchedule: 1700000000000, EndSchedule: 1900000000000,
+		ParentCategory: fx.flowFolder, Graph: graphJSON,
+	}))
+	return fx
+}
+
+// TestGenerateConfig_query is the adoption path of docs/guides/adopting-existing-flows: `terraform
+// query -generate-config-out` finds what the console made and writes resource and import blocks;
+// the plan of that configuration only imports (no create, update or replace), the apply imports,
+// and the next plan is empty. Nothing in the generated file is edited.
+func TestGenerateConfig_query(t *testing.T) {
+	w := queryWorkspace(t)
+	fx := newAdoptFixture(t, w.Client)
+	ctx := context.Background()
+
+	query := fmt.Sprintf(`
+provider "emrflow" {}
+
+list "emrflow_project" "all" {
+  provider = emrflow
+  config {
+    name_regex = "^adopt-"
+  }
+}
+
+list "emrflow_category" "all" {
+  provider = emrflow
+  config {
+    project_id = %[1]q
+  }
+}
+
+list "emrflow_job" "all" {
+  provider = emrflow
+  config {
+    project_id = %[1]q
+  }
+}
+
+list "emrflow_flow" "all" {
+  provider = emrflow
+  config {
+    project_id = %[1]q
+  }
+}
+`, fx.projectID)
+	if err := os.WriteFile(filepath.Join(w.Dir, "adopt.tfquery.hcl"), []byte(query), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Run(ctx, "query", "-no-color", "-generate-config-out=generated.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		t.Fatal(err)
+	}
+	generated, err := os.ReadFile(filepath.Join(w.Dir, "generated.tf"))
+	if err != nil {
+		t.Fatalf("no generated configuration: %v\n%s", err, res.Stdout)
+	}
+	t.Logf("generated.tf:\n%s", generated)
+	for _, id := range []string{fx.projectID, fx.jobFolder, fx.flowFolder, fx.jobID, fx.flowID} {
+		if !strings.Contains(string(generated), id) {
+			t.Errorf("generated.tf does not import %s", id)
+		}
+	}
+
+	// The plan of the generated configuration imports the five objects and changes nothing.
+	plan, err := w.Run(ctx, "plan", "-input=false", "-no-color", "-out=adopt.tfplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Err(); err != nil {
+		t.Fatal(err)
+	}
+	show, err := w.Run(ctx, "show", "-json", "adopt.tfplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := show.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		ResourceChanges []struct {
+			Address string `json:"address"`
+			Change  struct {
+				Actions   []string        `json:"actions"`
+				Importing json.RawMessage `json:"importing"`
+			} `json:"change"`
+		} `json:"resource_changes"`
+	}
+	if err := json.Unmarshal([]byte(show.Stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	imports := map[string]int{}
+	for _, rc := range doc.ResourceChanges {
+		typ, _, _ := strings.Cut(rc.Address, ".")
+		if len(rc.Change.Importing) == 0 || strings.Join(rc.Change.Actions, ",") != "no-op" {
+			t.Errorf("%s: actions %v (importing: %s), want a no-op import\n%s", rc.Address, rc.Change.Actions, rc.Change.Importing, plan.Stdout)
+			continue
+		}
+		imports[typ]++
+	}
+	want := map[string]int{"emrflow_project": 1, "emrflow_category": 2, "emrflow_job": 1, "emrflow_flow": 1}
+	if fmt.Sprint(imports) != fmt.Sprint(want) {
+		t.Errorf("no-op imports %v, want %v", imports, want)
+	}
+	if t.Failed() {
+		return
+	}
+
+	apply, err := w.Run(ctx, "apply", "-input=false", "-no-color", "adopt.tfplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := apply.Err(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := w.Plan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.ExitCode != 0 {
+		t.Fatalf("plan after adopting is not empty (exit %d):\n%s%s", after.ExitCode, after.Stdout, after.Stderr)
+	}
+}

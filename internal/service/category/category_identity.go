@@ -1,0 +1,26 @@
+package category
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/identity"
+)
+
+// A category is identified by its project and its ID, because DescribeFlowCategory needs both.
+var categoryIdentity = identity.ProjectScoped("category", categoryIDPrefix)
+
+var _ resource.ResourceWithIdentity = (*categoryResource)(nil)
+
+func (r *categoryResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = categoryIdentity.Schema()
+}
+
+// setIdentity answers the identity from the first of states holding its ids; Create, Read and
+// Update defer it, so that it holds whatever their bodies did (see identity.FromState).
+func setIdentity(ctx context.Context, ident *tfsdk.ResourceIdentity, diags *diag.Diagnostics, states ...identity.Getter) {
+	identity.FromState(ctx, ident, diags, states...)
+}

@@ -1,0 +1,50 @@
+package category_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+)
+
+// A category's identity is {project_id, id}; an import block with that identity, or with the
+// "FP-…:FC-…" string, imports it with an empty plan. Needs Terraform >= 1.12.
+func TestAccCategory_identity(t *testing.T) {
+	name := acctest.RandomName("category")
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckCategoryDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccCategoryConfig(name, name, "JOB", "emrflow_category.parent.id"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectIdentity(resourceName, map[string]knownvalue.Check{
+						"project_id": knownvalue.StringRegexp(regexp.MustCompile(`^FP-`)),
+						"id":         knownvalue.StringRegexp(regexp.MustCompile(`^FC-`)),
+					}),
+					statecheck.ExpectIdentityValueMatchesState(resourceName, tfjsonpath.New("project_id")),
+					statecheck.ExpectIdentityValueMatchesState(resourceName, tfjsonpath.New("id")),
+				},
+			},
+			{
+				ResourceName:    resourceName,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithResourceIdentity,
+			},
+			{
+				ResourceName:      resourceName,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: importID(resourceName),
+			},
+		},
+	})
+}

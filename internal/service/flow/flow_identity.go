@@ -1,0 +1,27 @@
+package flow
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/identity"
+)
+
+// A flow is identified by its project and its ID, because DescribeFlow needs both and does
+// not return the project (Terraform >= 1.12: identity = { project_id = "FP-…", id = "F-…" }).
+var flowIdentity = identity.ProjectScoped("flow", "F-")
+
+var _ resource.ResourceWithIdentity = (*flowResource)(nil)
+
+func (r *flowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = flowIdentity.Schema()
+}
+
+// setIdentity answers the identity from the first of states holding its ids; Create, Read and
+// Update defer it, so that it holds whatever their bodies did (see identity.FromState).
+func setIdentity(ctx context.Context, ident *tfsdk.ResourceIdentity, diags *diag.Diagnostics, states ...identity.Getter) {
+	identity.FromState(ctx, ident, diags, states...)
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Prints the absolute path of a current Terraform CLI (default v1.14.3) for the tests that need
+# features newer than the CLI on PATH: resource identity (>= 1.12) and list resources with
+# `terraform query` (>= 1.14).
+#
+# It is built from the Go module proxy, because that is all our CI can reach. `go install
+# github.com/hashicorp/terraform@v1.14.3` refuses the module: its go.mod requires ten nested modules
+# (nine remote-state backends and internal/legacy) through `replace` directives pointing into
+# directories the module zip does not contain. So the script copies the module to a temporary
+# directory, drops those ten require lines and their replace directives, drops the nine backend
+# registrations (and their imports) from internal/backend/init/init.go, the only non-test code
+# that imports them, and builds what is left. Nothing of Terraform's source is committed.
+#
+# The binary is cached outside the checkout, keyed by version, so that a second run (another
+# `make test`, another clone) is instant:
+#   ${EMRFLOW_TF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/emrflow/terraform}/<version>/terraform
+#
+# Usage: scripts/terraform-current.sh [version]   (or EMRFLOW_TF_CURRENT_VERSION=1.14.3)
+set -euo pipefail
+
+version="${1:-${EMRFLOW_TF_CURRENT_VERSION:-1.14.3}}"
+version="${version#v}"
+cache="${EMRFLOW_TF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/emrflow/terraform}"
+bin="$cache/$version/terraform"
+
+if [ -x "$bin" ]; then
+  echo "$bin"; exit 0
+fi
+
+mkdir -p "$cache/$version"
+# Two concurrent callers (parallel make targets, two clones) must not both build: the second one
+# waits for the first and then finds the binary.
+exec 9>"$cache/$version/.lock"
+if command -v flock >/dev/null 2>&1; then
+  flock 9
+fi
+if [ -x "$bin" ]; then
+  echo "$bin"; exit 0
+fi
+
+start=$(date +%s)
+echo "building Terraform v$version from the Go module proxy into $bin (about 90 s to a few minutes)" >&2
+work="$(mktemp -d)"
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+# Outside any module (and with the caller's GOFLAGS and go.work ignored), so that the download
+# never touches the checkout's go.mod or go.sum.
+export GOWORK=off
+dir="$(cd "$work" && GOFLAGS= go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+if [ -z "$dir" ] || [ ! -f "$dir/go.mod" ]; then
+  echo "go mod download of github.com/hashicorp/terraform@v$version gave no source directory" >&2
+  exit 1
+fi
+cp -R "$dir/." "$work/src"
+chmod -R u+w "$work/src"
+cd "$work/src"
+
+# The ten nested modules: every require and replace line naming
+# github.com/hashicorp/terraform/internal/... (the main module itself is never required).
+nested='github\.com/hashicorp/terraform/internal/'
+count="$(grep -c "$nested" go.mod || true)"
+if [ "$count" -eq 0 ]; then
+  echo "go.mod of v$version names no nested module: the build recipe needs a look" >&2
+  exit 1
+fi
+sed -i "\#$nested#d" go.mod
+
+# The nine backends that live in those nested modules: their imports and their registrations.
+backends='azure|consul|cos|gcs|kubernetes|oci|oss|pg|s3'
+init=internal/backend/init/init.go
+sed -i -E "\#\"github.com/hashicorp/terraform/internal/backend/remote-state/($backends)\"#d" "$init"
+sed -i -E "/^[[:space:]]*\"($(echo "$backends" | sed 's/azure/azurerm/'))\":[[:space:]]+func\(\) backend.Backend/d" "$init"
+if grep -Eq "remote-state/($backends)\"" "$init"; then
+  echo "$init still imports a nested backend: the build recipe needs a look" >&2
+  exit 1
+fi
+
+# -mod=mod lets go drop what only the removed modules needed; GOFLAGS from the caller (e.g.
+# -race) must not leak into this build. version.dev=no makes it report itself as a release.
+GOFLAGS=-mod=mod CGO_ENABLED=0 nice go build -trimpath \
+  -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
+  -o "$work/terraform" . >&2
+"$work/terraform" version >/dev/null
+mv "$work/terraform" "$bin"
+echo "built Terraform v$version in $(( $(date +%s) - start ))s: $bin" >&2
+echo "$bin"
