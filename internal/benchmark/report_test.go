@@ -63,9 +63,9 @@ func sampleReport() *Report {
 		},
 		Instructions: &InstrRow{N: 20, Flows: Sample{Instructions: 1_400_000_000}, Minimal: Sample{Instructions: 1_000_000_000},
 			SameSchema: Sample{Instructions: 1_200_000_000}},
-		Startup:      Startup{Runs: 3, WithFlow: ms(130, 120, 140), Baseline: ms(40, 30, 50), BinaryBytes: 26 << 20},
-		Throttled:    Throttled{Creates: 200, RPS: 20, Latency: 20 * time.Millisecond, Wall: 22 * time.Second, Calls: 450, Throttled: 50, Created: 200},
-		Notes:        []string{"The cause of the plan miss is X."},
+		Startup:   Startup{Runs: 3, WithFlow: ms(130, 120, 140), Baseline: ms(40, 30, 50), BinaryBytes: 26 << 20},
+		Throttled: Throttled{Creates: 200, RPS: 20, Latency: 20 * time.Millisecond, Wall: 22 * time.Second, Calls: 450, Throttled: 50, Created: 200},
+		Notes:     []string{"The cause of the plan miss is X."},
 	}
 }
 
