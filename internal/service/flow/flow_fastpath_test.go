@@ -95,7 +95,11 @@ func fastpathModels(t *testing.T) map[string]flowModel {
 	if err != nil {
 		t.Fatal(err)
 	}
-	toType := ts.attrs["timeouts"].(attr.TypeWithAttributeTypes).AttributeTypes()
+	tt, ok := ts.attrs["timeouts"].(attr.TypeWithAttributeTypes)
+	if !ok {
+		t.Fatalf("timeouts type %T has no attribute types", ts.attrs["timeouts"])
+	}
+	toType := tt.AttributeTypes()
 	full := flowModel{
 		ID: types.StringValue("F-1"), Region: types.StringValue("cn-hangzhou"), ProjectID: types.StringValue("FP-1"),
 		ClusterID: types.StringValue("C-1"), CreateCluster: types.BoolValue(false), Name: types.StringValue("n"),
