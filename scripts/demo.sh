@@ -7,7 +7,10 @@
 #      flow each, from examples/modules/pipeline)
 #   3. print the flow ids, plan again: "No changes"
 #   4. change prod's schedule: the plan shows one in-place update; apply it
-#   5. destroy, stop the emulator
+#   5. run dev's flow once with the emrflow_flow_run action (Terraform >= 1.14: the current CLI
+#      of scripts/terraform-current.sh, built once from the Go module proxy and cached) and show
+#      the emulator's console page, where its DAG and the run's node statuses are drawn
+#   6. destroy, stop the emulator
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tf="$("$root/scripts/terraform.sh")"
@@ -70,6 +73,21 @@ grep -E '^\s+# |~ cron_expr|Plan:' plan.txt
 [ "$code" -eq 2 ] || { cat plan.txt; echo "expected a non-empty plan (exit $code)" >&2; exit 1; }
 grep -q 'Plan: 0 to add, 1 to change, 0 to destroy.' plan.txt || { cat plan.txt; echo "expected exactly one in-place update" >&2; exit 1; }
 "$tf" apply -input=false -auto-approve -no-color tfplan | grep -E "Modifications complete|Apply complete"
+
+step "Run dev's flow once (action emrflow_flow_run)"
+project_id="$("$tf" output -raw dev_project_id)"
+flow_id="$("$tf" output -raw dev_flow_id)"
+echo "(actions need Terraform >= 1.14; using scripts/terraform-current.sh, which builds it once and caches it)"
+tf_current="$("$root/scripts/terraform-current.sh")"
+(
+  cd "$work/examples/demo/run"
+  "$tf_current" init -input=false -no-color >/dev/null
+  "$tf_current" apply -input=false -auto-approve -no-color -invoke=action.emrflow_flow_run.this \
+    -var "project_id=$project_id" -var "flow_id=$flow_id" | grep -E 'Action|node|run FI-|Apply complete|Error' || true
+)
+console="$EMRFLOW_ENDPOINT/console"
+curl -fsS "$console" | grep -q "$flow_id" || { echo "the console page does not show flow $flow_id" >&2; exit 1; }
+echo "The emulator's console, with dev's DAG and this run: $console (also at / from a browser; open it while the emulator runs)"
 
 step "terraform destroy"
 "$tf" destroy -input=false -auto-approve -no-color -var 'prod_cron_expr=0 30 3 * * ?' | tail -2

@@ -111,6 +111,7 @@ func TestRunErrors(t *testing.T) {
 		{"bad duration", []string{"-latency", "soon"}, "invalid value"},
 		{"corrupt data file", []string{"-data", corrupt}, corrupt},
 		{"bad address", []string{"-listen", "127.0.0.1:99999"}, "listening on"},
+		{"bad answer profile", []string{"-answers", "chatty"}, `unknown answer profile "chatty"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stderr bytes.Buffer

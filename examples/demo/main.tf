@@ -59,3 +59,13 @@ output "job_ids" {
     prod = module.prod.job_ids
   }
 }
+
+output "dev_project_id" {
+  description = "The dev project (make demo runs its flow)."
+  value       = module.dev.project_id
+}
+
+output "dev_flow_id" {
+  description = "The dev flow (make demo runs it once)."
+  value       = module.dev.flow_id
+}

@@ -31,6 +31,10 @@ import (
 const (
 	EnvReal      = "EMRFLOW_ACC_REAL"
 	EnvClusterID = "EMRFLOW_ACC_CLUSTER_ID"
+	// EnvAnswers names the answer profile of the in-process emulator (emulator.AnswerProfiles;
+	// unset or "" = default), so that the same tests prove the provider right under every
+	// plausible shape of the real API's answers (make test-answers).
+	EnvAnswers = "EMRFLOW_ACC_ANSWERS"
 )
 
 // Seeded clusters of the emulator (see EMULATOR.md).
@@ -88,7 +92,7 @@ func (b *backend) start() error {
 				region = r
 			}
 		} else {
-			srv, err := emulator.New(emulator.Config{})
+			srv, err := emulator.New(emulatorConfig())
 			if err != nil {
 				b.err = fmt.Errorf("starting the emulator: %w", err)
 				return
@@ -120,6 +124,19 @@ func (b *backend) start() error {
 		})
 	})
 	return b.err
+}
+
+// emulatorConfig is the configuration of the shared in-process emulator, from the environment.
+func emulatorConfig() emulator.Config {
+	return emulator.Config{Answers: os.Getenv(EnvAnswers)}
+}
+
+// Answers returns the answer profile the tests' emulator runs with ("default" when unset).
+func Answers() string {
+	if p := os.Getenv(EnvAnswers); p != "" {
+		return p
+	}
+	return emulator.AnswersDefault
 }
 
 // Client returns an API client to the tests' backend, for out-of-band changes and destroy checks.

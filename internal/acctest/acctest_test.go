@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
 )
 
 func TestCheckDestroy(t *testing.T) {
@@ -43,5 +44,25 @@ func TestCheckDestroy(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tc.wantErr)
 			}
 		})
+	}
+}
+
+// TestEmulatorConfigAnswers: EMRFLOW_ACC_ANSWERS picks the shared emulator's answer profile, and an
+// unknown one fails the emulator's start with a message naming the profiles.
+func TestEmulatorConfigAnswers(t *testing.T) {
+	t.Setenv(EnvAnswers, "sparse")
+	if got := emulatorConfig().Answers; got != "sparse" {
+		t.Errorf("Answers = %q", got)
+	}
+	if Answers() != "sparse" {
+		t.Errorf("Answers() = %q", Answers())
+	}
+	t.Setenv(EnvAnswers, "")
+	if Answers() != "default" {
+		t.Errorf("Answers() unset = %q", Answers())
+	}
+	t.Setenv(EnvAnswers, "chatty")
+	if _, err := emulator.New(emulatorConfig()); err == nil || !strings.Contains(err.Error(), "sparse") {
+		t.Errorf("unknown profile: %v", err)
 	}
 }

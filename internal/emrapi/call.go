@@ -103,7 +103,7 @@ func (c *Client) do(ctx context.Context, cl *call, out any) error {
 			if out == nil {
 				return nil
 			}
-			if err := json.Unmarshal(body, out); err != nil {
+			if err := json.Unmarshal(unwrapData(body), out); err != nil {
 				return fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
 			}
 			return nil

@@ -1,7 +1,9 @@
 package emrapi
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"iter"
 	"strconv"
 )
@@ -93,12 +95,20 @@ type categoryJSON struct {
 	GmtModified  flexInt64  `json:"GmtModified"`
 }
 
+// rootParent is how ListFlowCategory.md's sample answer names the parent of a root folder; the
+// client answers "" for the root, as everywhere else.
+const rootParent = "root_parent"
+
 func (j *categoryJSON) category() Category {
+	parent := string(j.ParentID)
+	if parent == rootParent {
+		parent = ""
+	}
 	return Category{
 		ID:           string(j.ID),
 		ProjectID:    string(j.ProjectID),
 		Name:         string(j.Name),
-		ParentID:     string(j.ParentID),
+		ParentID:     parent,
 		Type:         string(j.Type),
 		CategoryType: string(j.CategoryType),
 		ObjectType:   string(j.ObjectType),
@@ -110,7 +120,19 @@ func (j *categoryJSON) category() Category {
 
 type categoryPage struct {
 	pageInfo
-	Categories struct {
-		Category []categoryJSON `json:"Category"`
-	} `json:"Categories"`
+	Categories categoryList `json:"Categories"`
+}
+
+// categoryList is ListFlowCategory's "Categories": {"Category":[…]} as the SDK's type reads it, or
+// a bare array of items as ListFlowCategory.md's sample answer shows it.
+type categoryList struct {
+	Category []categoryJSON `json:"Category"`
+}
+
+func (l *categoryList) UnmarshalJSON(b []byte) error {
+	if b = bytes.TrimSpace(b); len(b) > 0 && b[0] == '[' {
+		return json.Unmarshal(b, &l.Category)
+	}
+	type plain categoryList // without this method
+	return json.Unmarshal(b, (*plain)(l))
 }

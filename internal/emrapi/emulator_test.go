@@ -187,7 +187,8 @@ func TestEmulatorProjects(t *testing.T) {
 		t.Errorf("after modify: %+v, %v", p, err)
 	}
 	found, err := c.FindProjectByName(ctx, "beta")
-	if err != nil || found.ID != id || found.ResourceGroupID != "rg-acc" {
+	// ListFlowProject.md and the SDK's Project item have no ResourceGroupId: it is only a filter.
+	if err != nil || found.ID != id || found.ResourceGroupID != "" {
 		t.Errorf("FindProjectByName: %+v, %v", found, err)
 	}
 	list, err := c.ListProjects(ctx, emrapi.ListProjectsInput{ResourceGroupID: "rg-acc"})
@@ -245,7 +246,7 @@ func TestEmulatorJobs(t *testing.T) {
 		ID: id, ProjectID: pid, Name: "extract", Type: "SHELL", Description: "extract data", Params: in.Params,
 		ParamConf: in.ParamConf, CustomVariables: in.CustomVariables, EnvConf: in.EnvConf, RunConf: in.RunConf,
 		MonitorConf: in.MonitorConf, Mode: "YARN", FailAct: "STOP", MaxRetry: 2, RetryInterval: 60,
-		MaxRunningTimeSec: 3600, ClusterID: cluster, Adhoc: true, CategoryID: folder, Resources: in.Resources,
+		MaxRunningTimeSec: 3600, Adhoc: true, CategoryID: folder, Resources: in.Resources,
 		GmtCreate: j.GmtCreate, GmtModified: j.GmtModified, LastInstanceID: j.LastInstanceID,
 	}
 	if !reflect.DeepEqual(*j, want) {
@@ -256,9 +257,9 @@ func TestEmulatorJobs(t *testing.T) {
 		t.Errorf("want 'Invalid job type', got %v", err)
 	}
 
-	// Modify with most fields removed: they are cleared; the folder, Adhoc and the resources, which
-	// ModifyFlowJob does not take, stay.
-	if err := c.ModifyJob(ctx, id, emrapi.JobInput{ProjectID: pid, Name: "extract-2", Params: "true"}); err != nil {
+	// Modify with most fields removed: ModifyFlowJob.md's fields are cleared; the ad-hoc flag,
+	// the folder and the resources are not ModifyFlowJob's to change and stay.
+	if err := c.ModifyJob(ctx, id, emrapi.JobInput{ProjectID: pid, Name: "extract-2", Params: "true", ParentCategory: "FC-X"}); err != nil {
 		t.Fatal(err)
 	}
 	j, err = c.DescribeJob(ctx, pid, id)
@@ -266,8 +267,16 @@ func TestEmulatorJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	if j.Name != "extract-2" || j.Type != "SHELL" || j.Params != "true" || j.Description != "" || j.Mode != "" || j.FailAct != "" ||
-		j.MaxRetry != 0 || j.ClusterID != "" || !j.Adhoc || j.CategoryID != folder || len(j.Resources) != 2 || j.EnvConf != "" {
+		j.MaxRetry != 0 || j.ClusterID != "" || !j.Adhoc || j.CategoryID != folder || !reflect.DeepEqual(j.Resources, in.Resources) || j.EnvConf != "" {
 		t.Errorf("after clearing: %+v", j)
+	}
+	// Resources are replaced by others.
+	other := []emrapi.JobResource{{Path: "oss://bucket/c.jar"}}
+	if err := c.ModifyJob(ctx, id, emrapi.JobInput{ProjectID: pid, Name: "extract-2", Params: "true", Resources: other}); err != nil {
+		t.Fatal(err)
+	}
+	if j, err = c.DescribeJob(ctx, pid, id); err != nil || !reflect.DeepEqual(j.Resources, other) {
+		t.Errorf("after replacing resources: %+v, %v", j, err)
 	}
 
 	found, err := c.FindJobByName(ctx, pid, "extract-2")

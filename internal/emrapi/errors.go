@@ -108,10 +108,21 @@ func (e *NotFoundError) Error() string {
 
 func (e *NotFoundError) Unwrap() error { return e.Err }
 
-// The flow service tells a missing object only by its message ("Flow does not exist [F-…]").
-// Anchored so that "Parent flow does not exist" or "Cluster does not exist" (a bad reference in a
-// request, not a missing object) do not count.
-var notFoundMessage = regexp.MustCompile(`^(Flow|Project|Job|Category) does not exist`)
+// The flow service tells a missing object only by its message. The documented ones (the sample
+// errors of /work/shared/reference/api/*.md; errors_test.go cites each page):
+//
+//	Flow does not exist [F-…]                    DeleteFlow.md
+//	Flow Job does not exist [FJ-…]               DescribeFlowJob.md
+//	Project does not exist [FP-…]                ListFlow.md, CreateFlowCategory.md, DeleteFlowCategory.md, …
+//	project not exist                            DeleteFlowProject.md, ModifyFlowProject.md, KillFlowJob.md, …
+//	flow instance does not exist [FNI-…]         DescribeFlowNodeInstanceLauncherLog.md
+//	flow node instance does not exist [FNI-…]    ListFlowNodeInstanceContainerStatus.md
+//
+// and, undocumented but answered by older emulators and plausible, "Job does not exist" and
+// "Category does not exist". Case-insensitive, since the pages themselves mix cases. Anchored so
+// that "Parent flow does not exist", "Cluster does not exist" or "Cluster host does not exit" (a
+// bad reference in a request, not a missing object) do not count.
+var notFoundMessage = regexp.MustCompile(`(?i)^(flow job|flow node instance|flow instance|flow|project|job|category) (does )?not exists?\b`)
 
 // IsNotFound reports whether err says that the flow, project, job or category asked for does not
 // exist.

@@ -60,8 +60,8 @@ func TestModifySendsEveryField(t *testing.T) {
 				"MaxRetry": "0", "RetryInterval": "0", "RetryPolicy": "", "MaxRunningTimeSec": "0", "ClusterId": "",
 				"AlertConf": "",
 			},
-			// Not documented for ModifyFlowJob; ResourceList.N.Path is required, so no empty list.
-			not: []string{"Type", "Adhoc", "ParentCategory", "ResourceList"},
+			// Not ModifyFlowJob.md's parameters; an empty list cannot be sent (Path is required).
+			not: []string{"Type", "Adhoc", "ParentCategory", "ResourceList", "ResourceList.1.Path"},
 		},
 		{
 			name: "ModifyFlowJob, resources",
@@ -75,7 +75,8 @@ func TestModifySendsEveryField(t *testing.T) {
 				"Id": "FJ-1", "ProjectId": "FP-1", "Name": "j", "Description": "", "Params": "echo hi", "ParamConf": "",
 				"CustomVariables": "", "EnvConf": "", "RunConf": "", "MonitorConf": "", "Mode": "YARN", "FailAct": "",
 				"MaxRetry": "3", "RetryInterval": "0", "RetryPolicy": "", "MaxRunningTimeSec": "0", "ClusterId": "",
-				"AlertConf": "", "ResourceList.1.Path": "oss://b/a.jar", "ResourceList.1.Alias": "a",
+				"AlertConf":           "",
+				"ResourceList.1.Path": "oss://b/a.jar", "ResourceList.1.Alias": "a",
 				"ResourceList.2.Path": "hdfs:///b.py", "ResourceList.2.Alias": "",
 			},
 			not: []string{"ResourceList", "Type", "Adhoc", "ParentCategory"},

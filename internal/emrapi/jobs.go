@@ -154,8 +154,8 @@ type jobJSON struct {
 	RetryInterval     flexInt64  `json:"RetryInterval"`
 	RetryPolicy       flexString `json:"RetryPolicy"`
 	MaxRunningTimeSec flexInt64  `json:"MaxRunningTimeSec"`
-	ClusterID         flexString `json:"ClusterId"`
-	Adhoc             flexBool   `json:"Adhoc"` // a string ("true") in the answer
+	ClusterID         flexString `json:"ClusterId"` // not documented as an answer field: see Job.ClusterID
+	Adhoc             flexBool   `json:"Adhoc"`     // a string ("true") in the answer
 	CategoryID        flexString `json:"CategoryId"`
 	AlertConf         flexString `json:"AlertConf"`
 	LastInstanceID    flexString `json:"LastInstanceId"`

@@ -227,7 +227,8 @@ func (c *Client) NodeInstanceLog(ctx context.Context, projectID, nodeInstanceID 
 }
 
 // unwrapData returns the "data" object of an answer that has one (the shape of the doc pages'
-// samples of DescribeFlowInstance and the log actions), or the answer itself.
+// samples of DescribeFlowInstance, the log actions, DescribeFlowProject and DescribeFlowCategory;
+// Client.do applies it to every answer), or the answer itself.
 func unwrapData(raw []byte) []byte {
 	var env struct {
 		Data json.RawMessage `json:"data"`

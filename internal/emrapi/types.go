@@ -124,19 +124,23 @@ type Job struct {
 	RetryInterval     int64
 	RetryPolicy       string
 	MaxRunningTimeSec int64
-	ClusterID         string
-	Adhoc             bool
-	CategoryID        string
-	AlertConf         string
-	Resources         []JobResource
-	LastInstanceID    string
-	GmtCreate         int64
-	GmtModified       int64
+	// ClusterID is not an answer field of DescribeFlowJob.md, nor of the SDK's
+	// DescribeFlowJobResponse or ListFlowJob's Job: the real API does not return it (the
+	// emulator does not either), so it is "" but for a server that adds it. Do not rely on it.
+	ClusterID      string
+	Adhoc          bool
+	CategoryID     string
+	AlertConf      string
+	Resources      []JobResource
+	LastInstanceID string
+	GmtCreate      int64
+	GmtModified    int64
 }
 
 // JobInput is the whole desired state of a job for CreateFlowJob and ModifyFlowJob (ModifyFlowJob
-// goes through the SDK's common request, since the SDK lacks it). Modify sends every field, as
-// FlowInput does.
+// goes through the SDK's common request, since the SDK lacks it). Modify sends every field of
+// ModifyFlowJob.md, as FlowInput does; Type, Adhoc and ParentCategory are create-only, and an
+// empty Resources leaves the job's resources as they are on Modify (see Client.ModifyJob).
 type JobInput struct {
 	ProjectID         string
 	RegionID          string

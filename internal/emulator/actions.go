@@ -21,7 +21,7 @@ type action struct {
 // variable) so that nothing global can be changed.
 func actionTable() map[actionKey]action {
 	emr := func(name string, mutating bool, run func(*Server, *call) (any, *apiError)) (actionKey, action) {
-		return actionKey{version: versionEMR, name: name}, action{mutating: mutating, run: run}
+		return actionKey{version: versionEMR, name: name}, action{mutating: mutating, run: regionScoped(run)}
 	}
 	t := map[actionKey]action{}
 	add := func(k actionKey, a action) { t[k] = a }
@@ -62,6 +62,20 @@ func actionTable() map[actionKey]action {
 	return t
 }
 
+// regionScoped requires RegionId, which every doc page of the family lists as required
+// (e.g. DescribeFlowJob.md, DeleteFlow.md: "RegionId | String | 是"). Objects live in the region
+// that created them: a project is found only through its own region, and so, through their
+// project, are its flows, jobs and categories (assumption: the pages only say that the region is
+// required; regional endpoints make it so on the real service).
+func regionScoped(run func(*Server, *call) (any, *apiError)) func(*Server, *call) (any, *apiError) {
+	return func(s *Server, c *call) (any, *apiError) {
+		if c.region == "" {
+			return nil, errMissing("RegionId")
+		}
+		return run(s, c)
+	}
+}
+
 // dataResponse is the answer of Modify and Delete actions.
 type dataResponse struct {
 	RequestID string `json:"RequestId"`
@@ -86,10 +100,11 @@ func newPageResponse(c *call, pg page, total int) pageResponse {
 	return pageResponse{RequestID: c.requestID, PageNumber: pg.number, PageSize: pg.size, Total: total}
 }
 
-// projectOf returns the project named by ProjectId, or the flow-service error for a missing one.
-func projectOf(st *state, projectID string) (*project, *apiError) {
+// projectOf returns the project named by ProjectId in the call's region, or the flow-service
+// error for a missing one (a project of another region does not exist here).
+func projectOf(st *state, c *call, projectID string) (*project, *apiError) {
 	p := st.Projects[projectID]
-	if p == nil {
+	if p == nil || p.Region != c.region {
 		return nil, errProjectNotFound(projectID)
 	}
 	return p, nil

@@ -75,13 +75,14 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 	if err := p.requireAll("ProjectId", "Name", "Type"); err != nil {
 		return nil, err
 	}
-	typ, _, aerr := p.optEnum("Type", "FLOW", "JOB", "ADHOC") // CreateFlowCategory's page
+	// CreateFlowCategory.md: "类型： FLOW(工作流)， JOB(作业)，ADHOC(临时查询)".
+	typ, _, aerr := p.optEnum("Type", "FLOW", "JOB", "ADHOC")
 	if aerr != nil {
 		return nil, aerr
 	}
-	cat := &category{ProjectID: p.get("ProjectId"), Name: p.get("Name"), Type: typ, ParentID: p.get("ParentId")}
+	cat := &category{ProjectID: p.get("ProjectId"), Name: p.get("Name"), Type: typ, ParentID: p.get("ParentId"), Region: c.region}
 	aerr = s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, cat.ProjectID); err != nil {
+		if _, err := projectOf(st, c, cat.ProjectID); err != nil {
 			return err
 		}
 		cat.ID = st.newID("FC-")
@@ -100,15 +101,15 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 }
 
 // categoryOf returns the category named by Id in the project named by ProjectId.
-func categoryOf(st *state, projectID, id string) (*category, *apiError) {
-	if _, err := projectOf(st, projectID); err != nil {
+func categoryOf(st *state, c *call, projectID, id string) (*category, *apiError) {
+	if _, err := projectOf(st, c, projectID); err != nil {
 		return nil, err
 	}
-	c := st.Categories[id]
-	if c == nil || c.ProjectID != projectID {
+	cat := st.Categories[id]
+	if cat == nil || cat.ProjectID != projectID {
 		return nil, errCategoryNotFound(id)
 	}
-	return c, nil
+	return cat, nil
 }
 
 func (s *Server) modifyCategory(c *call) (any, *apiError) {
@@ -117,7 +118,7 @@ func (s *Server) modifyCategory(c *call) (any, *apiError) {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		old, err := categoryOf(st, p.get("ProjectId"), p.get("Id"))
+		old, err := categoryOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -144,7 +145,7 @@ func (s *Server) describeCategory(c *call) (any, *apiError) {
 	}
 	var resp describeCategoryResponse
 	aerr := s.view(func(st *state) *apiError {
-		cat, err := categoryOf(st, p.get("ProjectId"), p.get("Id"))
+		cat, err := categoryOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -163,7 +164,7 @@ func (s *Server) deleteCategory(c *call) (any, *apiError) {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		cat, err := categoryOf(st, p.get("ProjectId"), p.get("Id"))
+		cat, err := categoryOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -217,7 +218,7 @@ func (s *Server) listCategories(c *call) (any, *apiError) {
 	parentID := p.get("ParentId")
 	var resp listCategoryResponse
 	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		var match []*category

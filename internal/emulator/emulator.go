@@ -45,6 +45,8 @@ type Config struct {
 	AmbiguousRate float64
 	Seed          int64 // seed of the fault generator
 
+	// Answers is the answer profile (see answers.go and AnswerProfiles); "" = AnswersDefault.
+	Answers string
 	// Runs (runs.go): JOB node run time (0 = DefaultNodeDuration), how long a submitted run
 	// waits in PREP, and how much faster than Now the runs' and schedules' clock goes (0 = 1).
 	NodeDuration time.Duration
@@ -79,6 +81,7 @@ type Server struct {
 	accessKeySecret string
 	clusters        map[string]bool
 	dataFile        string
+	answers         string // answer profile
 	now             func() time.Time
 	log             *slog.Logger
 	actions         map[actionKey]action
@@ -109,6 +112,7 @@ func New(cfg Config) (*Server, error) {
 		accessKeySecret: cfg.AccessKeySecret,
 		clusters:        map[string]bool{},
 		dataFile:        cfg.DataFile,
+		answers:         cfg.Answers,
 		now:             cfg.Now,
 		log:             cfg.Logger,
 		nonces:          newNonceCache(),
@@ -135,6 +139,9 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("cluster id %q: want C-… (a cluster) or CT-… (a cluster template)", c)
 		}
 		s.clusters[c] = true
+	}
+	if err := CheckAnswers(cfg.Answers); err != nil {
+		return nil, fmt.Errorf("emulator: %w", err)
 	}
 	f := Faults{Latency: cfg.Latency, ThrottleRPS: cfg.ThrottleRPS, ErrorRate: cfg.ErrorRate, AmbiguousRate: cfg.AmbiguousRate}
 	if err := f.validate(); err != nil {
@@ -246,6 +253,7 @@ type call struct {
 	p         params
 	now       time.Time
 	requestID string
+	region    string // RegionId: every object lives in one region (see regionScoped)
 }
 
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
@@ -325,10 +333,15 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request, requestID string
 		return name, nil, gatewayError(http.StatusServiceUnavailable, codeServiceUnavailable,
 			"The request has failed due to a temporary failure of the server.")
 	}
-	c := &call{p: p, now: now, requestID: requestID}
+	c := &call{p: p, now: now, requestID: requestID, region: p.get("RegionId")}
 	resp, aerr := act.run(s, c)
 	if aerr != nil {
 		return name, nil, aerr
+	}
+	resp, err := s.rewriteAnswer(name, resp)
+	if err != nil {
+		s.log.Error("emulator: rewriting an answer", "action", name, "error", err)
+		return name, nil, errInternal()
 	}
 	if act.mutating && s.faults.failAmbiguous() {
 		s.count(func(st *Stats) { st.Faults.Ambiguous++ })

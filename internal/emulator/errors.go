@@ -66,14 +66,47 @@ func errInternal() *apiError {
 		"The request processing has failed due to some unknown error, exception or failure.")
 }
 
-// Flow-service messages, exactly as EMULATOR.md lists them (clients match on their prefixes).
-func errFlowNotFound(id string) *apiError     { return flowError("Flow does not exist [%s]", id) }
-func errProjectNotFound(id string) *apiError  { return flowError("Project does not exist [%s]", id) }
-func errJobNotFound(id string) *apiError      { return flowError("Job does not exist [%s]", id) }
+// Flow-service messages. Where a doc page (/work/shared/reference/api/<Action>.md, "异常返回示例" /
+// "Error response examples") shows the message of an error, the emulator answers exactly that;
+// EMULATOR.md's fidelity table lists each message with its page, or as an assumption.
+
+// errFlowNotFound: DeleteFlow.md's sample error, "Flow does not exist [F-12345]".
+func errFlowNotFound(id string) *apiError { return flowError("Flow does not exist [%s]", id) }
+
+// errProjectNotFound: the sample error of ListFlow.md, CreateFlowCategory.md,
+// DeleteFlowCategory.md and DeleteFlowProjectClusterSetting.md, "Project does not exist [FP-…]",
+// for an action that names a project it works in.
+func errProjectNotFound(id string) *apiError { return flowError("Project does not exist [%s]", id) }
+
+// errProjectGone: the sample error of DeleteFlowProject.md and ModifyFlowProject.md (the actions on
+// the project itself), "project not exist", which names no id.
+func errProjectGone() *apiError { return flowError("project not exist") }
+
+// errJobNotFound: DescribeFlowJob.md's sample error, "Flow Job does not exist [FJ-…]"; the other
+// job actions answer the same (assumption: ModifyFlowJob.md shows no error, DeleteFlowJob has no page).
+func errJobNotFound(id string) *apiError { return flowError("Flow Job does not exist [%s]", id) }
+
+// errCategoryNotFound: no page shows it (assumption), shaped like the documented ones.
 func errCategoryNotFound(id string) *apiError { return flowError("Category does not exist [%s]", id) }
-func errClusterNotFound(id string) *apiError  { return flowError("Cluster does not exist [%s]", id) }
+
+// errClusterNotFound: no page shows it (assumption).
+func errClusterNotFound(id string) *apiError { return flowError("Cluster does not exist [%s]", id) }
+
+// errNameExists: CloneFlow.md's sample error, "Flow name already exists: [0_copy]"; the other kinds
+// are shaped alike (assumption).
 func errNameExists(kind, name string) *apiError {
 	return flowError("%s name already exists: [%s]", kind, name)
+}
+
+// errPageSize: ListFlowProject.md's sample error, "Invalid Param[pageSize should less than 250]",
+// answered by every List action (assumption for the others).
+func errPageSize() *apiError {
+	return flowError("Invalid Param[pageSize should less than %d]", maxPageSize+1)
+}
+
+// errProjectNameTooLong: CreateFlowProject.md's sample error.
+func errProjectNameTooLong() *apiError {
+	return flowError("Invalid project name [Project name longer than %d]", maxProjectName)
 }
 
 // gatewayBody is the capitalised error body of the API gateway.

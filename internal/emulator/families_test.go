@@ -82,8 +82,9 @@ func TestProjectLifecycle(t *testing.T) {
 		for _, p := range resp.Projects.Project {
 			ids = append(ids, p.Id)
 		}
-		if page == 1 && !strings.Contains(resp.GetHttpContentString(), `"ResourceGroupId":"rg-123"`) {
-			t.Errorf("ListFlowProject items must carry ResourceGroupId: %s", resp.GetHttpContentString())
+		// Neither ListFlowProject.md nor the SDK's Project type has ResourceGroupId.
+		if page == 1 && strings.Contains(resp.GetHttpContentString(), `ResourceGroupId`) {
+			t.Errorf("ListFlowProject items carry ResourceGroupId: %s", resp.GetHttpContentString())
 		}
 	}
 	if len(ids) != 25 || ids[0] != created.Id {
@@ -107,8 +108,13 @@ func TestProjectLifecycle(t *testing.T) {
 	}
 	_, err = f.client.DescribeFlowProject(describe)
 	flowErr(t, err, "Project does not exist ["+created.Id+"]")
+	// DeleteFlowProject.md and ModifyFlowProject.md: "project not exist".
 	_, err = f.client.DeleteFlowProject(del)
-	flowErr(t, err, "Project does not exist")
+	flowErr(t, err, "project not exist")
+	mod := emr.CreateModifyFlowProjectRequest()
+	mod.ProjectId, mod.Name = created.Id, "x"
+	_, err = f.client.ModifyFlowProject(mod)
+	flowErr(t, err, "project not exist")
 }
 
 func TestProjectNotEmpty(t *testing.T) {
@@ -330,12 +336,16 @@ func TestListFlow(t *testing.T) {
 	}
 
 	// Paging parameters are checked.
-	for _, tc := range []struct{ number, size string }{{"0", "10"}, {"1", "0"}, {"1", "101"}, {"x", "10"}, {"1", "ten"}} {
+	for _, tc := range []struct{ number, size string }{{"0", "10"}, {"1", "0"}, {"x", "10"}, {"1", "ten"}} {
 		req := emr.CreateListFlowRequest()
 		req.PageNumber, req.PageSize = requests.Integer(tc.number), requests.Integer(tc.size)
 		_, err := f.client.ListFlow(req)
 		gatewayErr(t, err, 400, "InvalidParameter")
 	}
+	big := emr.CreateListFlowRequest()
+	big.PageSize = requests.NewInteger(250)
+	_, err = f.client.ListFlow(big)
+	flowErr(t, err, "Invalid Param[pageSize should less than 250]") // ListFlowProject.md
 	// A missing project is an error, not an empty list.
 	req := emr.CreateListFlowRequest()
 	req.ProjectId = "FP-0000000000000000"
@@ -491,9 +501,12 @@ func TestJobLifecycle(t *testing.T) {
 		t.Fatalf("bad describe: %+v", got)
 	}
 	body := got.GetHttpContentString()
-	if !strings.Contains(body, `"mode":"YARN"`) || !strings.Contains(body, `"Adhoc":"true"`) ||
-		!strings.Contains(body, `"ClusterId":"C-0000000000000002"`) {
-		t.Errorf("raw body lacks the quirks (mode, Adhoc string, ClusterId): %s", body)
+	if !strings.Contains(body, `"mode":"YARN"`) || !strings.Contains(body, `"Adhoc":"true"`) {
+		t.Errorf("raw body lacks the quirks (mode, Adhoc string): %s", body)
+	}
+	// DescribeFlowJob.md's answer and the SDK's type have no ClusterId.
+	if strings.Contains(body, `ClusterId`) {
+		t.Errorf("DescribeFlowJob answers ClusterId: %s", body)
 	}
 	wantRes := []emr.Resource{{Path: "oss://bucket/app.jar", Alias: "app.jar"}, {Path: "hdfs:///lib/dep.jar"}}
 	if !reflect.DeepEqual(got.ResourceList.Resource, wantRes) {
@@ -501,15 +514,17 @@ func TestJobLifecycle(t *testing.T) {
 	}
 
 	// ModifyFlowJob (absent from the SDK) through a common request: change some, clear others.
+	// Type, Adhoc, ParentCategory and a bare ResourceList are not ModifyFlowJob.md's parameters:
+	// ignored, so the job keeps its type, ad-hoc flag, folder and resources.
 	_, err = f.common(f.client, "2016-04-08", "ModifyFlowJob", map[string]string{
-		"Id": created.Id, "ProjectId": p, "Name": "extract2", "Type": "SPARK", "Params": "", "Adhoc": "false",
+		"Id": created.Id, "ProjectId": p, "Name": "extract2", "Type": "SHELL", "Params": "", "Adhoc": "false",
 		"ResourceList": "", "Mode": "", "MaxRetry": "", "ParentCategory": "",
 	})
 	mustOK(t, "ModifyFlowJob", err)
 	got, err = f.client.DescribeFlowJob(describe)
 	mustOK(t, "DescribeFlowJob", err)
-	if got.Name != "extract2" || got.Params != "" || got.Adhoc != "false" || len(got.ResourceList.Resource) != 0 ||
-		got.Mode != "" || got.MaxRetry != 0 || got.CategoryId != "" || got.FailAct != "STOP" || got.RunConf != create.RunConf {
+	if got.Name != "extract2" || got.Params != "" || got.Adhoc != "true" || !reflect.DeepEqual(got.ResourceList.Resource, wantRes) ||
+		got.Mode != "" || got.MaxRetry != 0 || got.CategoryId != cat.Id || got.Type != "SPARK" || got.FailAct != "STOP" || got.RunConf != create.RunConf {
 		t.Fatalf("after modify: %+v", got)
 	}
 	_, err = f.common(f.client, "2016-04-08", "ModifyFlowJob", map[string]string{
@@ -527,7 +542,6 @@ func TestJobLifecycle(t *testing.T) {
 		code    string
 		flowMsg string
 	}{
-		{"type change", map[string]string{"Type": "SHELL"}, "InvalidParameter", ""},
 		{"max retry", map[string]string{"MaxRetry": "6"}, "InvalidParameter", ""},
 		{"retry interval", map[string]string{"RetryInterval": "301"}, "InvalidParameter", ""},
 		{"fail act", map[string]string{"FailAct": "PANIC"}, "InvalidParameter", ""},
@@ -537,8 +551,8 @@ func TestJobLifecycle(t *testing.T) {
 		{"resource alias only", map[string]string{"ResourceList.2.Alias": "x"}, "MissingParameter", ""},
 		{"resource index", map[string]string{"ResourceList.0.Path": "oss://x"}, "InvalidParameter", ""},
 		{"cluster", map[string]string{"ClusterId": "C-NOPE"}, "", "Cluster does not exist [C-NOPE]"},
-		{"category", map[string]string{"ParentCategory": "FC-0000000000000000"}, "", "Category does not exist [FC-0000000000000000]"},
-		{"missing job", map[string]string{"Id": "FJ-0000000000000000"}, "", "Job does not exist [FJ-0000000000000000]"},
+		{"resource emptied", map[string]string{"ResourceList.1.Path": "", "ResourceList.1.Alias": ""}, "MissingParameter", ""},
+		{"missing job", map[string]string{"Id": "FJ-0000000000000000"}, "", "Flow Job does not exist [FJ-0000000000000000]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			params := map[string]string{"Id": created.Id, "ProjectId": p}
@@ -579,7 +593,7 @@ func TestJobLifecycle(t *testing.T) {
 	list.ProjectId, list.Type = p, "SPARK"
 	resp, err = f.client.ListFlowJob(list)
 	mustOK(t, "ListFlowJob by type", err)
-	if resp.Total != 1 || resp.JobList.Job[0].Id != created.Id || resp.JobList.Job[0].Adhoc != "false" ||
+	if resp.Total != 1 || resp.JobList.Job[0].Id != created.Id || resp.JobList.Job[0].Adhoc != "true" ||
 		len(resp.JobList.Job[0].ResourceList.Resource) != 1 {
 		t.Fatalf("by type: %+v", resp.JobList.Job)
 	}
@@ -593,7 +607,7 @@ func TestJobLifecycle(t *testing.T) {
 	_, err = f.client.DeleteFlowJob(del)
 	mustOK(t, "DeleteFlowJob", err)
 	_, err = f.client.DescribeFlowJob(describe)
-	flowErr(t, err, "Job does not exist ["+created.Id+"]")
+	flowErr(t, err, "Flow Job does not exist ["+created.Id+"]") // DescribeFlowJob.md
 }
 
 func TestCategoryLifecycle(t *testing.T) {

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -8,10 +9,17 @@ import (
 const (
 	statusStopSchedule  = "STOP_SCHEDULE"
 	statusUnderSchedule = "UNDER_SCHEDULE"
+
+	// flowType is a flow's Type: ListFlow.md says "目前只支持 EMR" (only EMR for now) and its
+	// sample answer shows "Type":"EMR".
+	flowType = "EMR"
+
+	maxFlowName        = 64
+	maxFlowDescription = 156
 )
 
-// flowFields are the fields DescribeFlow and ListFlow items share (the SDK's FlowItem and
-// DescribeFlowResponse).
+// flowFields are the fields DescribeFlow and ListFlow items share: the SDK's FlowItem (ListFlow.md's
+// "返回参数" lists the same) and DescribeFlowResponse (DescribeFlow has no page).
 type flowFields struct {
 	ID                      string `json:"Id"`
 	GmtCreate               int64  `json:"GmtCreate"`
@@ -27,9 +35,6 @@ type flowFields struct {
 	CreateCluster           bool   `json:"CreateCluster"`
 	ClusterID               string `json:"ClusterId"`
 	HostName                string `json:"HostName"`
-	Namespace               string `json:"Namespace"`
-	LogArchiveLocation      string `json:"LogArchiveLocation"`
-	Lifecycle               string `json:"Lifecycle"`
 	Graph                   string `json:"Graph"`
 	CategoryID              string `json:"CategoryId"`
 	AlertConf               string `json:"AlertConf"`
@@ -44,7 +49,7 @@ func flowFieldsOf(f *flow) flowFields {
 		GmtModified:             f.GmtModified,
 		Name:                    f.Name,
 		Description:             f.Description,
-		Type:                    "FLOW",
+		Type:                    flowType,
 		Status:                  f.Status,
 		Periodic:                f.periodic(),
 		StartSchedule:           f.StartSchedule,
@@ -53,9 +58,6 @@ func flowFieldsOf(f *flow) flowFields {
 		CreateCluster:           f.CreateCluster,
 		ClusterID:               f.ClusterID,
 		HostName:                f.HostName,
-		Namespace:               f.Namespace,
-		LogArchiveLocation:      f.LogArchiveLocation,
-		Lifecycle:               f.Lifecycle,
 		Graph:                   f.Graph,
 		CategoryID:              f.CategoryID,
 		AlertConf:               f.AlertConf,
@@ -70,12 +72,17 @@ type parentFlowJSON struct {
 	ParentFlowName string `json:"ParentFlowName"`
 }
 
+// describeFlowResponse: the SDK's DescribeFlowResponse, which, unlike its FlowItem (ListFlow), has
+// Namespace, LogArchiveLocation and Lifecycle.
 type describeFlowResponse struct {
 	RequestID string `json:"RequestId"`
 	flowFields
-	Application    string `json:"Application"`
-	EditLockDetail string `json:"EditLockDetail"`
-	ParentFlowList struct {
+	Namespace          string `json:"Namespace"`
+	LogArchiveLocation string `json:"LogArchiveLocation"`
+	Lifecycle          string `json:"Lifecycle"`
+	Application        string `json:"Application"`
+	EditLockDetail     string `json:"EditLockDetail"`
+	ParentFlowList     struct {
 		ParentFlow []parentFlowJSON `json:"ParentFlow"`
 	} `json:"ParentFlowList"`
 }
@@ -150,10 +157,13 @@ func applyFlowParams(p params, f *flow, modify bool) *apiError {
 	if !modify {
 		return nil
 	}
-	// Periodic is derived from CronExpr; a Periodic parameter is type-checked and otherwise
-	// ignored. Status cannot be cleared: an empty one leaves it as it is.
-	if _, _, err := p.optBool("Periodic"); err != nil {
+	// Periodic is a parameter of ModifyFlow.md (and the SDK's ModifyFlowForWebRequest): a present,
+	// non-empty value sets it; absent, the flow keeps following its CronExpr. Status cannot be
+	// cleared: an empty one leaves it as it is.
+	if v, ok, err := p.optBool("Periodic"); err != nil {
 		return err
+	} else if ok && p.get("Periodic") != "" {
+		f.Periodic = &v
 	}
 	if v, ok, err := p.optEnum("Status", statusStopSchedule, statusUnderSchedule); err != nil {
 		return err
@@ -175,6 +185,14 @@ func (s *Server) checkFlow(st *state, f *flow) *apiError {
 	if f.Name == "" {
 		return errInvalid("Name", "must not be empty")
 	}
+	// ModifyFlow.md: a name "长度限制为64个字符", a description "长度限制为156个字符" (the
+	// answer to a longer one is not documented: InvalidParameter is an assumption).
+	if n := len([]rune(f.Name)); n > maxFlowName {
+		return errInvalid("Name", fmt.Sprintf("longer than %d characters (%d)", maxFlowName, n))
+	}
+	if n := len([]rune(f.Description)); n > maxFlowDescription {
+		return errInvalid("Description", fmt.Sprintf("longer than %d characters (%d)", maxFlowDescription, n))
+	}
 	for _, o := range st.Flows {
 		if o.ID != f.ID && o.ProjectID == f.ProjectID && o.Name == f.Name {
 			return errNameExists("Flow", f.Name)
@@ -184,7 +202,7 @@ func (s *Server) checkFlow(st *state, f *flow) *apiError {
 		return aerr
 	}
 	for _, id := range f.ParentFlowIDs {
-		if st.Flows[id] == nil {
+		if pf := st.Flows[id]; pf == nil || pf.Region != f.Region {
 			return flowError("Parent flow does not exist [%s]", id)
 		}
 	}
@@ -223,12 +241,12 @@ func (s *Server) createFlow(c *call) (any, *apiError) {
 	if _, err := p.required("RegionId"); err != nil {
 		return nil, err
 	}
-	f := &flow{ProjectID: p.get("ProjectId"), Status: statusStopSchedule}
+	f := &flow{ProjectID: p.get("ProjectId"), Status: statusStopSchedule, Region: c.region}
 	if err := applyFlowParams(p, f, false); err != nil {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, f.ProjectID); err != nil {
+		if _, err := projectOf(st, c, f.ProjectID); err != nil {
 			return err
 		}
 		f.ID = st.newID("F-")
@@ -248,8 +266,8 @@ func (s *Server) createFlow(c *call) (any, *apiError) {
 
 // flowOf returns the flow named by Id in the project named by ProjectId: the project is checked
 // first, and a flow of another project does not exist here.
-func flowOf(st *state, projectID, id string) (*flow, *apiError) {
-	if _, err := projectOf(st, projectID); err != nil {
+func flowOf(st *state, c *call, projectID, id string) (*flow, *apiError) {
+	if _, err := projectOf(st, c, projectID); err != nil {
 		return nil, err
 	}
 	f := st.Flows[id]
@@ -276,12 +294,16 @@ func (s *Server) modifyFlow(c *call) (any, *apiError) {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		old, err := flowOf(st, p.get("ProjectId"), p.get("Id"))
+		old, err := flowOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
 		nf := *old
 		nf.ParentFlowIDs = slices.Clone(old.ParentFlowIDs)
+		if old.Periodic != nil {
+			v := *old.Periodic
+			nf.Periodic = &v
+		}
 		if err := applyFlowParams(p, &nf, true); err != nil {
 			return err
 		}
@@ -305,17 +327,18 @@ func (s *Server) describeFlow(c *call) (any, *apiError) {
 	}
 	var resp describeFlowResponse
 	aerr := s.view(func(st *state) *apiError {
-		f, err := flowOf(st, p.get("ProjectId"), p.get("Id"))
+		f, err := flowOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
 		resp.RequestID = c.requestID
 		resp.flowFields = flowFieldsOf(f)
+		resp.Namespace, resp.LogArchiveLocation, resp.Lifecycle = f.Namespace, f.LogArchiveLocation, f.Lifecycle
 		resp.ParentFlowList.ParentFlow = []parentFlowJSON{}
 		for _, id := range f.ParentFlowIDs {
 			pf := parentFlowJSON{ParentFlowID: id}
 			// A parent deleted since keeps its id, with no name: the dependency is still declared.
-			if parent := st.Flows[id]; parent != nil {
+			if parent := st.Flows[id]; parent != nil && parent.Region == f.Region {
 				pf.ProjectID, pf.ParentFlowName = parent.ProjectID, parent.Name
 			}
 			resp.ParentFlowList.ParentFlow = append(resp.ParentFlowList.ParentFlow, pf)
@@ -334,7 +357,7 @@ func (s *Server) deleteFlow(c *call) (any, *apiError) {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		f, err := flowOf(st, p.get("ProjectId"), p.get("Id"))
+		f, err := flowOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -362,14 +385,15 @@ func (s *Server) listFlows(c *call) (any, *apiError) {
 	var resp listFlowResponse
 	aerr = s.view(func(st *state) *apiError {
 		if projectID != "" {
-			if _, err := projectOf(st, projectID); err != nil {
+			if _, err := projectOf(st, c, projectID); err != nil {
 				return err
 			}
 		}
 		var match []*flow
 		for _, f := range sortedBySeq(st.Flows, func(f *flow) int64 { return f.Seq }) {
 			switch {
-			case projectID != "" && f.ProjectID != projectID,
+			case f.Region != c.region,
+				projectID != "" && f.ProjectID != projectID,
 				id != "" && f.ID != id,
 				name != "" && f.Name != name,
 				clusterID != "" && f.ClusterID != clusterID,

@@ -114,8 +114,12 @@ func TestParamsHelpers(t *testing.T) {
 	if got := pageOf(page{number: 9, size: 10}, items); len(got) != 0 {
 		t.Errorf("page past the end = %v", got)
 	}
-	if _, err := (params{"PageSize": "101"}).paging(); err == nil {
-		t.Error("PageSize 101 accepted")
+	if pg, err := (params{"PageSize": "249"}).paging(); err != nil || pg.size != 249 {
+		t.Errorf("PageSize 249 = %+v, %v", pg, err)
+	}
+	// ListFlowProject.md's sample error.
+	if _, err := (params{"PageSize": "250"}).paging(); err == nil || err.message != "Invalid Param[pageSize should less than 250]" {
+		t.Errorf("PageSize 250: %v", err)
 	}
 	if v, set, err := (params{"P": ""}).filterBool("P"); v || set || err != nil {
 		t.Errorf("empty filter = %v %v %v", v, set, err)
@@ -146,14 +150,18 @@ func TestParamsHelpers(t *testing.T) {
 	}
 	list, present, err := params{
 		"ResourceList.10.Path": "oss://b/10", "ResourceList.2.Path": "hdfs:///2", "ResourceList.2.Alias": "two",
-		"ResourceList.3.Path": "", "ResourceList.3.Alias": "",
+		"ResourceList": "",
 	}.resourceList()
 	want := []jobResource{{Path: "hdfs:///2", Alias: "two"}, {Path: "oss://b/10"}}
 	if err != nil || !present || !reflect.DeepEqual(list, want) {
 		t.Errorf("resourceList = %+v %v %v", list, present, err)
 	}
-	if _, present, _ := (params{"Name": "x"}).resourceList(); present {
-		t.Error("resourceList present without any key")
+	if _, present, _ := (params{"Name": "x", "ResourceList": ""}).resourceList(); present {
+		t.Error("resourceList present without any ResourceList.N key (a bare ResourceList is not documented)")
+	}
+	// ModifyFlowJob.md: ResourceList.N.Path is required, so an emptied slot is not a way to clear.
+	if _, _, err := (params{"ResourceList.1.Path": "", "ResourceList.1.Alias": ""}).resourceList(); err == nil || err.code != codeMissingParameter {
+		t.Errorf("empty slot: %v", err)
 	}
 }
 

@@ -1,12 +1,15 @@
 package emulator
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 )
 
-// jobTypes are the job types CreateFlowJob accepts: those of the API document, and those the
-// console offers beyond them.
+// jobTypes are the job types CreateFlowJob accepts: the nine of CreateFlowJob.md ("Valid values:
+// MR, SPARK, HIVE_SQL, HIVE, PIG, SQOOP, SPARK_SQL, SPARK_STREAMING, and SHELL"), and those the
+// console guide offers beyond them (guide/Configure a Spark Shell job.md, Configure a Flink job.md,
+// Configure a Streaming SQL job.md, Configure an Impala SQL job.md; PRESTO_SQL is an assumption).
 func jobTypes() []string {
 	return []string{
 		"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP", "SPARK_SQL", "SPARK_STREAMING", "SHELL",
@@ -26,8 +29,10 @@ type resourceListJSON struct {
 	Resource []resourceJSON `json:"Resource"`
 }
 
-// jobFields are the fields DescribeFlowJob and ListFlowJob items share. Note the lower-case
-// "mode" key and Adhoc as the string "true" or "false": the SDK's types read them so.
+// jobFields are the fields DescribeFlowJob and ListFlowJob items share: DescribeFlowJob.md's
+// "返回参数" and the SDK's DescribeFlowJobResponse and Job (ListFlowJob has no page). Note the
+// lower-case "mode" key and Adhoc as the string "true" or "false": page and SDK both say so.
+// Neither has ClusterId, so it is not answered although CreateFlowJob and ModifyFlowJob take it.
 type jobFields struct {
 	ID                string           `json:"Id"`
 	GmtCreate         int64            `json:"GmtCreate"`
@@ -47,7 +52,6 @@ type jobFields struct {
 	RunConf           string           `json:"RunConf"`
 	MonitorConf       string           `json:"MonitorConf"`
 	CategoryID        string           `json:"CategoryId"`
-	ClusterID         string           `json:"ClusterId"` // not in the SDK's types; read it with a common request
 	Mode              string           `json:"mode"`
 	Adhoc             string           `json:"Adhoc"`
 	AlertConf         string           `json:"AlertConf"`
@@ -74,7 +78,6 @@ func jobFieldsOf(j *job) jobFields {
 		RunConf:           j.RunConf,
 		MonitorConf:       j.MonitorConf,
 		CategoryID:        j.CategoryID,
-		ClusterID:         j.ClusterID,
 		Mode:              j.Mode,
 		Adhoc:             strconv.FormatBool(j.Adhoc),
 		AlertConf:         j.AlertConf,
@@ -107,14 +110,22 @@ type listJobResponse struct {
 
 // applyJobParams parses the job parameters present in a request into j (absent: unchanged;
 // present and empty: cleared). Type is handled by the callers.
-func applyJobParams(p params, j *job) *apiError {
+//
+// On ModifyFlowJob only the parameters of ModifyFlowJob.md are read: Type, Adhoc and
+// ParentCategory (CreateFlowJob.md's, not ModifyFlowJob.md's) are ignored, as the API gateway
+// passes a backend only the parameters of the action's definition (assumption: the gateway
+// ignores, rather than rejects, an undocumented parameter). So a job cannot change folder, type
+// or ad-hoc flag in place.
+func applyJobParams(p params, j *job, modify bool) *apiError {
 	p.setString("Name", &j.Name)
 	p.setString("Description", &j.Description)
 	p.setString("Params", &j.Params)
 	p.setString("CustomVariables", &j.CustomVariables)
 	p.setString("RetryPolicy", &j.RetryPolicy)
 	p.setString("ClusterId", &j.ClusterID)
-	p.setString("ParentCategory", &j.CategoryID)
+	if !modify {
+		p.setString("ParentCategory", &j.CategoryID)
+	}
 	for _, f := range []struct {
 		name string
 		dst  *string
@@ -166,10 +177,20 @@ func applyJobParams(p params, j *job) *apiError {
 			*f.dst = v
 		}
 	}
-	if v, ok, err := p.optBool("Adhoc"); err != nil {
-		return err
-	} else if ok {
-		j.Adhoc = v
+	if !modify {
+		if v, ok, err := p.optBool("Adhoc"); err != nil {
+			return err
+		} else if ok {
+			j.Adhoc = v
+		}
+	}
+	for _, name := range []string{"MaxRetry", "RetryInterval", "MaxRunningTimeSec", "Adhoc"} {
+		if p.get(name) != "" && (name != "Adhoc" || !modify) {
+			if j.Given == nil {
+				j.Given = map[string]bool{}
+			}
+			j.Given[name] = true
+		}
 	}
 	list, ok, err := p.resourceList()
 	if err != nil {
@@ -208,12 +229,12 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 	if _, err := p.required("RegionId"); err != nil {
 		return nil, err
 	}
-	j := &job{ProjectID: p.get("ProjectId"), Type: p.get("Type")}
-	if err := applyJobParams(p, j); err != nil {
+	j := &job{ProjectID: p.get("ProjectId"), Type: p.get("Type"), Region: c.region}
+	if err := applyJobParams(p, j, false); err != nil {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, j.ProjectID); err != nil {
+		if _, err := projectOf(st, c, j.ProjectID); err != nil {
 			return err
 		}
 		if !slices.Contains(jobTypes(), j.Type) {
@@ -235,8 +256,8 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 }
 
 // jobOf returns the job named by Id in the project named by ProjectId (project checked first).
-func jobOf(st *state, projectID, id string) (*job, *apiError) {
-	if _, err := projectOf(st, projectID); err != nil {
+func jobOf(st *state, c *call, projectID, id string) (*job, *apiError) {
+	if _, err := projectOf(st, c, projectID); err != nil {
 		return nil, err
 	}
 	j := st.Jobs[id]
@@ -246,27 +267,24 @@ func jobOf(st *state, projectID, id string) (*job, *apiError) {
 	return j, nil
 }
 
-// modifyJob implements ModifyFlowJob, documented but absent from the Go SDK: the parameters of
-// CreateFlowJob plus Id. A job's Type cannot change; sending the same Type is harmless.
+// modifyJob implements ModifyFlowJob, documented (ModifyFlowJob.md) but absent from the Go SDK.
 func (s *Server) modifyJob(c *call) (any, *apiError) {
 	p := c.p
 	if err := p.requireAll("Id", "ProjectId"); err != nil {
 		return nil, err
 	}
-	if err := applyJobParams(p, &job{}); err != nil {
+	if err := applyJobParams(p, &job{}, true); err != nil {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		old, err := jobOf(st, p.get("ProjectId"), p.get("Id"))
+		old, err := jobOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
-		if t := p.get("Type"); t != "" && t != old.Type {
-			return errInvalid("Type", "the type of a job cannot be modified")
-		}
 		nj := *old
 		nj.Resources = slices.Clone(old.Resources)
-		if err := applyJobParams(p, &nj); err != nil {
+		nj.Given = maps.Clone(old.Given)
+		if err := applyJobParams(p, &nj, true); err != nil {
 			return err
 		}
 		if err := s.checkJob(st, &nj); err != nil {
@@ -289,7 +307,7 @@ func (s *Server) describeJob(c *call) (any, *apiError) {
 	}
 	var resp describeJobResponse
 	aerr := s.view(func(st *state) *apiError {
-		j, err := jobOf(st, p.get("ProjectId"), p.get("Id"))
+		j, err := jobOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -308,7 +326,7 @@ func (s *Server) deleteJob(c *call) (any, *apiError) {
 		return nil, err
 	}
 	aerr := s.update(func(st *state) *apiError {
-		j, err := jobOf(st, p.get("ProjectId"), p.get("Id"))
+		j, err := jobOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -338,7 +356,7 @@ func (s *Server) listJobs(c *call) (any, *apiError) {
 	id, name, typ := p.get("Id"), p.get("Name"), p.get("Type")
 	var resp listJobResponse
 	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		var match []*job

@@ -240,7 +240,7 @@ func (s *Server) listFlowClusters(c *call) (any, *apiError) {
 	}
 	var ids []string
 	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		for _, cs := range settingsOf(st, projectID) {
@@ -289,7 +289,7 @@ func (s *Server) listFlowClusterAllHosts(c *call) (any, *apiError) {
 		return nil, err
 	}
 	projectID, clusterID := c.p.get("ProjectId"), c.p.get("ClusterId")
-	if aerr := s.view(func(st *state) *apiError { _, err := projectOf(st, projectID); return err }); aerr != nil {
+	if aerr := s.view(func(st *state) *apiError { _, err := projectOf(st, c, projectID); return err }); aerr != nil {
 		return nil, aerr
 	}
 	if !s.flowCluster(clusterID) {
@@ -474,7 +474,7 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 		cs.Hosts = *hosts
 	}
 	aerr = s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		if !s.flowCluster(clusterID) {
@@ -503,8 +503,8 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 
 // settingOf returns the setting of a project and cluster, or the error for a missing project or
 // setting.
-func settingOf(st *state, projectID, clusterID string) (*clusterSetting, *apiError) {
-	if _, err := projectOf(st, projectID); err != nil {
+func settingOf(st *state, c *call, projectID, clusterID string) (*clusterSetting, *apiError) {
+	if _, err := projectOf(st, c, projectID); err != nil {
 		return nil, err
 	}
 	cs := st.ClusterSettings[settingKey(projectID, clusterID)]
@@ -525,7 +525,7 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		return nil, aerr
 	}
 	aerr = s.update(func(st *state) *apiError {
-		old, err := settingOf(st, projectID, clusterID)
+		old, err := settingOf(st, c, projectID, clusterID)
 		if err != nil {
 			return err
 		}
@@ -564,7 +564,7 @@ func (s *Server) deleteClusterSetting(c *call) (any, *apiError) {
 	}
 	projectID, clusterID := c.p.get("ProjectId"), c.p.get("ClusterId")
 	aerr := s.update(func(st *state) *apiError {
-		if _, err := settingOf(st, projectID, clusterID); err != nil {
+		if _, err := settingOf(st, c, projectID, clusterID); err != nil {
 			return err
 		}
 		delete(st.ClusterSettings, settingKey(projectID, clusterID))
@@ -619,7 +619,7 @@ func (s *Server) describeClusterSetting(c *call) (any, *apiError) {
 		settingJSON
 	}
 	aerr := s.view(func(st *state) *apiError {
-		cs, err := settingOf(st, c.p.get("ProjectId"), c.p.get("ClusterId"))
+		cs, err := settingOf(st, c, c.p.get("ProjectId"), c.p.get("ClusterId"))
 		if err != nil {
 			return err
 		}
@@ -648,7 +648,7 @@ func (s *Server) listClusterSettings(c *call) (any, *apiError) {
 		} `json:"ClusterSettings"`
 	}
 	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		all := settingsOf(st, projectID)
@@ -739,7 +739,7 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 		users = append(users, u)
 	}
 	aerr = s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		for _, u := range users {
@@ -769,7 +769,7 @@ func (s *Server) deleteProjectUser(c *call) (any, *apiError) {
 	}
 	projectID, name := c.p.get("ProjectId"), c.p.get("UserName")
 	aerr := s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		key := memberKey(projectID, name)
@@ -810,7 +810,7 @@ func (s *Server) listProjectUsers(c *call) (any, *apiError) {
 		} `json:"Users"`
 	}
 	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		var all []*projectUser

@@ -206,7 +206,8 @@ type page struct {
 
 const (
 	defaultPageSize = 20
-	maxPageSize     = 100
+	// maxPageSize: ListFlowProject.md's sample error says "pageSize should less than 250".
+	maxPageSize = 249
 )
 
 // paging reads PageNumber and PageSize; absent or empty, they take their defaults.
@@ -220,8 +221,11 @@ func (p params) paging() (page, *apiError) {
 	if n != 0 {
 		pg.number = int(n)
 	}
-	if n, _, err = p.optIntRange("PageSize", 1, maxPageSize); err != nil {
+	if n, _, err = p.optIntRange("PageSize", 1, 1<<30); err != nil {
 		return pg, err
+	}
+	if n > maxPageSize {
+		return pg, errPageSize()
 	}
 	if n != 0 {
 		pg.size = int(n)
@@ -241,15 +245,12 @@ func pageOf[T any](pg page, items []T) []T {
 var resourceKey = regexp.MustCompile(`^ResourceList\.([1-9][0-9]{0,3})\.(Path|Alias)$`)
 
 // resourceList reads a job's ResourceList.N.* parameters. present reports whether the request
-// said anything about the list: any ResourceList.* key, or a bare ResourceList parameter (which,
-// empty, clears the list on ModifyFlowJob).
+// carried any; a bare "ResourceList" parameter is not one of the documented parameters and is
+// ignored (see applyJobParams). ModifyFlowJob.md marks ResourceList.N.Path as required: every item
+// sent must have a Path (also on CreateFlowJob, where a resource without a path means nothing).
 func (p params) resourceList() (list []jobResource, present bool, err *apiError) {
 	byIndex := map[int]*jobResource{}
 	for k, v := range p {
-		if k == "ResourceList" {
-			present = true
-			continue
-		}
 		if !strings.HasPrefix(k, "ResourceList.") {
 			continue
 		}
@@ -277,13 +278,11 @@ func (p params) resourceList() (list []jobResource, present bool, err *apiError)
 	sort.Ints(idx)
 	for _, n := range idx {
 		r := byIndex[n]
-		if r.Path == "" && r.Alias == "" {
-			continue // an emptied slot: nothing to keep
-		}
 		name := "ResourceList." + strconv.Itoa(n) + ".Path"
 		if r.Path == "" {
 			return nil, true, errMissing(name)
 		}
+		// CreateFlowJob.md: "The path of the resource. Valid values: oss and hdfs."
 		if !strings.HasPrefix(r.Path, "oss://") && !strings.HasPrefix(r.Path, "hdfs://") {
 			return nil, true, errInvalid(name, "expected an oss:// or hdfs:// path")
 		}

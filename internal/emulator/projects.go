@@ -23,31 +23,36 @@ func projectFieldsOf(p *project) projectFields {
 	}
 }
 
-// describeProjectResponse has no ResourceGroupId, as the real DescribeFlowProject.
+// describeProjectResponse: the fields of DescribeFlowProject.md's "返回数据" and the SDK's
+// DescribeFlowProjectResponse; no ResourceGroupId.
 type describeProjectResponse struct {
 	RequestID string `json:"RequestId"`
 	projectFields
 }
 
-// projectItemJSON is a ListFlowProject item: it does carry ResourceGroupId.
-type projectItemJSON struct {
-	projectFields
-	ResourceGroupID string `json:"ResourceGroupId"`
-}
-
+// listProjectResponse: ListFlowProject.md's "Response parameters" and the SDK's Project item
+// type, neither of which has ResourceGroupId (it is only a filter of the request).
 type listProjectResponse struct {
 	pageResponse
 	Projects struct {
-		Project []projectItemJSON `json:"Project"`
+		Project []projectFields `json:"Project"`
 	} `json:"Projects"`
 }
 
+// maxProjectName: CreateFlowProject.md's sample error, "Project name longer than 256".
+const maxProjectName = 256
+
+// checkProjectName: names are unique per account and region (assumption: no page says; the
+// console lists a region's projects).
 func checkProjectName(st *state, p *project) *apiError {
 	if p.Name == "" {
 		return errInvalid("Name", "must not be empty")
 	}
+	if len([]rune(p.Name)) > maxProjectName {
+		return errProjectNameTooLong()
+	}
 	for _, o := range st.Projects {
-		if o.ID != p.ID && o.Name == p.Name {
+		if o.ID != p.ID && o.Region == p.Region && o.Name == p.Name {
 			return errNameExists("Project", p.Name)
 		}
 	}
@@ -67,6 +72,7 @@ func (s *Server) createProject(c *call) (any, *apiError) {
 		Description:     p.get("Description"),
 		ResourceGroupID: p.get("ResourceGroupId"),
 		ProductType:     p.get("ProductType"),
+		Region:          c.region,
 	}
 	aerr := s.update(func(st *state) *apiError {
 		if err := checkProjectName(st, pr); err != nil {
@@ -91,9 +97,9 @@ func (s *Server) modifyProject(c *call) (any, *apiError) {
 		return nil, aerr
 	}
 	aerr = s.update(func(st *state) *apiError {
-		old, err := projectOf(st, projectID)
+		old, err := projectOf(st, c, projectID)
 		if err != nil {
-			return err
+			return errProjectGone() // ModifyFlowProject.md's sample error
 		}
 		np := *old
 		p.setString("Name", &np.Name)
@@ -118,7 +124,7 @@ func (s *Server) describeProject(c *call) (any, *apiError) {
 	}
 	var resp describeProjectResponse
 	aerr = s.view(func(st *state) *apiError {
-		pr, err := projectOf(st, projectID)
+		pr, err := projectOf(st, c, projectID)
 		if err != nil {
 			return err
 		}
@@ -137,8 +143,8 @@ func (s *Server) deleteProject(c *call) (any, *apiError) {
 		return nil, aerr
 	}
 	aerr = s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
-			return err
+		if _, err := projectOf(st, c, projectID); err != nil {
+			return errProjectGone() // DeleteFlowProject.md's sample error
 		}
 		if projectHoldsAnything(st, projectID) {
 			return flowError("Project is not empty [%s]", projectID)
@@ -184,7 +190,8 @@ func (s *Server) listProjects(c *call) (any, *apiError) {
 		var match []*project
 		for _, pr := range sortedBySeq(st.Projects, func(p *project) int64 { return p.Seq }) {
 			switch {
-			case name != "" && pr.Name != name,
+			case pr.Region != c.region,
+				name != "" && pr.Name != name,
 				projectID != "" && pr.ID != projectID,
 				rg != "" && pr.ResourceGroupID != rg,
 				productType != "" && pr.ProductType != productType:
@@ -193,10 +200,9 @@ func (s *Server) listProjects(c *call) (any, *apiError) {
 			match = append(match, pr)
 		}
 		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.Projects.Project = []projectItemJSON{}
+		resp.Projects.Project = []projectFields{}
 		for _, pr := range pageOf(pg, match) {
-			resp.Projects.Project = append(resp.Projects.Project,
-				projectItemJSON{projectFields: projectFieldsOf(pr), ResourceGroupID: pr.ResourceGroupID})
+			resp.Projects.Project = append(resp.Projects.Project, projectFieldsOf(pr))
 		}
 		return nil
 	})

@@ -472,8 +472,8 @@ func (st *state) advanceAll(s *Server, t int64) bool {
 }
 
 // instanceOf returns a flow instance of the project: the project is checked first.
-func instanceOf(st *state, projectID, id string) (*flowInstance, *apiError) {
-	if _, err := projectOf(st, projectID); err != nil {
+func instanceOf(st *state, c *call, projectID, id string) (*flowInstance, *apiError) {
+	if _, err := projectOf(st, c, projectID); err != nil {
 		return nil, err
 	}
 	in := st.Instances[id]
@@ -484,8 +484,8 @@ func instanceOf(st *state, projectID, id string) (*flowInstance, *apiError) {
 }
 
 // nodeInstanceOf finds a node instance of the project by id.
-func nodeInstanceOf(st *state, projectID, id string) (*flowInstance, *nodeInstance, *apiError) {
-	if _, err := projectOf(st, projectID); err != nil {
+func nodeInstanceOf(st *state, c *call, projectID, id string) (*flowInstance, *nodeInstance, *apiError) {
+	if _, err := projectOf(st, c, projectID); err != nil {
 		return nil, nil, err
 	}
 	for _, in := range st.Instances {
@@ -538,7 +538,7 @@ func (s *Server) submitFlow(c *call) (any, *apiError) {
 	}
 	var id string
 	aerr = s.update(func(st *state) *apiError {
-		f, err := flowOf(st, p.get("ProjectId"), p.get("FlowId"))
+		f, err := flowOf(st, c, p.get("ProjectId"), p.get("FlowId"))
 		if err != nil {
 			return err
 		}
@@ -571,7 +571,7 @@ func (s *Server) changeInstance(c *call, fn func(st *state, in *flowInstance, no
 	}
 	now := s.runs.runClock(c.now)
 	aerr := s.update(func(st *state) *apiError {
-		in, err := instanceOf(st, p.get("ProjectId"), p.get("FlowInstanceId"))
+		in, err := instanceOf(st, c, p.get("ProjectId"), p.get("FlowInstanceId"))
 		if err != nil {
 			return err
 		}
@@ -672,7 +672,7 @@ func (s *Server) killFlowJob(c *call) (any, *apiError) {
 	}
 	now := s.runs.runClock(c.now)
 	aerr := s.update(func(st *state) *apiError {
-		in, n, err := nodeInstanceOf(st, p.get("ProjectId"), p.get("JobInstanceId"))
+		in, n, err := nodeInstanceOf(st, c, p.get("ProjectId"), p.get("JobInstanceId"))
 		if err != nil {
 			return err
 		}
@@ -880,7 +880,7 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 	nodeID := p.get("NodeInstanceId")
 	var resp listFlowInstanceResponse
 	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, projectID); err != nil {
+		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
 		var match []*flowInstance
@@ -946,7 +946,7 @@ func (s *Server) describeFlowInstance(c *call) (any, *apiError) {
 	now := s.runs.runClock(c.now)
 	var resp describeFlowInstanceResponse
 	aerr := s.view(func(st *state) *apiError {
-		in, err := instanceOf(st, p.get("ProjectId"), p.get("Id"))
+		in, err := instanceOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -993,7 +993,7 @@ func (s *Server) describeFlowNodeInstance(c *call) (any, *apiError) {
 	now := s.runs.runClock(c.now)
 	var resp describeNodeInstanceResponse
 	aerr := s.view(func(st *state) *apiError {
-		in, n, err := nodeInstanceOf(st, p.get("ProjectId"), p.get("Id"))
+		in, n, err := nodeInstanceOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
 		}
@@ -1047,7 +1047,7 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 	now := s.runs.runClock(c.now)
 	var resp listFlowNodeInstanceResponse
 	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, p.get("ProjectId")); err != nil {
+		if _, err := projectOf(st, c, p.get("ProjectId")); err != nil {
 			return err
 		}
 		type pair struct {
@@ -1139,7 +1139,7 @@ func (s *Server) describeLauncherLog(c *call) (any, *apiError) {
 	}
 	var resp launcherLogResponse
 	aerr = s.view(func(st *state) *apiError {
-		_, n, err := nodeInstanceOf(st, p.get("ProjectId"), p.get("NodeInstanceId"))
+		_, n, err := nodeInstanceOf(st, c, p.get("ProjectId"), p.get("NodeInstanceId"))
 		if err != nil {
 			return err
 		}

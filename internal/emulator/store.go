@@ -15,6 +15,10 @@ import (
 	"time"
 )
 
+// defaultRegion is the region of objects loaded from a data file written before the emulator
+// scoped objects by region (the SDK's and the provider's default region).
+const defaultRegion = "cn-hangzhou"
+
 // dataFormat names the layout of the data file, so that a future layout can tell old files apart.
 const dataFormat = "emrflow-emulator/1"
 
@@ -40,6 +44,7 @@ type dataFile struct {
 type project struct {
 	ID              string `json:"id"`
 	Seq             int64  `json:"seq"`
+	Region          string `json:"region,omitempty"` // "" in files written before regions: defaultRegion
 	Name            string `json:"name"`
 	Description     string `json:"description"`
 	ResourceGroupID string `json:"resourceGroupId,omitempty"`
@@ -51,6 +56,7 @@ type project struct {
 type flow struct {
 	ID                      string   `json:"id"`
 	Seq                     int64    `json:"seq"`
+	Region                  string   `json:"region,omitempty"`
 	ProjectID               string   `json:"projectId"`
 	Name                    string   `json:"name"`
 	Description             string   `json:"description"`
@@ -67,14 +73,24 @@ type flow struct {
 	ParentFlowIDs           []string `json:"parentFlowIds,omitempty"`
 	CategoryID              string   `json:"categoryId,omitempty"`
 	Status                  string   `json:"status"`
-	Namespace               string   `json:"namespace,omitempty"`
-	LogArchiveLocation      string   `json:"logArchiveLocation,omitempty"`
-	Lifecycle               string   `json:"lifecycle,omitempty"`
-	GmtCreate               int64    `json:"gmtCreate"`
-	GmtModified             int64    `json:"gmtModified"`
+	// Periodic is what ModifyFlowForWeb's Periodic last set; nil: it follows CronExpr.
+	Periodic           *bool  `json:"periodic,omitempty"`
+	Namespace          string `json:"namespace,omitempty"`
+	LogArchiveLocation string `json:"logArchiveLocation,omitempty"`
+	Lifecycle          string `json:"lifecycle,omitempty"`
+	GmtCreate          int64  `json:"gmtCreate"`
+	GmtModified        int64  `json:"gmtModified"`
 }
 
-func (f *flow) periodic() bool { return f.CronExpr != "" }
+// periodic: a flow is scheduled periodically when it has a CronExpr and Periodic (ModifyFlow.md's
+// "是否周期调度") was not set false; never set, it follows CronExpr (assumption: CreateFlowForWeb
+// has no Periodic parameter).
+func (f *flow) periodic() bool {
+	if f.Periodic != nil {
+		return *f.Periodic && f.CronExpr != ""
+	}
+	return f.CronExpr != ""
+}
 
 type jobResource struct {
 	Path  string `json:"path"`
@@ -84,6 +100,7 @@ type jobResource struct {
 type job struct {
 	ID                string        `json:"id"`
 	Seq               int64         `json:"seq"`
+	Region            string        `json:"region,omitempty"`
 	ProjectID         string        `json:"projectId"`
 	Name              string        `json:"name"`
 	Type              string        `json:"type"`
@@ -105,17 +122,22 @@ type job struct {
 	CategoryID        string        `json:"categoryId,omitempty"`
 	AlertConf         string        `json:"alertConf,omitempty"`
 	Resources         []jobResource `json:"resources,omitempty"`
-	GmtCreate         int64         `json:"gmtCreate"`
-	GmtModified       int64         `json:"gmtModified"`
+	// Given names the optional numeric and boolean parameters (MaxRetry, RetryInterval,
+	// MaxRunningTimeSec, Adhoc) ever given a value, so that the answer profiles can tell a 0 that
+	// was sent from one never set (see answers.go).
+	Given       map[string]bool `json:"given,omitempty"`
+	GmtCreate   int64           `json:"gmtCreate"`
+	GmtModified int64           `json:"gmtModified"`
 }
 
 type category struct {
 	ID          string `json:"id"`
 	Seq         int64  `json:"seq"`
+	Region      string `json:"region,omitempty"`
 	ProjectID   string `json:"projectId"`
 	Name        string `json:"name"`
 	ParentID    string `json:"parentId,omitempty"`
-	Type        string `json:"type"` // FLOW or JOB
+	Type        string `json:"type"` // FLOW, JOB or ADHOC
 	GmtCreate   int64  `json:"gmtCreate"`
 	GmtModified int64  `json:"gmtModified"`
 }
@@ -251,21 +273,27 @@ func (st *state) check() error {
 		if p == nil || p.ID != id || !strings.HasPrefix(id, "FP-") {
 			return fmt.Errorf("project %q: bad record", id)
 		}
+		if p.Region == "" {
+			p.Region = defaultRegion
+		}
 	}
 	for id, f := range st.Flows {
 		if f == nil || f.ID != id || !strings.HasPrefix(id, "F-") || st.Projects[f.ProjectID] == nil {
 			return fmt.Errorf("flow %q: bad record or unknown project", id)
 		}
+		f.Region = st.Projects[f.ProjectID].Region
 	}
 	for id, j := range st.Jobs {
 		if j == nil || j.ID != id || !strings.HasPrefix(id, "FJ-") || st.Projects[j.ProjectID] == nil {
 			return fmt.Errorf("job %q: bad record or unknown project", id)
 		}
+		j.Region = st.Projects[j.ProjectID].Region
 	}
 	for id, c := range st.Categories {
 		if c == nil || c.ID != id || !strings.HasPrefix(id, "FC-") || st.Projects[c.ProjectID] == nil {
 			return fmt.Errorf("category %q: bad record or unknown project", id)
 		}
+		c.Region = st.Projects[c.ProjectID].Region
 	}
 	if err := st.checkInstances(); err != nil {
 		return err

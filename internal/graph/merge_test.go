@@ -40,9 +40,14 @@ func generic(t *testing.T, doc []byte) map[string]any {
 func items(t *testing.T, doc map[string]any, list string) map[string]map[string]any {
 	t.Helper()
 	out := map[string]map[string]any{}
-	for _, it := range doc[list].([]any) {
-		obj := it.(map[string]any)
-		out[obj["id"].(string)] = obj
+	items_, _ := doc[list].([]any)
+	for _, it := range items_ {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			t.Fatalf("%s item %v is not an object", list, it)
+		}
+		id, _ := obj["id"].(string)
+		out[id] = obj
 	}
 	return out
 }
@@ -74,8 +79,9 @@ func TestMerge_changesOnlyWhatChanged(t *testing.T) {
 	after := generic(t, got)
 	want := generic(t, []byte(consoleSeed))
 	job := items(t, want, "nodes")["7ba480b3"]
-	job["attribute"].(map[string]any)["jobType"] = "HIVE_SQL"
-	job["attribute"].(map[string]any)["jobId"] = "FJ-1"
+	attribute := as[map[string]any](t, job["attribute"])
+	attribute["jobType"] = "HIVE_SQL"
+	attribute["jobId"] = "FJ-1"
 	job["shape"] = "hiveSqlJobNode"
 	if !reflect.DeepEqual(after, want) {
 		t.Errorf("Merge =\n%v\nwant\n%v\n(before: %v)", after, want, before)
@@ -150,7 +156,7 @@ func TestMerge_labelHostAndPosition(t *testing.T) {
 	if _, has := job["label"]; has {
 		t.Errorf("label kept after the model dropped it: %v", job)
 	}
-	cfg := job["config"].(map[string]any)
+	cfg := as[map[string]any](t, job["config"])
 	if cfg["hostName"] != "emr-header-1" || cfg["queue"] != "q1" {
 		t.Errorf("config = %v, want the new hostName and the unknown queue kept", cfg)
 	}
@@ -198,4 +204,14 @@ func TestMerge_stringsAndShuffledServer(t *testing.T) {
 	if e := items(t, doc, "edges")["x1"]; e["index"] != "3" {
 		t.Errorf("kept edge = %v, want its string index kept", e)
 	}
+}
+
+// as asserts a decoded JSON value's type, failing the test instead of panicking.
+func as[T any](t *testing.T, v any) T {
+	t.Helper()
+	out, ok := v.(T)
+	if !ok {
+		t.Fatalf("%v is %T, want %T", v, v, out)
+	}
+	return out
 }

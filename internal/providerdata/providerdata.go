@@ -102,6 +102,8 @@ var referenceHints = []struct{ prefix, hint string }{
 	{"Parent flow does not exist", "parent_flow_ids must name existing flows: check the ids, and that those flows were not deleted outside Terraform."},
 	{"Category does not exist", "The folder (parent_category_id or parent_id) must exist in the same project: check the id."},
 	{"Job does not exist", "A job the configuration refers to does not exist in the project: check the job ids."},
+	// The documented form of the last one (DescribeFlowJob.md's sample error).
+	{"Flow Job does not exist", "A job the configuration refers to does not exist in the project: check the job ids."},
 }
 
 // defaultHint is the hint of an API error when the caller has none of its own.

@@ -171,3 +171,14 @@ func TestErrorDetailCredentials(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestDefaultHintDocumentedJobMessage: DescribeFlowJob.md's "Flow Job does not exist [FJ-…]" gets
+// the job hint, as the older "Job does not exist" did.
+func TestDefaultHintDocumentedJobMessage(t *testing.T) {
+	for _, msg := range []string{"Flow Job does not exist [FJ-A10DB75C7D62A]", "Job does not exist [FJ-1]"} {
+		e := &emrapi.Error{Action: "DescribeFlowJob", Code: "FLOW_API_FAILED", Message: msg, Shape: emrapi.ShapeFlow, HTTPStatus: 400}
+		if h := defaultHint(e); !strings.Contains(h, "check the job ids") {
+			t.Errorf("%q: hint %q", msg, h)
+		}
+	}
+}

@@ -87,7 +87,7 @@ func expandFlowInput(ctx context.Context, m *flowModel, serverGraph []byte) (emr
 // flattenFlow writes what the server holds into m. prior is what the caller knew before (the plan
 // after a write, the state on refresh): it decides the order of nodes and edges, whether the graph
 // is shown as a block or as JSON, and keeps a JSON graph's spelling while it means the same.
-func flattenFlow(ctx context.Context, f *emrapi.Flow, prior *flowModel, region string, m *flowModel) diag.Diagnostics {
+func flattenFlow(_ context.Context, f *emrapi.Flow, prior *flowModel, region string, m *flowModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(f.ID)
 	m.ProjectID = prior.ProjectID

@@ -68,8 +68,16 @@ func graphNodes(t *testing.T, g types.Object) map[string]map[string]attr.Value {
 		t.Fatalf("graph block %v", g)
 	}
 	out := map[string]map[string]attr.Value{}
-	for id, v := range g.Attributes()["nodes"].(types.Map).Elements() {
-		out[id] = v.(types.Object).Attributes()
+	nodes, ok := g.Attributes()["nodes"].(types.Map)
+	if !ok {
+		t.Fatalf("graph.nodes is %T", g.Attributes()["nodes"])
+	}
+	for id, v := range nodes.Elements() {
+		obj, ok := v.(types.Object)
+		if !ok {
+			t.Fatalf("graph.nodes[%q] is %T", id, v)
+		}
+		out[id] = obj.Attributes()
 	}
 	return out
 }
@@ -110,14 +118,14 @@ func TestFlattenGraph(t *testing.T) {
 	if d := nodes["end"]["depends_on"]; !d.Equal(stringSet("extra", "job")) {
 		t.Errorf("end depends_on = %v, want extra and job", d)
 	}
-	if d := nodes["start"]["depends_on"].(types.Set); d.IsNull() || len(d.Elements()) != 0 {
+	if d := as[types.Set](t, nodes["start"]["depends_on"]); d.IsNull() || len(d.Elements()) != 0 {
 		t.Errorf("start depends_on = %v, want the prior's []", d)
 	}
 	if d := nodes["extra"]["depends_on"]; !d.IsNull() {
 		t.Errorf("extra depends_on = %v, want null (no prior)", d)
 	}
-	if nodes["start"]["x"].(types.Float64).ValueFloat64() != 1.5 || !nodes["job"]["x"].IsNull() ||
-		!nodes["start"]["label"].IsNull() || nodes["extra"]["label"].(types.String).ValueString() != "new" {
+	if as[types.Float64](t, nodes["start"]["x"]).ValueFloat64() != 1.5 || !nodes["job"]["x"].IsNull() ||
+		!nodes["start"]["label"].IsNull() || as[types.String](t, nodes["extra"]["label"]).ValueString() != "new" {
 		t.Errorf("node values not carried over: %+v", nodes)
 	}
 }
@@ -327,7 +335,8 @@ func sameModel(a, b flowModel) []string {
 		if !ok {
 			continue // timeouts
 		}
-		if !x.Equal(vb.Field(i).Interface().(attr.Value)) {
+		y, _ := vb.Field(i).Interface().(attr.Value) // the same field of the same struct type
+		if !x.Equal(y) {
 			diff = append(diff, fmt.Sprintf("%s: %v vs %v", va.Type().Field(i).Tag.Get("tfsdk"), x, vb.Field(i).Interface()))
 		}
 	}
@@ -426,4 +435,14 @@ func TestFlattenFlowPlausibleAnswers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// as asserts a value's type, failing the test instead of panicking.
+func as[T any](t *testing.T, v any) T {
+	t.Helper()
+	out, ok := v.(T)
+	if !ok {
+		t.Fatalf("%v is %T, want %T", v, v, out)
+	}
+	return out
 }

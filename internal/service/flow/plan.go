@@ -131,7 +131,11 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 	out := make(map[string]attr.Value, len(elems))
 	for i := range g.Nodes {
 		id := g.Nodes[i].ID
-		o := elems[id].(types.Object)
+		o, ok := elems[id].(types.Object)
+		if !ok {
+			out[id] = elems[id] // cannot happen: the schema makes every node an object
+			continue
+		}
 		if !fills[i].x && !fills[i].y {
 			out[id] = o
 			continue

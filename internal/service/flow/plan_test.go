@@ -32,7 +32,7 @@ func planOf(t *testing.T, config types.Object) types.Object {
 func coords(t *testing.T, g types.Object, id string) (types.Float64, types.Float64) {
 	t.Helper()
 	n := graphNodes(t, g)[id]
-	return n["x"].(types.Float64), n["y"].(types.Float64)
+	return as[types.Float64](t, n["x"]), as[types.Float64](t, n["y"])
 }
 
 func diamond(mod func(map[string]types.Object)) types.Object {

@@ -154,7 +154,11 @@ func TestValidateGraphWarnsUnreachable(t *testing.T) {
 		nodePath("dead").AtName("depends_on").String():   "no END node depends, directly or through other nodes, on this JOB node",
 	}
 	for _, d := range diags.Warnings() {
-		p := d.(diag.DiagnosticWithPath).Path().String()
+		withPath, ok := d.(diag.DiagnosticWithPath)
+		if !ok {
+			t.Fatalf("warning without a path: %v", d)
+		}
+		p := withPath.Path().String()
 		if !strings.Contains(d.Detail(), want[p]) || want[p] == "" {
 			t.Errorf("warning at %s: %s", p, d.Detail())
 		}
