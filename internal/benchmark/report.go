@@ -443,7 +443,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		if in := r.Instructions; in != nil {
 			p("Instructions of the provider process in one such plan of %d resources (`valgrind --tool=cachegrind`, "+
 				"`GOMAXPROCS=1`, the provider attached with `TF_REATTACH_PROVIDERS`; a process serving three plans less one "+
-				"serving one, halved: start-up left out; repeats to about ±0.5%%): flows %.3g, do-nothing %.3g, same schema %.3g; "+
+				"serving one, halved: start-up left out; runs of the same build differ by up to ±3%%): flows %.3g, do-nothing %.3g, same schema %.3g; "+
 				"flows / do-nothing %.2f; %.3g instructions per flow beyond the do-nothing resource, %.3g beyond the same schema.\n\n",
 				in.N, float64(in.Flows.Instructions), float64(in.Minimal.Instructions), float64(in.SameSchema.Instructions),
 				float64(in.Flows.Instructions)/float64(max(in.Minimal.Instructions, 1)), in.PerResource(),
