@@ -35,6 +35,12 @@ func FlowsConfig(s FlowsSpec) string {
 	return b.String()
 }
 
+// MinimalConfig renders N resources of the benchmark's do-nothing provider (cmd/minimal-provider)
+// whose one attribute is value: the yardstick of the plan ratio.
+func MinimalConfig(count int, value string) string {
+	return fmt.Sprintf("resource \"emrflow_minimal\" \"m\" {\n  count = %d\n  value = %q\n}\n", count, value)
+}
+
 // DataConfig renders N terraform_data resources whose input is value: the same CLI work as
 // FlowsConfig (N resources, an in-place update when value changes) without any API call.
 func DataConfig(count int, value string) string {

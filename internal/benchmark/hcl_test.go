@@ -89,6 +89,13 @@ func TestBigFlowConfig(t *testing.T) {
 	}
 }
 
+func TestMinimalConfig(t *testing.T) {
+	hcl := MinimalConfig(500, "v1")
+	if !strings.Contains(hcl, `resource "emrflow_minimal"`) || !strings.Contains(hcl, `count = 500`) || !strings.Contains(hcl, `value = "v1"`) {
+		t.Errorf("unexpected configuration:\n%s", hcl)
+	}
+}
+
 func TestDataConfig(t *testing.T) {
 	hcl := DataConfig(100, "v2")
 	if !strings.Contains(hcl, `count = 100`) || !strings.Contains(hcl, `input = "v2"`) || !strings.Contains(hcl, `resource "terraform_data"`) {

@@ -108,9 +108,18 @@ type GraphFit struct {
 	Fit  Fit
 }
 
+// Forms of the large graph and steps of its runs.
+const (
+	FormJSON        = "graph_json"
+	FormTyped       = "graph { nodes }"
+	StepPlanCreate  = "plan (create)"
+	StepApplyCreate = "apply (create)"
+	StepPlanRefresh = "plan (refresh, no changes)"
+)
+
 // BigFlowRow is one CLI run over the flow with the large graph.
 type BigFlowRow struct {
-	Form        string // "graph block" or "graph_json"
+	Form        string // FormTyped or FormJSON
 	Nodes       int
 	Step        string
 	Wall        time.Duration
@@ -174,6 +183,9 @@ type Report struct {
 	GraphFits   []GraphFit
 	BigFlow     []BigFlowRow
 
+	PlanRatio    []PlanRatioRow
+	Instructions *InstrRow
+
 	Startup   Startup
 	Throttled Throttled
 
@@ -221,6 +233,16 @@ func (r *Report) Targets() []Target {
 			Met:      row.PerFlow() <= limit,
 		})
 	}
+	for _, row := range r.PlanRatio {
+		ratio := row.Ratio(r.Latency, r.Parallelism)
+		out = append(out, Target{
+			Name:     fmt.Sprintf("plan of %d flows / (do-nothing provider's plan + API time)", row.N),
+			Goal:     "≤ 1.25 (goal ≤ 1.15)",
+			Measured: fmt.Sprintf("%.2f (CPU ratio %.2f)", ratio, row.CPURatio()),
+			Met:      ratio <= 1.25,
+		})
+	}
+	out = append(out, r.typedGraphTargets()...)
 	if s, ok := r.goBench("ValidateLayout", 10000); ok {
 		out = append(out, Target{
 			Name: "validate + layout, 10,000 nodes", Goal: "< 100 ms",
@@ -250,6 +272,71 @@ func (r *Report) Targets() []Target {
 			Measured: fmt.Sprintf("%.2f × bound, %d errors", ratio, t.Errors),
 			Met:      ratio <= 1.25 && t.Errors == 0 && t.ExitCode == 0 && t.Created == t.Creates,
 		})
+	}
+	return out
+}
+
+// TypedGraphRatio is, for one step of the large-flow runs at n nodes, the typed graph's wall and
+// CPU over graph_json's; ok is false when one of them was not measured.
+func (r *Report) TypedGraphRatio(step string, n int) (wall, cpu float64, ok bool) {
+	var typed, js *BigFlowRow
+	for i := range r.BigFlow {
+		row := &r.BigFlow[i]
+		if row.Step != step || row.Nodes != n {
+			continue
+		}
+		switch row.Form {
+		case FormTyped:
+			typed = row
+		case FormJSON:
+			js = row
+		}
+	}
+	if typed == nil || js == nil {
+		return 0, 0, false
+	}
+	return Ratio(typed.Wall, js.Wall), Ratio(typed.TotalCPU, js.TotalCPU), true
+}
+
+// TypedGraphGrowth fits the typed graph's CPU (Terraform and provider) of one step over the node
+// counts measured; ok is false with fewer than two sizes.
+func (r *Report) TypedGraphGrowth(step string) (Fit, bool) {
+	var n, y []float64
+	for _, row := range r.BigFlow {
+		if row.Form == FormTyped && row.Step == step && row.TotalCPU > 0 {
+			n = append(n, float64(row.Nodes))
+			y = append(y, float64(row.TotalCPU))
+		}
+	}
+	f, err := FitExponent(n, y)
+	return f, err == nil
+}
+
+func (r *Report) typedGraphTargets() []Target {
+	var out []Target
+	maxTyped := 0
+	for _, row := range r.BigFlow {
+		if row.Form == FormTyped {
+			maxTyped = max(maxTyped, row.Nodes)
+		}
+	}
+	for _, step := range []string{StepPlanCreate, StepApplyCreate, StepPlanRefresh} {
+		if wall, cpu, ok := r.TypedGraphRatio(step, maxTyped); ok {
+			out = append(out, Target{
+				Name:     fmt.Sprintf("typed graph / graph_json, %d nodes, %s", maxTyped, step),
+				Goal:     "≤ 3",
+				Measured: fmt.Sprintf("%.2f (CPU %.2f)", wall, cpu),
+				Met:      wall <= 3,
+			})
+		}
+		if f, ok := r.TypedGraphGrowth(step); ok {
+			out = append(out, Target{
+				Name:     fmt.Sprintf("typed graph growth exponent (CPU), %s", step),
+				Goal:     "linear (≤ 1.15)",
+				Measured: fmt.Sprintf("%.2f", f.Exponent),
+				Met:      f.Exponent <= 1.15,
+			})
+		}
 	}
 	return out
 }
@@ -326,6 +413,44 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("\n")
 	}
 
+	if len(r.PlanRatio) > 0 {
+		p("## Plan at the cost of a do-nothing provider (latency %s, parallelism %d)\n\n", fmtDur(r.Latency), r.Parallelism)
+		p("`terraform plan` (refresh, no changes) of N flows (START → END) and of N resources of a do-nothing "+
+			"terraform-plugin-framework provider (`internal/benchmark/cmd/minimal-provider`: one resource of one string "+
+			"attribute, no API, the same process set-up as the provider), built and run in the same way through the usage "+
+			"wrapper, %d runs each, in turn. **Ideal** = the do-nothing plan (median) + the API's own "+
+			"answer time (N DescribeFlow × %s / %d); **ratio** = flows (median) / ideal. The **CPU ratio** divides the CPU "+
+			"of Terraform and the provider processes (rusage) of the two plans: the same comparison without wall time. "+
+			"**Same schema**: the do-nothing provider's `emrflow_flow`, which has the real resource's schema and no code "+
+			"(no API, no validation, no plan modification): what the schema alone costs in the framework and the CLI.\n\n",
+			len(r.PlanRatio[0].Flows), fmtDur(r.Latency), r.Parallelism)
+		p("| N | flows (median) | flows (range) | do-nothing (median) | same schema (median) | API time | ideal | ratio | CPU flows | CPU do-nothing | CPU same schema | CPU ratio | provider CPU flows | provider CPU do-nothing | provider CPU same schema |\n")
+		p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		for _, row := range r.PlanRatio {
+			lo, hi := Spread(walls(row.Flows))
+			cpu := func(s []Sample) string {
+				return fmtDur(Median(pick(s, func(s Sample) time.Duration { return s.TotalCPU })))
+			}
+			prov := func(s []Sample) string {
+				return fmtDur(Median(pick(s, func(s Sample) time.Duration { return s.ProviderCPU })))
+			}
+			p("| %d | %s | %s – %s | %s | %s | %s | %s | %.2f | %s | %s | %s | %.2f | %s | %s | %s |\n", row.N, fmtDur(Median(walls(row.Flows))),
+				fmtDur(lo), fmtDur(hi), fmtDur(Median(walls(row.Minimal))), fmtDur(Median(walls(row.SameSchema))),
+				fmtDur(row.APITime(r.Latency, r.Parallelism)), fmtDur(row.Ideal(r.Latency, r.Parallelism)), row.Ratio(r.Latency, r.Parallelism),
+				cpu(row.Flows), cpu(row.Minimal), cpu(row.SameSchema), row.CPURatio(), prov(row.Flows), prov(row.Minimal), prov(row.SameSchema))
+		}
+		p("\n")
+		if in := r.Instructions; in != nil {
+			p("Instructions of the provider process in one such plan of %d resources (`valgrind --tool=cachegrind`, "+
+				"`GOMAXPROCS=1`, the provider attached with `TF_REATTACH_PROVIDERS`; a process serving three plans less one "+
+				"serving one, halved: start-up left out; runs of the same build differ by up to ±3%%): flows %.3g, do-nothing %.3g, same schema %.3g; "+
+				"flows / do-nothing %.2f; %.3g instructions per flow beyond the do-nothing resource, %.3g beyond the same schema.\n\n",
+				in.N, float64(in.Flows.Instructions), float64(in.Minimal.Instructions), float64(in.SameSchema.Instructions),
+				float64(in.Flows.Instructions)/float64(max(in.Minimal.Instructions, 1)), in.PerResource(),
+				float64(in.Flows.Instructions-in.SameSchema.Instructions)/float64(max(in.N, 1)))
+		}
+	}
+
 	if len(r.Economy) > 0 {
 		p("## API economy (calls per flow, counted by the emulator)\n\n")
 		p("| graph | N | phase | calls per flow | limit | calls by action |\n|---|---:|---|---:|---|---|\n")
@@ -358,6 +483,15 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 				float64(row.PeakRSSKB)/1024, row.Processes, fmtDur(row.TotalCPU), fmtCalls(row.Calls))
 		}
 		p("\n")
+		var fits []string
+		for _, step := range []string{StepPlanCreate, StepApplyCreate, StepPlanRefresh} {
+			if f, ok := r.TypedGraphGrowth(step); ok {
+				fits = append(fits, fmt.Sprintf("%s %.2f (R² %.3f)", step, f.Exponent, f.R2))
+			}
+		}
+		if len(fits) > 0 {
+			p("Growth of the typed graph's CPU (CLI + provider) with the node count, exponent k of CPU ≈ C·n^k: %s.\n\n", strings.Join(fits, ", "))
+		}
 	}
 
 	if s := r.Startup; len(s.WithFlow) > 0 {

@@ -14,6 +14,16 @@ func ms(v ...int) []time.Duration {
 	return out
 }
 
+// samples makes samples of the given wall times in ms, whose CPU is twice the wall.
+func samples(wallMS ...int) []Sample {
+	out := make([]Sample, len(wallMS))
+	for i, w := range wallMS {
+		d := time.Duration(w) * time.Millisecond
+		out[i] = Sample{Wall: d, TotalCPU: 2 * d, ProviderCPU: d / 2}
+	}
+	return out
+}
+
 func sampleReport() *Report {
 	return &Report{
 		Date:    time.Date(2026, 11, 27, 5, 0, 0, 0, time.UTC),
@@ -38,8 +48,21 @@ func sampleReport() *Report {
 			{Name: "ValidateLayout", Size: 10000, Runs: 3, NsPerOp: 30_000_000, BytesPerOp: 1 << 20, AllocsPerOp: 42},
 		},
 		GraphFits: []GraphFit{{Name: "ValidateLayout", Fit: Fit{Exponent: 1.09, R2: 0.999}}},
-		BigFlow: []BigFlowRow{{Form: "graph block", Nodes: 5000, Step: "plan (create)", Wall: 12 * time.Second, ProviderCPU: 4 * time.Second, PeakRSSKB: 204800, Processes: 3,
-			TotalCPU: 9 * time.Second, Calls: map[string]int64{}}},
+		BigFlow: []BigFlowRow{
+			{Form: FormJSON, Nodes: 5000, Step: StepPlanCreate, Wall: 5 * time.Second, TotalCPU: 3 * time.Second},
+			{Form: FormTyped, Nodes: 5000, Step: StepPlanCreate, Wall: 12 * time.Second, ProviderCPU: 4 * time.Second, PeakRSSKB: 204800, Processes: 3,
+				TotalCPU: 9 * time.Second, Calls: map[string]int64{}},
+			// 1000 → 5000 nodes: 9 s / 1.8 s = 5 = 5^1: linear.
+			{Form: FormTyped, Nodes: 1000, Step: StepPlanCreate, Wall: 3 * time.Second, TotalCPU: 1800 * time.Millisecond},
+		},
+		PlanRatio: []PlanRatioRow{
+			// ideal = 1.0 s do-nothing + 100 calls × 20 ms / 10 = 1.2 s; 1.5 s is 1.25: met at the edge.
+			{N: 100, Flows: samples(1500, 1400, 1600), Minimal: samples(1000, 900, 1100), SameSchema: samples(1300)},
+			// ideal = 2.0 s + 1.0 s = 3 s; 4.2 s is 1.40: a miss.
+			{N: 500, Flows: samples(4200), Minimal: samples(2000)},
+		},
+		Instructions: &InstrRow{N: 20, Flows: Sample{Instructions: 1_400_000_000}, Minimal: Sample{Instructions: 1_000_000_000},
+			SameSchema: Sample{Instructions: 1_200_000_000}},
 		Startup:   Startup{Runs: 3, WithFlow: ms(130, 120, 140), Baseline: ms(40, 30, 50), BinaryBytes: 26 << 20},
 		Throttled: Throttled{Creates: 200, RPS: 20, Latency: 20 * time.Millisecond, Wall: 22 * time.Second, Calls: 450, Throttled: 50, Created: 200},
 		Notes:     []string{"The cause of the plan miss is X."},
@@ -65,6 +88,10 @@ func TestTargets(t *testing.T) {
 		{"validate + layout growth exponent", "1.09", true},
 		{"start-up overhead (terraform validate)", "90.0 ms", false},
 		{"throttled: 200 creates at 20 requests/s", "1.10 × bound, 0 errors", true},
+		{"plan of 100 flows / (do-nothing provider's plan + API time)", "1.25 (CPU ratio 1.50)", true},
+		{"plan of 500 flows / (do-nothing provider's plan + API time)", "1.40 (CPU ratio 2.10)", false},
+		{"typed graph / graph_json, 5000 nodes, plan (create)", "2.40 (CPU 3.00)", true},
+		{"typed graph growth exponent (CPU), plan (create)", "1.00", true},
 	}
 	for _, tt := range tests {
 		tg, ok := got[tt.name]
@@ -112,7 +139,11 @@ func TestWriteMarkdown(t *testing.T) {
 		"| START → END | 500 | apply (update) | 3.00 | 3 (1 refresh + 2) |",
 		"| ValidateLayout | 10000 | 30000000 | 30.0 ms | 1048576 | 42 |",
 		"| ValidateLayout | 1.09 | 0.999 |",
-		"| graph block | 5000 | plan (create) | 12.00 s | 4000.0 ms | 200.0 MiB | 3 | 9000.0 ms | none |",
+		"| graph { nodes } | 5000 | plan (create) | 12.00 s | 4000.0 ms | 200.0 MiB | 3 | 9000.0 ms | none |",
+		"exponent k of CPU ≈ C·n^k: plan (create) 1.00 (R² 1.000)",
+		// N, flows median, range, do-nothing, API time, ideal, ratio, CPU flows, CPU do-nothing, CPU ratio, provider CPU x2
+		"| 100 | 1500.0 ms | 1400.0 ms – 1600.0 ms | 1000.0 ms | 1300.0 ms | 200.0 ms | 1200.0 ms | 1.25 | 3000.0 ms | 2000.0 ms | 2600.0 ms | 1.50 | 750.0 ms | 500.0 ms | 650.0 ms |",
+		"flows 1.4e+09, do-nothing 1e+09, same schema 1.2e+09; flows / do-nothing 1.40; 2e+07 instructions per flow beyond the do-nothing resource, 1e+07 beyond the same schema",
 		"| **overhead** (difference of medians) | 90.0 ms | |",
 		"26.0 MiB",
 		"| 22.00 s | 400 | 20.00 s | 1.10 | 450 | 50 | 0 | 0 | 200 |",
@@ -130,7 +161,7 @@ func TestWriteMarkdownLeavesOutWhatDidNotRun(t *testing.T) {
 	if err := r.WriteMarkdown(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, absent := range []string{"## Scale", "## API economy", "## Large graphs", "## Start-up", "## Throttled", "## Analysis"} {
+	for _, absent := range []string{"## Scale", "## Plan at the cost", "Instructions of", "## API economy", "## Large graphs", "## Start-up", "## Throttled", "## Analysis"} {
 		if strings.Contains(b.String(), absent) {
 			t.Errorf("section %q rendered without data", absent)
 		}
@@ -158,5 +189,40 @@ func TestReadUsage(t *testing.T) {
 	}
 	if _, err := ReadUsage(strings.NewReader("not json\n")); err == nil {
 		t.Error("a corrupt line was accepted")
+	}
+}
+
+func TestCallgrindTotal(t *testing.T) {
+	for name, tc := range map[string]struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		"totals":            {"version: 1\nevents: Ir\nsummary: 100\nfn=main\n1 5\ntotals: 123456789\n", 123456789, true},
+		"summary only":      {"events: Ir\nsummary: 4242\n", 4242, true},
+		"neither":           {"events: Ir\n", 0, false},
+		"not a number":      {"totals: many\n", 0, false},
+		"totals before sum": {"totals: 7\nsummary: 9\n", 7, true},
+	} {
+		got, err := CallgrindTotal(strings.NewReader(tc.in))
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("%s: got %d, %v; want %d, ok=%v", name, got, err, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestPlanRatioRow(t *testing.T) {
+	row := PlanRatioRow{N: 100, Flows: samples(1500), Minimal: samples(1000)}
+	if got := row.APITime(20*time.Millisecond, 10); got != 200*time.Millisecond {
+		t.Errorf("API time %v, want 200ms (100 DescribeFlow × 20 ms / 10)", got)
+	}
+	if got := row.Ratio(20*time.Millisecond, 10); got != 1.25 {
+		t.Errorf("ratio %v, want 1.25", got)
+	}
+	if got := row.CPURatio(); got != 1.5 {
+		t.Errorf("CPU ratio %v, want 1.5", got)
+	}
+	if got := (InstrRow{N: 10, Flows: Sample{Instructions: 300}, Minimal: Sample{Instructions: 100}}).PerResource(); got != 20 {
+		t.Errorf("per resource %v, want 20", got)
 	}
 }

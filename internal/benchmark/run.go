@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,9 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
@@ -38,15 +35,26 @@ type Config struct {
 	// skip). It can be smaller than BigFlowNodes: the framework's plan cost of nested blocks grows
 	// faster than linearly (see ANALYSIS.md), and 5,000 nodes take minutes.
 	BigFlowTypedNodes int
-	StartupRuns       int // 0: skip
-	ThrottleCreates   int // 0: skip
-	ThrottleRPS       float64
+	// BigFlowTypedSizes, when set, are the node counts of the typed graph measured for growth
+	// (e.g. 1000, 2500, 5000); BigFlowTypedNodes is then ignored.
+	BigFlowTypedSizes []int
+	// PlanRatioSizes are the flow counts of the plan-ratio runs against the do-nothing provider
+	// (none: skip); PlanRatioRepeats the plans of each side.
+	PlanRatioSizes   []int
+	PlanRatioRepeats int
+	// CallgrindN, when positive, is the flow count of one plan of each side with the providers
+	// under callgrind (instruction counts).
+	CallgrindN      int
+	StartupRuns     int // 0: skip
+	ThrottleCreates int // 0: skip
+	ThrottleRPS     float64
 	// ProfileEnv, when set ("NAME=dir"), is given to Terraform in the scale and large-flow runs
 	// (in place of the usage wrapper's variables): the benchmark binary then serves the provider
 	// under a CPU profile. For finding causes; the timings are then not the product's.
 	ProfileEnv string
 	// FlowEnv is added to the CLI's (and so the provider's) environment in the scale runs of the
-	// flows, for experiments (e.g. TF_LOG_SDK=OFF).
+	// flows and on both sides of the plan-ratio and instruction runs, for experiments (e.g.
+	// GOGC=100 to measure without the provider's GC setting).
 	FlowEnv []string
 	Log     io.Writer
 }
@@ -56,6 +64,7 @@ type Runner struct {
 	cfg       Config
 	terraform string
 	provider  string // the provider built as `make build` builds it
+	minimal   string // the do-nothing provider (cmd/minimal-provider)
 	wrapped   string // the wrapper, linked under the provider's name
 }
 
@@ -88,6 +97,17 @@ func NewRunner(ctx context.Context, cfg Config) (*Runner, error) {
 	cmd.Dir = cfg.Root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("building the provider: %w\n%s", err, out)
+	}
+	minDir := filepath.Join(cfg.WorkDir, "minimal")
+	if err := os.MkdirAll(minDir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", minDir, err)
+	}
+	r.minimal = filepath.Join(minDir, "terraform-provider-emrflow")
+	r.logf("building the do-nothing provider")
+	cmd = exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-s -w", "-o", r.minimal, "./internal/benchmark/cmd/minimal-provider")
+	cmd.Dir = cfg.Root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building the do-nothing provider: %w\n%s", err, out)
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -373,19 +393,23 @@ func (r *Runner) GoBench(ctx context.Context) ([]GoBenchSummary, []GraphFit, err
 	return sums, fits, nil
 }
 
-// BigFlow plans and applies one flow with a large graph, written as the typed graph block and as
-// graph_json, reading the provider's CPU and RSS through the wrapper.
+// BigFlow plans and applies one flow with a large graph, written as graph_json and as the typed
+// graph (at each of the typed sizes), reading the provider's CPU and RSS through the wrapper.
 func (r *Runner) BigFlow(ctx context.Context) ([]BigFlowRow, error) {
 	var rows []BigFlowRow
-	for _, typed := range []bool{false, true} {
-		nodes := r.cfg.BigFlowNodes
-		if typed {
-			nodes = r.cfg.BigFlowTypedNodes
+	if r.cfg.BigFlowNodes > 0 {
+		rs, err := r.bigFlow(ctx, false, r.cfg.BigFlowNodes)
+		if err != nil {
+			return nil, err
 		}
-		if nodes <= 0 {
-			continue
-		}
-		rs, err := r.bigFlow(ctx, typed, nodes)
+		rows = append(rows, rs...)
+	}
+	sizes := r.cfg.BigFlowTypedSizes
+	if len(sizes) == 0 && r.cfg.BigFlowTypedNodes > 0 {
+		sizes = []int{r.cfg.BigFlowTypedNodes}
+	}
+	for _, n := range sizes {
+		rs, err := r.bigFlow(ctx, true, n)
 		if err != nil {
 			return nil, err
 		}
@@ -396,11 +420,11 @@ func (r *Runner) BigFlow(ctx context.Context) ([]BigFlowRow, error) {
 
 func (r *Runner) bigFlow(ctx context.Context, typed bool, nodes int) ([]BigFlowRow, error) {
 	usageFile := filepath.Join(r.cfg.WorkDir, "provider-usage.jsonl")
-	env := []string{WrapTargetEnv + "=" + r.provider, WrapOutputEnv + "=" + usageFile}
+	env := []string{WrapTargetEnv + "=" + r.provider}
 	if r.cfg.ProfileEnv != "" {
 		env = []string{r.cfg.ProfileEnv}
 	}
-	w, err := r.workspace("bigflow", true, e2e.Options{Emulator: emulator.Config{Latency: r.cfg.Latency}, ExtraEnv: env})
+	w, err := r.workspace(fmt.Sprintf("bigflow-%d", nodes), true, e2e.Options{Emulator: emulator.Config{Latency: r.cfg.Latency}, ExtraEnv: env})
 	if err != nil {
 		return nil, err
 	}
@@ -414,10 +438,10 @@ func (r *Runner) bigFlow(ctx context.Context, typed bool, nodes int) ([]BigFlowR
 		return nil, err
 	}
 	spec := BigFlowSpec{Nodes: nodes, Width: 50, ProjectID: projectID, ClusterID: ClusterID, JobID: jobID}
-	form := "graph_json"
+	form := FormJSON
 	cfg, err := BigFlowJSONConfig(spec)
 	if typed {
-		form = "graph block"
+		form = FormTyped
 		cfg = BigFlowConfig(spec)
 	}
 	if err != nil {
@@ -426,56 +450,25 @@ func (r *Runner) bigFlow(ctx context.Context, typed bool, nodes int) ([]BigFlowR
 	if err := w.WriteConfig(cfg); err != nil {
 		return nil, fmt.Errorf("writing the configuration: %w", err)
 	}
-	plan := []string{"plan", "-detailed-exitcode", "-input=false", "-no-color"}
 	steps := []struct {
 		name string
 		args []string
 		exit int
 	}{
-		{"plan (create)", plan, 2},
-		{"apply (create)", []string{"apply", "-auto-approve", "-input=false", "-no-color"}, 0},
-		{"plan (refresh, no changes)", plan, 0},
+		{StepPlanCreate, planArgs, 2},
+		{StepApplyCreate, []string{"apply", "-auto-approve", "-input=false", "-no-color"}, 0},
+		{StepPlanRefresh, planArgs, 0},
 	}
 	var rows []BigFlowRow
-	for _, s := range steps {
-		if err := os.WriteFile(usageFile, nil, 0o600); err != nil {
-			return nil, fmt.Errorf("resetting the usage file: %w", err)
-		}
-		w.Emulator.ResetStats()
-		args := append(slices.Clone(s.args), fmt.Sprintf("-parallelism=%d", r.cfg.Parallelism))
-		cmd := w.Command(ctx, args...)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		start := time.Now()
-		err := cmd.Run()
-		wall := time.Since(start)
-		code := 0
-		var exitErr *exec.ExitError
-		if errors.As(err, &exitErr) {
-			code = exitErr.ExitCode()
-		} else if err != nil {
-			return nil, fmt.Errorf("running terraform %s: %w", s.name, err)
-		}
-		if code != s.exit {
-			return nil, fmt.Errorf("terraform %s (%s): exit %d, want %d\n%s\n%s", s.name, form, code, s.exit, lastLines(stdout.String(), 30), lastLines(stderr.String(), 30))
-		}
-		var total time.Duration
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			total = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-		}
-		f, err := os.Open(usageFile)
+	for _, st := range steps {
+		s, err := r.measured(ctx, w, usageFile, st.exit, st.args...)
 		if err != nil {
-			return nil, fmt.Errorf("reading the usage file: %w", err)
+			return nil, fmt.Errorf("%s, %d nodes: %w", form, nodes, err)
 		}
-		us, err := ReadUsage(f)
-		_ = f.Close()
-		if err != nil {
-			return nil, err
-		}
-		cpu, rss := UsageTotal(us)
-		row := BigFlowRow{Form: form, Nodes: nodes, Step: s.name, Wall: wall, ProviderCPU: cpu, PeakRSSKB: rss, Processes: len(us), TotalCPU: total, Calls: w.Emulator.Stats().Calls}
-		r.logf("%d-node flow, %s, %s: %s, provider CPU %s, peak RSS %.1f MiB, %d provider processes", nodes, form, s.name,
-			fmtDur(wall), fmtDur(cpu), float64(rss)/1024, len(us))
+		row := BigFlowRow{Form: form, Nodes: nodes, Step: st.name, Wall: s.Wall, ProviderCPU: s.ProviderCPU, PeakRSSKB: s.PeakRSSKB,
+			Processes: s.Processes, TotalCPU: s.TotalCPU, Calls: s.Calls}
+		r.logf("%d-node flow, %s, %s: %s, CPU %s (provider %s), peak RSS %.1f MiB, %d provider processes", nodes, form, st.name,
+			fmtDur(s.Wall), fmtDur(s.TotalCPU), fmtDur(s.ProviderCPU), float64(s.PeakRSSKB)/1024, s.Processes)
 		rows = append(rows, row)
 	}
 	return rows, nil

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -102,4 +104,40 @@ func UsageTotal(us []ProcessUsage) (cpu time.Duration, maxRSSKB int64) {
 		maxRSSKB = max(maxRSSKB, u.MaxRSSKB)
 	}
 	return cpu, maxRSSKB
+}
+
+// CallgrindTotal reads the instruction count (Ir) of one callgrind or cachegrind output file: its
+// "totals:" line, or "summary:" when the file has no totals.
+func CallgrindTotal(r io.Reader) (int64, error) {
+	var summary int64 = -1
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		for _, key := range []string{"totals:", "summary:"} {
+			rest, ok := strings.CutPrefix(line, key)
+			if !ok {
+				continue
+			}
+			fields := strings.Fields(rest)
+			if len(fields) == 0 {
+				return 0, fmt.Errorf("callgrind output: empty %q line", key)
+			}
+			n, err := strconv.ParseInt(fields[0], 10, 64)
+			if err != nil {
+				return 0, fmt.Errorf("callgrind output: %q: %w", line, err)
+			}
+			if key == "totals:" {
+				return n, nil
+			}
+			summary = n
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return 0, fmt.Errorf("reading callgrind output: %w", err)
+	}
+	if summary < 0 {
+		return 0, errors.New("callgrind output: no totals or summary line")
+	}
+	return summary, nil
 }
