@@ -1,10 +1,8 @@
 package job_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -20,6 +18,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
 )
 
 const resourceName = "emrflow_job.test"
@@ -963,37 +962,23 @@ type fieldMatcher interface {
 	matches(got any) bool
 }
 
-// jsonEq wants a JSON document equal to this one once both are parsed: key order, spacing and
-// the server's re-serialisation do not count.
+// jsonEq wants a JSON document that means the same as this one to the API, as the provider
+// judges it (flex.SameJSON): key order, spacing and numbers answered as strings do not count.
 type jsonEq string
 
 func (want jsonEq) matches(got any) bool {
 	s, ok := got.(string)
-	if !ok {
-		return false
-	}
-	var g, w any
-	if json.Unmarshal([]byte(s), &g) != nil || json.Unmarshal([]byte(want), &w) != nil {
-		return false
-	}
-	return reflect.DeepEqual(g, w)
+	return ok && flex.SameJSON(s, string(want))
 }
 
-func (want jsonEq) String() string { return "JSON equal to " + string(want) }
+func (want jsonEq) String() string { return "JSON meaning " + string(want) }
 
 // emptyJSON wants a cleared JSON setting, which a server may hold as "", "{}" or "null".
 type emptyJSON struct{}
 
 func (emptyJSON) matches(got any) bool {
 	s, ok := got.(string)
-	if !ok {
-		return false
-	}
-	switch strings.Join(strings.Fields(s), "") {
-	case "", "{}", "null":
-		return true
-	}
-	return false
+	return ok && flex.EmptyJSON(s)
 }
 
 func (emptyJSON) String() string { return `an empty JSON setting ("", "{}")` }
