@@ -42,7 +42,8 @@ func createFlow(ctx context.Context, api flowAPI, in emrapi.FlowInput, now func(
 			if err != nil {
 				return nil, err
 			}
-			// The list holds no graph or alerts: the flow is read whole.
+			// ListFlow's items lack Namespace, LogArchiveLocation and the parents (SDK FlowItem),
+			// which flowDiffers compares: the candidate is read whole.
 			f, err := api.DescribeFlow(ctx, in.ProjectID, found.ID)
 			if err != nil {
 				return nil, fmt.Errorf("reading flow %s, found by name: %w", found.ID, err)

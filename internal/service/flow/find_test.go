@@ -64,6 +64,7 @@ func (f *fakeAPI) CreateFlow(_ context.Context, in emrapi.FlowInput) (string, er
 		f.flows[id] = &emrapi.Flow{
 			ID: id, ProjectID: in.ProjectID, Name: in.Name, Description: in.Description, ClusterID: in.ClusterID,
 			CronExpr: in.CronExpr, StartSchedule: in.StartSchedule, Graph: in.Graph, AlertConf: in.AlertConf,
+			Namespace: in.Namespace, LogArchiveLocation: in.LogArchiveLocation, ParentFlowIDs: in.ParentFlowIDs,
 			GmtCreate: f.now.UnixMilli(),
 		}
 	}
@@ -93,7 +94,9 @@ func (f *fakeAPI) FindFlowByName(_ context.Context, projectID, name string) (*em
 	}
 	for _, fl := range f.flows {
 		if fl.ProjectID == projectID && fl.Name == name {
+			// What ListFlow's FlowItem carries: no Namespace, LogArchiveLocation or parents.
 			c := *fl
+			c.Namespace, c.LogArchiveLocation, c.ParentFlowIDs = "", "", nil
 			return &c, nil
 		}
 	}
@@ -146,6 +149,7 @@ func TestCreateFlow(t *testing.T) {
 	cases := []struct {
 		name        string
 		api         *fakeAPI
+		in          func(emrapi.FlowInput) emrapi.FlowInput // changes the input; nil = in as is
 		wantAdopted bool
 		wantCreates int
 		wantFlows   int
@@ -157,6 +161,11 @@ func TestCreateFlow(t *testing.T) {
 			wantAdopted: true, wantCreates: 1, wantFlows: 1},
 		{name: "answer lost before commit: created again", api: &fakeAPI{script: []createStep{{err: errLost}}},
 			wantCreates: 2, wantFlows: 1},
+		{name: "answer lost after commit, fields the list does not carry: adopted", api: &fakeAPI{script: []createStep{{commit: true, err: errLost}}},
+			in: func(in emrapi.FlowInput) emrapi.FlowInput {
+				in.Namespace, in.LogArchiveLocation, in.ParentFlowIDs = "ns", "oss://bucket/logs", []string{"F-P"}
+				return in
+			}, wantAdopted: true, wantCreates: 1, wantFlows: 1},
 		{name: "lagging lookup: the retry hits the name and adopts", api: &fakeAPI{listMiss: 1, script: []createStep{{commit: true, err: errLost}}},
 			wantAdopted: true, wantCreates: 2, wantFlows: 1},
 		{name: "answer lost, a recent flow with the same graph written otherwise: adopted", api: &fakeAPI{flows: existing(now, "d"), script: []createStep{{err: errLost}}},
@@ -175,6 +184,10 @@ func TestCreateFlow(t *testing.T) {
 			api.now = now
 			if api.flows == nil {
 				api.flows = map[string]*emrapi.Flow{}
+			}
+			in := in
+			if tc.in != nil {
+				in = tc.in(in)
 			}
 			id, adopted, err := createFlow(context.Background(), api, in, func() time.Time { return now })
 			if api.creates != tc.wantCreates || len(api.flows) != tc.wantFlows {

@@ -446,3 +446,48 @@ func as[T any](t *testing.T, v any) T {
 	}
 	return out
 }
+
+// TestFlattenFlowImportIgnoresServerOrder: an import has no prior to borrow an order from, so
+// the state must come from what the answer means alone. The same flow answered with nodes,
+// edges, alert items, group ids and parents in two orders (as the emulator's shuffled profile
+// does) must give the same state, or ImportStateVerify and the first plan after an import show
+// a difference that is not there.
+func TestFlattenFlowImportIgnoresServerOrder(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	imported := flowModel{ProjectID: types.StringValue("FP-1"), ID: types.StringValue("F-1"), Region: types.StringNull(),
+		Graph: types.ObjectNull(graphAttrTypes), GraphJSON: jsontypes.NewNormalizedNull(),
+		ParentFlowIDs: types.SetNull(types.StringType), Alerts: types.SetNull(alertObjectType)}
+	node := func(id, typ, extra string, i int) string {
+		return fmt.Sprintf(`{"id":%q,"index":%d,"attribute":{"type":%q%s},"x":%d,"y":%d}`, id, i, typ, extra, 100+i, 200+10*i)
+	}
+	nodes := []string{node("s", "START", "", 0), node("a", "JOB", `,"jobType":"SHELL","jobId":"FJ-1"`, 1),
+		node("b", "JOB", `,"jobType":"SHELL","jobId":"FJ-2"`, 2), node("e", "END", "", 3)}
+	edges := []string{`{"source":"s","target":"a"}`, `{"source":"s","target":"b"}`, `{"source":"a","target":"e"}`,
+		`{"source":"b","target":"e"}`}
+	items := []string{`{"enable":true,"eventId":"EMR-210401001","alertUserGroupIdList":["AUG-1","AUG-2"],"alertDingDingGroupList":["ADG-1"]}`,
+		`{"enable":false,"eventId":"EMR-110401002","alertUserGroupIdList":["AUG-3"],"alertDingDingGroupList":[]}`}
+	answer := func(nodes, edges, items []string, parents ...string) *emrapi.Flow {
+		return &emrapi.Flow{ID: "F-1", ProjectID: "FP-1", Name: "n", ClusterID: "C-1", Status: "STOP_SCHEDULE",
+			ParentFlowIDs: parents,
+			Graph:         `{"nodes":[` + strings.Join(nodes, ",") + `],"edges":[` + strings.Join(edges, ",") + `]}`,
+			AlertConf:     `{"items":[` + strings.Join(items, ",") + `]}`}
+	}
+	reversed := func(s []string) []string { r := slices.Clone(s); slices.Reverse(r); return r }
+	reversedItems := reversed(items)
+	reversedItems[1] = strings.Replace(reversedItems[1], `["AUG-1","AUG-2"]`, `["AUG-2","AUG-1"]`, 1)
+
+	var first, second flowModel
+	if d := flattenFlow(ctx, answer(nodes, edges, items, "F-A", "F-B"), &imported, "cn-hangzhou", &first); d.HasError() || d.WarningsCount() > 0 {
+		t.Fatalf("flattenFlow: %v", d)
+	}
+	if d := flattenFlow(ctx, answer(reversed(nodes), reversed(edges), reversedItems, "F-B", "F-A"), &imported, "cn-hangzhou", &second); d.HasError() || d.WarningsCount() > 0 {
+		t.Fatalf("flattenFlow, reversed answer: %v", d)
+	}
+	if diff := sameModel(first, second); len(diff) > 0 {
+		t.Errorf("the server's order shows in the imported state: %v", diff)
+	}
+	if got := graphNodes(t, first.Graph); len(got) != 4 || !got["e"]["depends_on"].Equal(stringSet("a", "b")) {
+		t.Errorf("imported graph = %v, want 4 nodes, e after a and b", got)
+	}
+}

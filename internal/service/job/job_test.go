@@ -2,8 +2,10 @@ package job_test
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +20,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
 )
 
 const resourceName = "emrflow_job.test"
@@ -93,6 +96,7 @@ func TestAccJob_basic(t *testing.T) {
 func TestAccJob_full(t *testing.T) {
 	project, name := acctest.RandomName("project"), acctest.RandomName("job")
 	renamed := name + "-renamed"
+	var created importBaseline
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -108,23 +112,21 @@ func TestAccJob_full(t *testing.T) {
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
 				ConfigStateChecks: fullStateChecks(name, fullV1(), "emrflow_category.one"),
-				Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
+				Check: resource.ComposeTestCheckFunc(created.save(resourceName), testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
 					return expectFields(j, map[string][2]any{
 						"description": {j.Description, "first description"}, "params": {j.Params, "ls -l"},
 						"mode": {j.Mode, "LOCAL"}, "fail_act": {j.FailAct, "CONTINUE"}, "max_retry": {j.MaxRetry, int64(3)},
 						"retry_interval": {j.RetryInterval, int64(200)}, "retry_policy": {j.RetryPolicy, "policy-1"},
-						"max_running_time_sec": {j.MaxRunningTimeSec, int64(3600)}, "cluster_id": {j.ClusterID, clusterID()},
-						"adhoc": {j.Adhoc, true}, "resources": {len(j.Resources), 2},
-						"run_conf": {j.RunConf, `{"cores":1,"memory":2048,"priority":1,"userName":"hadoop"}`},
+						"max_running_time_sec": {j.MaxRunningTimeSec, int64(3600)}, "adhoc": {j.Adhoc, true},
+						"resources": {len(j.Resources), 2}, "run_conf": {j.RunConf, jsonEq(`{"cores":1,"memory":2048,"priority":1,"userName":"hadoop"}`)},
 					})
-				}),
+				})),
 			},
 			{
-				ResourceName:            resourceName,
-				ImportState:             true,
-				ImportStateIdFunc:       importID(resourceName),
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"cluster_id"},
+				ResourceName:      resourceName,
+				ImportState:       true,
+				ImportStateIdFunc: importID(resourceName),
+				ImportStateCheck:  created.verifyImport("cluster_id"),
 			},
 			{
 				Config: testAccJobConfigFull(project, renamed, fullV2()),
@@ -136,7 +138,7 @@ func TestAccJob_full(t *testing.T) {
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
 				ConfigStateChecks: fullStateChecks(renamed, fullV2(), "emrflow_category.one"),
-				Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
+				Check: resource.ComposeTestCheckFunc(created.save(resourceName), testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
 					return expectFields(j, map[string][2]any{
 						"name": {j.Name, renamed}, "description": {j.Description, "second description"},
 						"params": {j.Params, "echo done"}, "mode": {j.Mode, "YARN"}, "fail_act": {j.FailAct, "STOP"},
@@ -144,14 +146,13 @@ func TestAccJob_full(t *testing.T) {
 						"adhoc": {j.Adhoc, true}, "resources": {len(j.Resources), 1},
 						"resource path": {j.Resources[0].Path, "hdfs:///user/hadoop/other.py"},
 					})
-				}),
+				})),
 			},
 			{
-				ResourceName:            resourceName,
-				ImportState:             true,
-				ImportStateIdFunc:       importID(resourceName),
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"cluster_id"},
+				ResourceName:      resourceName,
+				ImportState:       true,
+				ImportStateIdFunc: importID(resourceName),
+				ImportStateCheck:  created.verifyImport("cluster_id"),
 			},
 		},
 	})
@@ -184,9 +185,9 @@ func TestAccJob_clear(t *testing.T) {
 				ConfigStateChecks: minimalStateChecks(name),
 				Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
 					return expectFields(j, map[string][2]any{
-						"description": {j.Description, ""}, "params": {j.Params, ""}, "param_conf": {j.ParamConf, ""},
-						"custom_variables": {j.CustomVariables, ""}, "env_conf": {j.EnvConf, ""}, "run_conf": {j.RunConf, ""},
-						"monitor_conf": {j.MonitorConf, ""}, "mode": {j.Mode, "YARN"}, "fail_act": {j.FailAct, "STOP"},
+						"description": {j.Description, ""}, "params": {j.Params, ""}, "param_conf": {j.ParamConf, emptyJSON{}},
+						"custom_variables": {j.CustomVariables, emptyJSON{}}, "env_conf": {j.EnvConf, emptyJSON{}},
+						"run_conf": {j.RunConf, emptyJSON{}}, "monitor_conf": {j.MonitorConf, emptyJSON{}}, "mode": {j.Mode, "YARN"}, "fail_act": {j.FailAct, "STOP"},
 						"max_retry": {j.MaxRetry, int64(0)}, "retry_interval": {j.RetryInterval, int64(0)},
 						"retry_policy": {j.RetryPolicy, ""}, "max_running_time_sec": {j.MaxRunningTimeSec, int64(0)},
 						"cluster_id": {j.ClusterID, ""}, "adhoc": {j.Adhoc, false}, "category": {j.CategoryID, ""},
@@ -394,7 +395,7 @@ func TestAccJob_jsonSemanticEquality(t *testing.T) {
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
 				Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
-					return expectFields(j, map[string][2]any{"run_conf": {j.RunConf, `{"priority":2,"userName":"hadoop"}`}})
+					return expectFields(j, map[string][2]any{"run_conf": {j.RunConf, jsonEq(`{"priority":2,"userName":"hadoop"}`)}})
 				}),
 			},
 		},
@@ -429,7 +430,7 @@ func TestAccJob_keepsAlertConf(t *testing.T) {
 					PostApplyPostRefresh: emptyPlanAfterApply,
 				},
 				Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
-					return expectFields(j, map[string][2]any{"name": {j.Name, name + "-renamed"}, "alert_conf": {j.AlertConf, alertConf}})
+					return expectFields(j, map[string][2]any{"name": {j.Name, name + "-renamed"}, "alert_conf": {j.AlertConf, jsonEq(alertConf)}})
 				}),
 			},
 		},
@@ -937,12 +938,18 @@ func testAccCheckJobInCategory(t *testing.T, category string) resource.TestCheck
 	}
 }
 
-// expectFields compares server values with wanted ones: name -> {got, want}.
+// expectFields compares server values with wanted ones: name -> {got, want}. A want that is a
+// fieldMatcher (jsonEq, emptyJSON) is asked whether the value means what is wanted: the server may
+// spell a JSON setting in its own way (EMULATOR.md, "Answer profiles").
 func expectFields(j *emrapi.Job, fields map[string][2]any) error {
 	var bad []string
 	for name, gw := range fields {
-		if gw[0] != gw[1] {
-			bad = append(bad, fmt.Sprintf("%s is %#v, want %#v", name, gw[0], gw[1]))
+		ok := gw[0] == gw[1]
+		if m, isMatcher := gw[1].(fieldMatcher); isMatcher {
+			ok = m.matches(gw[0])
+		}
+		if !ok {
+			bad = append(bad, fmt.Sprintf("%s is %#v, want %v", name, gw[0], gw[1]))
 		}
 	}
 	if len(bad) > 0 {
@@ -950,6 +957,32 @@ func expectFields(j *emrapi.Job, fields map[string][2]any) error {
 	}
 	return nil
 }
+
+// fieldMatcher is a wanted value of expectFields that accepts every spelling of one meaning.
+type fieldMatcher interface {
+	matches(got any) bool
+}
+
+// jsonEq wants a JSON document that means the same as this one to the API, as the provider
+// judges it (flex.SameJSON): key order, spacing and numbers answered as strings do not count.
+type jsonEq string
+
+func (want jsonEq) matches(got any) bool {
+	s, ok := got.(string)
+	return ok && flex.SameJSON(s, string(want))
+}
+
+func (want jsonEq) String() string { return "JSON meaning " + string(want) }
+
+// emptyJSON wants a cleared JSON setting, which a server may hold as "", "{}" or "null".
+type emptyJSON struct{}
+
+func (emptyJSON) matches(got any) bool {
+	s, ok := got.(string)
+	return ok && flex.EmptyJSON(s)
+}
+
+func (emptyJSON) String() string { return `an empty JSON setting ("", "{}")` }
 
 func testAccCheckJobDestroy(t *testing.T) resource.TestCheckFunc {
 	return acctest.CheckDestroy("emrflow_job", func(rs *terraform.ResourceState) error {
@@ -999,6 +1032,78 @@ func testAccCheckJobModifyOutOfBand(t *testing.T, n string, change func(*emrapi.
 // pattern matches any run of white space.
 func errorRegexp(pattern string) *regexp.Regexp {
 	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
+}
+
+// importBaseline is the state an import is compared with: ImportStateVerify by meaning. The
+// server holds JSON settings in its own spelling (keys reordered, spaced, numbers as strings) and
+// the resource files in its own order, and an import, having no configuration, shows the server's
+// form; what must hold is that it means what was applied.
+type importBaseline struct{ attrs map[string]string }
+
+// save records n's attributes as they are after the step.
+func (b *importBaseline) save(n string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[n]
+		if !ok {
+			return fmt.Errorf("%s not in state", n)
+		}
+		b.attrs = maps.Clone(rs.Primary.Attributes)
+		return nil
+	}
+}
+
+// jsonSettings are the attributes compared by meaning (flex.SameJSON, as the provider does).
+var jsonSettings = []string{"param_conf", "custom_variables", "env_conf", "run_conf", "monitor_conf"}
+
+// verifyImport checks that the imported job means the saved one: JSON settings by meaning,
+// resource blocks as a set of (path, alias), every other attribute but ignore exactly.
+func (b *importBaseline) verifyImport(ignore ...string) resource.ImportStateCheckFunc {
+	return func(states []*terraform.InstanceState) error {
+		if len(states) != 1 {
+			return fmt.Errorf("import gave %d resources, want 1", len(states))
+		}
+		got := states[0].Attributes
+		var bad []string
+		files := func(attrs map[string]string) []string {
+			var out []string
+			for i := 0; ; i++ {
+				p, ok := attrs[fmt.Sprintf("resource.%d.path", i)]
+				if !ok {
+					break
+				}
+				out = append(out, p+" as "+attrs[fmt.Sprintf("resource.%d.alias", i)])
+			}
+			slices.Sort(out)
+			return out
+		}
+		if w, g := files(b.attrs), files(got); !slices.Equal(w, g) {
+			bad = append(bad, fmt.Sprintf("resource files %q, want %q", g, w))
+		}
+		keys := slices.Collect(maps.Keys(b.attrs))
+		for k := range got {
+			if _, ok := b.attrs[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			want, wok := b.attrs[k]
+			have, gok := got[k]
+			switch {
+			case slices.Contains(ignore, k), strings.HasPrefix(k, "resource."):
+			case slices.Contains(jsonSettings, k):
+				if wok != gok || !flex.SameJSON(have, want) {
+					bad = append(bad, fmt.Sprintf("%s = %q, want JSON meaning %q", k, have, want))
+				}
+			case wok != gok || have != want:
+				bad = append(bad, fmt.Sprintf("%s = %q (set: %v), want %q (set: %v)", k, have, gok, want, wok))
+			}
+		}
+		if len(bad) > 0 {
+			return fmt.Errorf("imported job differs: %s", strings.Join(bad, "; "))
+		}
+		return nil
+	}
 }
 
 func importID(n string) resource.ImportStateIdFunc {
