@@ -12,7 +12,7 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/credentials"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 func (p *emrflowProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 	"github.com/emrflow/terraform-provider-emrflow/internal/functions"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/category"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/clustersetting"
@@ -29,7 +30,6 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/job"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/project"
 	"github.com/emrflow/terraform-provider-emrflow/internal/service/projectuser"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
 
 // EndpointEnvVar names the environment variable that overrides the API endpoint.

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/reliability"
 )
 
@@ -78,7 +78,7 @@ resource "emrflow_flow" "f" {
 }
 
 // TestExactlyOnceCreateAllKinds proves the same two halves for projects, jobs and folders, which
-// share the flows' mechanism (internal/createonce): one apply, no error, one object per name.
+// share the flows' mechanism (internal/framework/createonce): one apply, no error, one object per name.
 func TestExactlyOnceCreateAllKinds(t *testing.T) {
 	t.Parallel()
 	kinds := []struct {

@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/reliability"
 )
 

@@ -14,9 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 var (
@@ -107,7 +107,7 @@ func (d *categoriesDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 }
 
 func (d *categoriesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	d.client = client
 }
@@ -126,7 +126,7 @@ func (d *categoriesDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			resp.Diagnostics.AddAttributeError(path.Root("project_id"), "No such project", fmt.Sprintf("No project has the ID %q.", projectID))
 			return
 		}
-		resp.Diagnostics.AddError("Cannot list the folders", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot list the folders", framework.ErrorDetail(err, ""))
 		return
 	}
 	ids := []string{}

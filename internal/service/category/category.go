@@ -20,10 +20,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 const (
@@ -109,7 +109,7 @@ func (r *categoryResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 }
 
 func (r *categoryResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
 }
@@ -132,7 +132,7 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 	defer cancel()
 	res, err := r.create(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the folder", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		resp.Diagnostics.AddError("Cannot create the folder", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
 	}
 	id := res.ID
@@ -201,7 +201,7 @@ func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	c, err := r.client.DescribeCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
-	if providerdata.ReadFailed(ctx, err, "folder", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
+	if framework.ReadFailed(ctx, err, "folder", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	flatten(c, &state)
@@ -216,7 +216,7 @@ func (r *categoryResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	if err := r.client.ModifyCategory(ctx, plan.ID.ValueString(), expand(&plan)); err != nil {
-		resp.Diagnostics.AddError("Cannot update the folder", providerdata.ErrorDetail(err,
+		resp.Diagnostics.AddError("Cannot update the folder", framework.ErrorDetail(err,
 			"Folder names are unique within their parent folder, and a folder cannot be moved into itself or "+
 				"into one of its own sub-folders."))
 		return
@@ -240,7 +240,7 @@ func (r *categoryResource) Delete(ctx context.Context, req resource.DeleteReques
 				"configuration), or a resource of this configuration that is being moved out of it: move or delete "+
 				"it, then apply again.", state.ID.ValueString())
 		}
-		resp.Diagnostics.AddError("Cannot delete the folder", providerdata.ErrorDetail(err, hint))
+		resp.Diagnostics.AddError("Cannot delete the folder", framework.ErrorDetail(err, hint))
 	}
 }
 
@@ -270,7 +270,7 @@ func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportS
 func (r *categoryResource) readInto(ctx context.Context, m *categoryModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	c, err := r.client.DescribeCategory(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the folder after writing it", providerdata.ErrorDetail(err,
+		diags.AddError("Cannot read the folder after writing it", framework.ErrorDetail(err,
 			"The folder exists and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}

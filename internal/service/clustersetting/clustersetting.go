@@ -25,10 +25,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 const (
@@ -176,7 +176,7 @@ func (r *settingResource) ValidateConfig(ctx context.Context, req resource.Valid
 }
 
 func (r *settingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
 }
@@ -284,19 +284,19 @@ func (r *settingResource) createFailed(err error, in emrapi.ClusterSettingInput,
 	importID := in.ProjectID + ":" + in.ClusterID
 	switch {
 	case strings.HasPrefix(msg, "Cluster does not exist"):
-		diags.AddAttributeError(path.Root("cluster_id"), "Cluster not usable by the project", providerdata.ErrorDetail(err,
+		diags.AddAttributeError(path.Root("cluster_id"), "Cluster not usable by the project", framework.ErrorDetail(err,
 			fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region: check the id in the EMR "+
 				"console, and that the cluster is not released. The emrflow_clusters data source lists the usable ones.", in.ClusterID)))
 	case strings.HasPrefix(msg, "Cluster host does not exi"): // sic: the API says "exit"
-		diags.AddAttributeError(path.Root("hosts"), "Host not usable", providerdata.ErrorDetail(err,
+		diags.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
 			fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", in.ClusterID)))
 	case strings.Contains(msg, "already exists"):
-		diags.AddAttributeError(path.Root("cluster_id"), "Cluster already associated", providerdata.ErrorDetail(err,
+		diags.AddAttributeError(path.Root("cluster_id"), "Cluster already associated", framework.ErrorDetail(err,
 			fmt.Sprintf("Cluster %s is already associated with project %s. To manage that setting with this configuration, "+
 				"import it:\n\n  terraform import %s.<name> %s\n\n(or an import block with id = %q).",
 				in.ClusterID, in.ProjectID, resourceType, importID, importID)))
 	default:
-		diags.AddError("Cannot create the cluster setting", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		diags.AddError("Cannot create the cluster setting", framework.ErrorDetail(err, createonce.Hint(err)))
 	}
 }
 
@@ -323,7 +323,7 @@ func (r *settingResource) Read(ctx context.Context, req resource.ReadRequest, re
 	// the resource (a CLI older than 1.12 keeps none to carry over).
 	setIdentity(ctx, resp.Identity, &state, &resp.Diagnostics)
 	s, err := r.client.DescribeClusterSetting(ctx, state.ProjectID.ValueString(), state.ClusterID.ValueString())
-	if providerdata.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
+	if framework.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(flatten(s, &state)...)
@@ -344,11 +344,11 @@ func (r *settingResource) Update(ctx context.Context, req resource.UpdateRequest
 	if err := r.client.ModifyClusterSetting(ctx, in); err != nil {
 		var apiErr *emrapi.Error
 		if errors.As(err, &apiErr) && strings.HasPrefix(apiErr.Message, "Cluster host does not exi") {
-			resp.Diagnostics.AddAttributeError(path.Root("hosts"), "Host not usable", providerdata.ErrorDetail(err,
+			resp.Diagnostics.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
 				fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", in.ClusterID)))
 			return
 		}
-		resp.Diagnostics.AddError("Cannot update the cluster setting", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot update the cluster setting", framework.ErrorDetail(err, ""))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -368,7 +368,7 @@ func (r *settingResource) Delete(ctx context.Context, req resource.DeleteRequest
 	projectID, clusterID := state.ProjectID.ValueString(), state.ClusterID.ValueString()
 	err := r.client.DeleteClusterSetting(ctx, projectID, clusterID)
 	if err != nil && !emrapi.IsNotFound(err) {
-		resp.Diagnostics.AddError("Cannot delete the cluster setting", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot delete the cluster setting", framework.ErrorDetail(err, ""))
 		return
 	}
 	flows, ferr := r.client.ListFlows(ctx, emrapi.ListFlowsInput{ProjectID: projectID, ClusterID: clusterID})
@@ -427,7 +427,7 @@ func (r *settingResource) ImportState(ctx context.Context, req resource.ImportSt
 func (r *settingResource) readInto(ctx context.Context, m *settingModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	s, err := r.client.DescribeClusterSetting(ctx, m.ProjectID.ValueString(), m.ClusterID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the cluster setting after writing it", providerdata.ErrorDetail(err,
+		diags.AddError("Cannot read the cluster setting after writing it", framework.ErrorDetail(err,
 			"The setting exists and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}

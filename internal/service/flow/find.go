@@ -6,8 +6,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
 )
 
 // createStep scripts one CreateFlowForWeb call of fakeAPI: whether the flow is committed, and the
@@ -134,7 +134,7 @@ var errLost = &emrapi.Error{Action: "CreateFlowForWeb", Code: "InternalError", S
 	Message: "The request processing has failed due to some unknown error."}
 
 // TestCreateFlow covers what createFlow gives the createonce algorithm (tested on its own in
-// internal/createonce): the lookup by name in the project, the flow read whole and compared with
+// internal/framework/createonce): the lookup by name in the project, the flow read whole and compared with
 // flowDiffers (the graph by meaning), its creation time, and the import id project:flow.
 func TestCreateFlow(t *testing.T) {
 	t.Parallel()

@@ -25,12 +25,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/planmodifiers"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
-	"github.com/emrflow/terraform-provider-emrflow/internal/planmodifiers"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
 
 // Default timeouts of the `timeouts` block.
@@ -321,7 +321,7 @@ func alertBlock() schema.Block {
 }
 
 func (r *flowResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	if client != nil {
 		r.api = client
@@ -370,7 +370,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	id, adopted, err := createFlow(ctx, api, in, r.now)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the flow", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		resp.Diagnostics.AddError("Cannot create the flow", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
 	}
 	// The id goes to state before anything else can fail, so that a failing follow-up never
@@ -386,7 +386,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	f, err := api.DescribeFlow(ctx, in.ProjectID, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the flow after creating it", providerdata.ErrorDetail(err, createdHint))
+		resp.Diagnostics.AddError("Cannot read the flow after creating it", framework.ErrorDetail(err, createdHint))
 		return
 	}
 	// A status other than the new flow's is applied with ModifyFlowForWeb, the only call that
@@ -394,11 +394,11 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if want := plan.Status; !want.IsNull() && !want.IsUnknown() && want.ValueString() != f.Status {
 		in.Status = want.ValueString()
 		if err := api.ModifyFlow(ctx, id, in); err != nil {
-			resp.Diagnostics.AddError("Cannot set the status of the new flow", providerdata.ErrorDetail(err, createdHint))
+			resp.Diagnostics.AddError("Cannot set the status of the new flow", framework.ErrorDetail(err, createdHint))
 			return
 		}
 		if f, err = api.DescribeFlow(ctx, in.ProjectID, id); err != nil {
-			resp.Diagnostics.AddError("Cannot read the flow after creating it", providerdata.ErrorDetail(err, createdHint))
+			resp.Diagnostics.AddError("Cannot read the flow after creating it", framework.ErrorDetail(err, createdHint))
 			return
 		}
 	}
@@ -423,7 +423,7 @@ func (r *flowResource) checkJobs(ctx context.Context, api flowAPI, plan *flowMod
 	jobs, err := api.ProjectJobTypes(ctx, in.ProjectID)
 	if err != nil {
 		diags.AddError("Cannot check the jobs of the flow's graph",
-			providerdata.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
+			framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
 		return diags
 	}
 	// A job may be missing from the list: created by someone else after it was cached, or created
@@ -442,7 +442,7 @@ func (r *flowResource) checkJobs(ctx context.Context, api flowAPI, plan *flowMod
 			jobs[j.ID] = j.Type
 		case !emrapi.IsNotFound(err):
 			diags.AddError("Cannot check the jobs of the flow's graph",
-				providerdata.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs before the flow is written; nothing was written."))
+				framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs before the flow is written; nothing was written."))
 			return diags
 		}
 	}
@@ -477,7 +477,7 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	f, err := r.apiIn(state.Region.ValueString()).DescribeFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
-	if providerdata.ReadFailed(ctx, err, "flow", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
+	if framework.ReadFailed(ctx, err, "flow", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	r.store(ctx, f, &state, &resp.State, resp.Private, &resp.Diagnostics)
@@ -525,12 +525,12 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		}
 	}
 	if err := r.apiIn(plan.Region.ValueString()).ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
-		resp.Diagnostics.AddError("Cannot update the flow", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot update the flow", framework.ErrorDetail(err, ""))
 		return
 	}
 	f, err := r.apiIn(plan.Region.ValueString()).DescribeFlow(ctx, in.ProjectID, plan.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the flow after updating it", providerdata.ErrorDetail(err, updatedHint))
+		resp.Diagnostics.AddError("Cannot read the flow after updating it", framework.ErrorDetail(err, updatedHint))
 		return
 	}
 	r.store(ctx, f, &plan, &resp.State, resp.Private, &resp.Diagnostics)
@@ -552,7 +552,7 @@ func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 	err := r.apiIn(state.Region.ValueString()).DeleteFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
-		resp.Diagnostics.AddError("Cannot delete the flow", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot delete the flow", framework.ErrorDetail(err, ""))
 	}
 }
 

@@ -19,9 +19,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 var (
@@ -153,7 +153,7 @@ func (d *flowDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 }
 
 func (d *flowDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	d.client = client
 }
@@ -204,7 +204,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		}
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the flow", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot read the flow", framework.ErrorDetail(err, ""))
 		return
 	}
 	m, diags := flowData(ctx, f, d.client.Region())

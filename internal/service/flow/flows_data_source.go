@@ -13,9 +13,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 var (
@@ -124,7 +124,7 @@ func (d *flowsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 func (d *flowsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	d.client = client
 }
@@ -155,7 +155,7 @@ func (d *flowsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list flows", providerdata.ErrorDetail(err, fmt.Sprintf("Listing the flows of project %s.", projectID)))
+		resp.Diagnostics.AddError("Cannot list flows", framework.ErrorDetail(err, fmt.Sprintf("Listing the flows of project %s.", projectID)))
 		return
 	}
 	ids := []string{}

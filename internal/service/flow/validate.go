@@ -9,8 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
 )
 
 // ValidateConfig checks, at plan time and without calling the API, the rules that involve more

@@ -13,8 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 const (
@@ -94,7 +94,7 @@ func (a *runAction) Schema(_ context.Context, _ action.SchemaRequest, resp *acti
 }
 
 func (a *runAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	a.client = client
 }
@@ -155,7 +155,7 @@ func runFlow(ctx context.Context, client *emrapi.Client, spec runSpec, progress 
 		if emrapi.IsNotFound(err) {
 			hint = fmt.Sprintf("Check that flow %s exists in project %s (and in the region the provider or `region` names).", flowID, projectID)
 		}
-		diags.AddError("Cannot run the flow", providerdata.ErrorDetail(err, hint))
+		diags.AddError("Cannot run the flow", framework.ErrorDetail(err, hint))
 		return diags
 	}
 	progress(fmt.Sprintf("submitted flow %s: run %s", flowID, id))
@@ -174,7 +174,7 @@ func runFlow(ctx context.Context, client *emrapi.Client, spec runSpec, progress 
 			return stopped(ctx, last, id, spec.timeout)
 		case err != nil:
 			diags.AddError("Cannot follow the flow run",
-				providerdata.ErrorDetail(err, fmt.Sprintf("Run %s of flow %s was submitted; reading its status failed. It was not stopped.", id, flowID)))
+				framework.ErrorDetail(err, fmt.Sprintf("Run %s of flow %s was submitted; reading its status failed. It was not stopped.", id, flowID)))
 			return diags
 		}
 		last = in

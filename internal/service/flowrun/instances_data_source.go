@@ -12,9 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 // defaultMaxResults bounds the runs read when max_results is unset: each run costs one
@@ -159,7 +159,7 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	d.client = client
 }
@@ -183,7 +183,7 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	list, err := client.ListFlowInstances(ctx, in)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot list the flow's runs",
-			providerdata.ErrorDetail(err, fmt.Sprintf("Listing the runs of flow %s in project %s.", flowID, projectID)))
+			framework.ErrorDetail(err, fmt.Sprintf("Listing the runs of flow %s in project %s.", flowID, projectID)))
 		return
 	}
 	ids := []string{}
@@ -195,7 +195,7 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		}
 		if err != nil {
 			resp.Diagnostics.AddError("Cannot read a flow run",
-				providerdata.ErrorDetail(err, fmt.Sprintf("Reading run %s of flow %s.", item.ID, flowID)))
+				framework.ErrorDetail(err, fmt.Sprintf("Reading run %s of flow %s.", item.ID, flowID)))
 			return
 		}
 		ids = append(ids, full.ID)

@@ -25,10 +25,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 // Limits and defaults of the API (CreateFlowJob's documentation).
@@ -247,7 +247,7 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 }
 
 func (r *jobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
 }
@@ -274,7 +274,7 @@ func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, re
 	defer cancel()
 	res, err := createJob(ctx, r.client, in)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the job", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		resp.Diagnostics.AddError("Cannot create the job", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
 	}
 	id := res.ID
@@ -294,7 +294,7 @@ func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		return
 	}
 	j, err := r.client.DescribeJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
-	if providerdata.ReadFailed(ctx, err, "job", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
+	if framework.ReadFailed(ctx, err, "job", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(flatten(ctx, j, &state)...)
@@ -319,7 +319,7 @@ func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	if err := r.client.ModifyJob(ctx, plan.ID.ValueString(), in); err != nil {
-		resp.Diagnostics.AddError("Cannot update the job", providerdata.ErrorDetail(err,
+		resp.Diagnostics.AddError("Cannot update the job", framework.ErrorDetail(err,
 			"Job names are unique within a project."))
 		return
 	}
@@ -335,7 +335,7 @@ func (r *jobResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 	}
 	err := r.client.DeleteJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
-		resp.Diagnostics.AddError("Cannot delete the job", providerdata.ErrorDetail(err,
+		resp.Diagnostics.AddError("Cannot delete the job", framework.ErrorDetail(err,
 			"A job that a flow's graph still runs may have to be removed from the flow first."))
 	}
 }
@@ -364,7 +364,7 @@ type privateState interface {
 func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	j, err := r.client.DescribeJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the job after writing it", providerdata.ErrorDetail(err,
+		diags.AddError("Cannot read the job after writing it", framework.ErrorDetail(err,
 			"The job exists and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/identity"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
 )
 
 // A job is identified by its project and its ID, because DescribeFlowJob needs both.

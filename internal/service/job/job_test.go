@@ -20,7 +20,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 )
 
 const resourceName = "emrflow_job.test"

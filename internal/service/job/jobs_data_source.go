@@ -12,9 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 var (
@@ -107,7 +107,7 @@ func (d *jobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 }
 
 func (d *jobsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	d.client = client
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce/createoncetest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce/createoncetest"
 )
 
 // TestAccProject_exactlyOnce: a create committed and then answered 500 is adopted (one call, one

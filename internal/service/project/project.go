@@ -17,9 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
 )
 
 const (
@@ -102,7 +102,7 @@ func replaceUnlessImported(_ context.Context, req planmodifier.StringRequest, re
 }
 
 func (r *projectResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
 }
@@ -127,7 +127,7 @@ func (r *projectResource) Create(ctx context.Context, req resource.CreateRequest
 		ResourceGroupID: plan.ResourceGroupID.ValueString(),
 	})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the project", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		resp.Diagnostics.AddError("Cannot create the project", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
 	}
 	id := res.ID
@@ -169,7 +169,7 @@ func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	p, err := r.client.DescribeProject(ctx, state.ID.ValueString())
-	if providerdata.ReadFailed(ctx, err, "project", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
+	if framework.ReadFailed(ctx, err, "project", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	flatten(p, &state)
@@ -188,7 +188,7 @@ func (r *projectResource) Update(ctx context.Context, req resource.UpdateRequest
 		Description: plan.Description.ValueString(),
 	})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot update the project", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot update the project", framework.ErrorDetail(err, ""))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -203,7 +203,7 @@ func (r *projectResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	err := r.client.DeleteProject(ctx, state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
-		resp.Diagnostics.AddError("Cannot delete the project", providerdata.ErrorDetail(err,
+		resp.Diagnostics.AddError("Cannot delete the project", framework.ErrorDetail(err,
 			"A project can only be deleted once its flows, jobs and categories are gone."))
 	}
 }
@@ -224,7 +224,7 @@ func (r *projectResource) ImportState(ctx context.Context, req resource.ImportSt
 func (r *projectResource) readInto(ctx context.Context, m *projectModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	p, err := r.client.DescribeProject(ctx, m.ID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the project after writing it", providerdata.ErrorDetail(err,
+		diags.AddError("Cannot read the project after writing it", framework.ErrorDetail(err,
 			"The project exists and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}

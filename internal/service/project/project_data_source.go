@@ -14,8 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 var (
@@ -78,7 +78,7 @@ func (d *projectDataSource) ConfigValidators(context.Context) []datasource.Confi
 }
 
 func (d *projectDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	d.client = client
 }
@@ -118,7 +118,7 @@ func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		}
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the project", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot read the project", framework.ErrorDetail(err, ""))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, projectData(p))...)
@@ -206,7 +206,7 @@ func (d *projectsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *projectsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	d.client = client
 }
@@ -228,7 +228,7 @@ func (d *projectsDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	all, err := d.client.ListProjects(ctx, emrapi.ListProjectsInput{})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list projects", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot list projects", framework.ErrorDetail(err, ""))
 		return
 	}
 	ids := []string{}

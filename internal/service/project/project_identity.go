@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/identity"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
 )
 
 // A project is identified by its own ID (Terraform >= 1.12: import blocks with identity = { id = "FP-…" }).

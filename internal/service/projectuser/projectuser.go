@@ -21,10 +21,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 const (
@@ -101,7 +101,7 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 }
 
 func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := providerdata.Client(req.ProviderData)
+	client, diags := framework.Client(req.ProviderData)
 	resp.Diagnostics.Append(diags...)
 	r.client = client
 }
@@ -137,7 +137,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		},
 	})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot add the project user", providerdata.ErrorDetail(err, createonce.Hint(err)))
+		resp.Diagnostics.AddError("Cannot add the project user", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -156,7 +156,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	// the resource (a CLI older than 1.12 keeps none to carry over).
 	setIdentity(ctx, resp.Identity, &state, &resp.Diagnostics)
 	u, err := r.client.FindProjectUser(ctx, state.ProjectID.ValueString(), state.UserName.ValueString())
-	if providerdata.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
+	if framework.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
 		return
 	}
 	flatten(u, &state)
@@ -179,7 +179,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	err := r.client.DeleteProjectUser(ctx, state.ProjectID.ValueString(), state.UserName.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
-		resp.Diagnostics.AddError("Cannot remove the project user", providerdata.ErrorDetail(err, ""))
+		resp.Diagnostics.AddError("Cannot remove the project user", framework.ErrorDetail(err, ""))
 	}
 }
 
@@ -217,7 +217,7 @@ func parseImportID(id string) (projectID, name string, err error) {
 func (r *userResource) readInto(ctx context.Context, m *userModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	u, err := r.client.FindProjectUser(ctx, m.ProjectID.ValueString(), m.UserName.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the project user after adding it", providerdata.ErrorDetail(err,
+		diags.AddError("Cannot read the project user after adding it", framework.ErrorDetail(err,
 			"The member was added and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}

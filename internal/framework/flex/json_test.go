@@ -3,7 +3,7 @@ package flex_test
 import (
 	"testing"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 )
 
 func TestSameJSON(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 )
 
 func TestStringOrNull(t *testing.T) {

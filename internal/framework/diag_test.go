@@ -1,4 +1,4 @@
-package providerdata
+package framework
 
 import (
 	"context"

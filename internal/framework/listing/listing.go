@@ -23,8 +23,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/identity"
-	"github.com/emrflow/terraform-provider-emrflow/internal/providerdata"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
 )
 
 // DefaultPageSize is the page size of a walk without a limit (the API's documented maximum is
@@ -67,7 +67,7 @@ func Stream[T any](ctx context.Context, req list.ListRequest, l Lister[T], pages
 		for page, err := range pages {
 			if err != nil {
 				var diags diag.Diagnostics
-				diags.AddError("Cannot list "+l.Kind, providerdata.ErrorDetail(err, ""))
+				diags.AddError("Cannot list "+l.Kind, framework.ErrorDetail(err, ""))
 				push(list.ListResult{Diagnostics: diags})
 				return
 			}

@@ -3,7 +3,7 @@ package validate_test
 import (
 	"testing"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 func TestMarkdownList(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/identity"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
 )
 
 var flowSpec = identity.ProjectScoped("flow", "F-")

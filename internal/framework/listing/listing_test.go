@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/identity"
-	"github.com/emrflow/terraform-provider-emrflow/internal/listing"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 )
 
 // fakeResource reads "name" from its store by id; a missing id is removed from state, as the

@@ -1,6 +1,4 @@
-// Package providerdata is the glue between the provider's Configure and the resources: how a
-// resource gets its API client, and how API errors become diagnostics a user can act on.
-package providerdata
+package framework
 
 import (
 	"context"
@@ -14,23 +12,6 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 )
-
-// Client returns the API client the provider handed to a resource or data source. A nil
-// providerData is normal (the framework configures resources before the provider during
-// validation) and gives a nil client without error.
-func Client(providerData any) (*emrapi.Client, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if providerData == nil {
-		return nil, diags
-	}
-	client, ok := providerData.(*emrapi.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *emrapi.Client, got %T. This is a bug in the provider; please report it.", providerData))
-		return nil, diags
-	}
-	return client, diags
-}
 
 // ErrorDetail renders an API error for a diagnostic: the API's code, message and request id (the
 // three things support asks for), then a hint of what to do, when there is one. When the API error

@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/planmodifiers"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/planmodifiers"
 )
 
 var testSchema = schema.Schema{Attributes: map[string]schema.Attribute{
