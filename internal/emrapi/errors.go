@@ -135,6 +135,54 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &e) && e.Shape != ShapeNetwork && notFoundMessage.MatchString(e.Message)
 }
 
+// projectNotFoundMessage is the subset of notFoundMessage that names the project: "Project does
+// not exist [FP-…]" (ListFlow.md, CreateFlowCategory.md, …) and "project not exist"
+// (DeleteFlowProject.md, ModifyFlowProject.md, …).
+var projectNotFoundMessage = regexp.MustCompile(`(?i)^project (does )?not exists?\b`)
+
+// IsProjectNotFound reports whether err says that the project a call named does not exist. A
+// call about a flow, job or folder answers so when its project is missing, and a user must then
+// hear about the project, not about the object asked for.
+func IsProjectNotFound(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Shape != ShapeNetwork && projectNotFoundMessage.MatchString(e.Message)
+}
+
+// IsNotEmpty reports whether the API refused to delete a folder (or another container) because it
+// still holds something ("Category is not empty [FC-…]").
+func IsNotEmpty(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Shape != ShapeNetwork && strings.Contains(e.Message, "is not empty")
+}
+
+// referenceHints say what to do about the API's answers on a reference that only the server can
+// check (the configuration is well-formed, but the object it names does not exist).
+var referenceHints = []struct{ prefix, hint string }{
+	{"Project does not exist", "project_id names no project of this account: check the id (or refer to an emrflow_project resource), and that the project was not deleted outside Terraform."},
+	{"Cluster does not exist", "cluster_id must be a cluster of this region (C-…), or a cluster template (CT-…) with create_cluster = true: check the id in the EMR console."},
+	{"Parent flow does not exist", "parent_flow_ids must name existing flows: check the ids, and that those flows were not deleted outside Terraform."},
+	{"Category does not exist", "The folder (parent_category_id or parent_id) must exist in the same project: check the id."},
+	{"Job does not exist", "A job the configuration refers to does not exist in the project: check the job ids."},
+	// The documented form of the last one (DescribeFlowJob.md's sample error).
+	{"Flow Job does not exist", "A job the configuration refers to does not exist in the project: check the job ids."},
+}
+
+// ReferenceHint says what a user can do about an API error that names a reference the server
+// could not resolve (a project, cluster, parent flow, folder or job of the request that does not
+// exist), or "" when err is no such error.
+func ReferenceHint(err error) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	for _, h := range referenceHints {
+		if strings.HasPrefix(e.Message, h.prefix) {
+			return h.hint
+		}
+	}
+	return ""
+}
+
 // IsAlreadyExists reports whether err says that an object of that name already exists
 // ("Flow name already exists: [x]").
 func IsAlreadyExists(err error) bool {

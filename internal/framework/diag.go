@@ -75,24 +75,10 @@ func ErrorDetail(err error, hint string) string {
 	return b.String()
 }
 
-// referenceHints say what to do about the API's answers on a reference that only the server can
-// check (the configuration is well-formed, but the object it names does not exist).
-var referenceHints = []struct{ prefix, hint string }{
-	{"Project does not exist", "project_id names no project of this account: check the id (or refer to an emrflow_project resource), and that the project was not deleted outside Terraform."},
-	{"Cluster does not exist", "cluster_id must be a cluster of this region (C-…), or a cluster template (CT-…) with create_cluster = true: check the id in the EMR console."},
-	{"Parent flow does not exist", "parent_flow_ids must name existing flows: check the ids, and that those flows were not deleted outside Terraform."},
-	{"Category does not exist", "The folder (parent_category_id or parent_id) must exist in the same project: check the id."},
-	{"Job does not exist", "A job the configuration refers to does not exist in the project: check the job ids."},
-	// The documented form of the last one (DescribeFlowJob.md's sample error).
-	{"Flow Job does not exist", "A job the configuration refers to does not exist in the project: check the job ids."},
-}
-
 // defaultHint is the hint of an API error when the caller has none of its own.
 func defaultHint(e *emrapi.Error) string {
-	for _, h := range referenceHints {
-		if strings.HasPrefix(e.Message, h.prefix) {
-			return h.hint
-		}
+	if hint := emrapi.ReferenceHint(e); hint != "" {
+		return hint
 	}
 	if emrapi.IsRetryable(e) {
 		return "This failure is temporary (flow control, a server error or the network) and lasted through the provider's retries: " +
