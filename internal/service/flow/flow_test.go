@@ -1194,6 +1194,11 @@ func graphHCL(items ...string) string {
 	return "  graph {\n    nodes = {\n      " + strings.Join(items, "\n      ") + "\n    }\n  }\n"
 }
 
+// TestAccFlow_validation keeps, of the flow's plan-time rules, one CLI case per validation
+// family, to prove that Terraform prints the diagnostic on the attribute's own line: an attribute
+// validator (cron_expr) and a rule of ValidateConfig (start_schedule); and what only Terraform
+// itself checks (a single block given twice). The other rules are rows of TestFlowValidation,
+// run in process.
 func TestAccFlow_validation(t *testing.T) {
 	const ids = `
   project_id = "FP-0000000000000001"
@@ -1204,70 +1209,17 @@ func TestAccFlow_validation(t *testing.T) {
 		job   = `j = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["s"] }`
 		end   = `e = { type = "END", depends_on = ["j"] }`
 	)
-	cases := map[string]struct {
-		body string
-		want string
-		// at, when set, is the configuration line Terraform must show with the error: the
-		// diagnostic is on that attribute.
-		at string
-	}{
-		"cron syntax":              {ids + `cron_expr = "* * * * *"` + "\nstart_schedule = 1", "expected 6 or 7 fields, got 5", `cron_expr = "* * * * *"`},
-		"cron question marks":      {ids + `cron_expr = "0 0 12 * * *"` + "\nstart_schedule = 1", `Quartz needs "?" in exactly one`, ""},
-		"cron without start":       {ids + `cron_expr = "0 0 * * * ?"`, "start_schedule is required when cron_expr is set", ""},
-		"start after end":          {ids + "start_schedule = 20\nend_schedule = 10", "start_schedule (20) must be lower than end_schedule (10)", "start_schedule = 20"},
-		"project prefix":           {`project_id = "F-1"` + "\ncluster_id = \"C-1\"", `project_id must be an id starting with "FP-"`, ""},
-		"parent flow prefix":       {ids + `parent_flow_ids = ["FJ-1"]`, `starting with "F-"`, ""},
-		"category prefix":          {ids + `parent_category_id = "C-1"`, `starting with "FC-"`, ""},
-		"template without create":  {`project_id = "FP-1"` + "\ncluster_id = \"CT-1\"", "set create_cluster = true", `cluster_id = "CT-1"`},
-		"cluster with create":      {`project_id = "FP-1"` + "\ncluster_id = \"C-1\"\ncreate_cluster = true", `must be a cluster template id starting with "CT-"`, ""},
-		"cluster prefix":           {`project_id = "FP-1"` + "\ncluster_id = \"X-1\"", `starting with "C-"`, ""},
-		"status value":             {ids + `status = "RUNNING"`, `value must be one of: ["STOP_SCHEDULE" "UNDER_SCHEDULE"]`, ""},
-		"scheduled without cron":   {ids + `status = "UNDER_SCHEDULE"`, "needs cron_expr", ""},
-		"empty host name":          {ids + `host_name = ""`, "string length must be at least 1", ""},
-		"alert event shape":        {ids + "alert {\n event_id = \"EMR-1\"\n}", `alert.event_id is "EMR-1"; it must be an alert event id "EMR-" followed by nine digits`, ""},
-		"alert event duplicate":    {ids + "alert {\n event_id = \"EMR-210401001\"\n}\nalert {\n event_id = \"EMR-210401001\"\n enabled = false\n}", `Two alert blocks have event_id "EMR-210401001"`, ""},
-		"graph and graph_json":     {ids + graphHCL(start, job, end) + `graph_json = "{}"`, "graph and graph_json both define the flow's DAG", ""},
-		"two graph blocks":         {ids + graphHCL(start, job, end) + graphHCL(start, job, end), "graph block", ""},
-		"graph_json not JSON":      {ids + `graph_json = "{nodes"`, "Invalid JSON String Value", ""},
-		"graph_json not a graph":   {ids + `graph_json = jsonencode({nodes = 3})`, "graph_json is not a flow graph", ""},
-		"graph_json invalid graph": {ids + `graph_json = jsonencode({nodes = [{id = "a", attribute = {type = "END"}}]})`, "the graph has no START node", ""},
-		"bad node id": {ids + graphHCL(start, `"bad id" = { type = "END", depends_on = ["s"] }`),
-			`node id "bad id" is not valid`, ""},
-		"no start":   {ids + graphHCL(`e = { type = "END" }`), "the graph has no START node", ""},
-		"no nodes":   {ids + "graph {\n}", "A graph block needs its nodes", ""},
-		"two starts": {ids + graphHCL(start, `t = { type = "START" }`, `e = { type = "END", depends_on = ["s", "t"] }`), `a second START node ("s" is the first)`, ""},
-		"no end":     {ids + graphHCL(start), "the graph has no END node", ""},
-		"bad type":   {ids + graphHCL(start, `e = { type = "end", depends_on = ["s"] }`), `graph.nodes["e"].type: node type "end" is not valid; use one of START, END, JOB (did you mean "END"?)`, ""},
-		"dangling": {ids + graphHCL(start, job, `e = { type = "END", depends_on = ["x"] }`),
-			`graph.nodes["e"].depends_on: depends_on names "x", which is not a node of the graph`, ""},
-		"self dependency": {ids + graphHCL(start, `j = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["s", "j"] }`, end),
-			`node "j" depends on itself`, ""},
-		"depends on END": {ids + graphHCL(start, `j = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["e"] }`, `e = { type = "END", depends_on = ["s"] }`),
-			`depends on END node "e"`, ""},
-		"START depends": {ids + graphHCL(`s = { type = "START", depends_on = ["j"] }`, job, end),
-			"the START node runs first and cannot depend", ""},
-		"cycle": {ids + graphHCL(start,
-			`a = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["s", "b"] }`,
-			`b = { type = "JOB", job_id = "FJ-1", job_type = "SHELL", depends_on = ["a"] }`,
-			`e = { type = "END", depends_on = ["b"] }`), `the dependencies form a cycle: "a" -> "b" -> "a"`, ""},
-		"job without job_id": {ids + graphHCL(start, `j = { type = "JOB", job_type = "SHELL", depends_on = ["s"] }`, end),
-			"a JOB node needs a job_id", ""},
-		"job_id prefix": {ids + graphHCL(start, `j = { type = "JOB", job_id = "J-1", job_type = "SHELL", depends_on = ["s"] }`, end),
-			`graph.nodes["j"].job_id: job_id "J-1" is not a flow job id`, ""},
-		"job type": {ids + graphHCL(start, `j = { type = "JOB", job_id = "FJ-1", job_type = "shell", depends_on = ["s"] }`, end),
-			`graph.nodes["j"].job_type: job_type "shell" is not valid`, ""},
-		"job fields on start": {ids + graphHCL(`s = { type = "START", job_id = "FJ-1" }`, `e = { type = "END", depends_on = ["s"] }`),
-			"a START node cannot have a job_id", ""},
-		"x without y":          {ids + graphHCL(`s = { type = "START", x = 1 }`, `e = { type = "END", depends_on = ["s"] }`), "y is unset while x is set", ""},
-		"region typo":          {ids + `region = "cn-hangzou"`, `did you mean "cn-hangzhou"`, ""},
-		"name too long":        {ids + `name = "` + strings.Repeat("n", 65) + `"`, "string length must be between 1 and 64", ""},
-		"description too long": {ids + `description = "` + strings.Repeat("d", 157) + `"`, "string length must be at most 156", ""},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			acctest.ExpectPlanError(t, validationConfig(tc.body), expectErrorAt(tc.at, tc.want))
-		})
-	}
+	t.Run("attribute validator on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, validationConfig(ids+`cron_expr = "* * * * *"`+"\nstart_schedule = 1"),
+			`cron_expr = "* * * * *"`, phrase("expected 6 or 7 fields, got 5"))
+	})
+	t.Run("ValidateConfig on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, validationConfig(ids+"start_schedule = 20\nend_schedule = 10"),
+			"start_schedule = 20", phrase("start_schedule (20) must be lower than end_schedule (10)"))
+	})
+	t.Run("two graph blocks", func(t *testing.T) {
+		acctest.ExpectPlanError(t, validationConfig(ids+graphHCL(start, job, end)+graphHCL(start, job, end)), phrase("graph block"))
+	})
 }
 
 // TestAccFlow_validationUnknown checks that values not known at plan time are not judged: a
