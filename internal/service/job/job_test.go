@@ -437,200 +437,32 @@ func TestAccJob_keepsAlertConf(t *testing.T) {
 	})
 }
 
+// TestAccJob_validation keeps, of the job's plan-time rules, one CLI case per validation family:
+// an attribute validator, to prove that Terraform prints the diagnostic on the attribute's own
+// line, and what only Terraform itself checks (a required attribute of a block). The other rules
+// are rows of TestJobValidation, run in process.
 func TestAccJob_validation(t *testing.T) {
-	cases := map[string]struct {
-		body string // attributes and blocks of the job besides project_id
-		want *regexp.Regexp
-	}{
-		"unknown type": {
-			body: `name = "n"
-  type = "SPARK_PYTHON"`,
-			want: errorRegexp(`Attribute type value must be one of:.*"SHELL"`),
-		},
-		"lower-case type": {
-			body: `name = "n"
-  type = "shell"`,
-			want: errorRegexp(`Attribute type value must be one of`),
-		},
-		"empty name": {
-			body: `name = ""
-  type = "SHELL"`,
-			want: errorRegexp(`name must not be empty`),
-		},
-		"name with trailing blank": {
-			body: `name = "n "
-  type = "SHELL"`,
-			want: errorRegexp(`name must not start or end with a blank`),
-		},
-		"long name": {
-			body: fmt.Sprintf(`name = %q
-  type = "SHELL"`, strings.Repeat("n", 129)),
-			want: errorRegexp(`name must be at most 128 characters`),
-		},
-		"bad mode": {
-			body: `name = "n"
-  type = "SHELL"
-  mode = "K8S"`,
-			want: errorRegexp(`Attribute mode value must be one of:.*"YARN".*"LOCAL"`),
-		},
-		"bad fail_act": {
-			body: `name = "n"
-  type = "SHELL"
-  fail_act = "RETRY"`,
-			want: errorRegexp(`Attribute fail_act value must be one of:.*"STOP".*"CONTINUE"`),
-		},
-		"max_retry over 5": {
-			body: `name = "n"
-  type = "SHELL"
-  max_retry = 6`,
-			want: errorRegexp(`Attribute max_retry value must be between 0 and 5, got: 6`),
-		},
-		"negative max_retry": {
-			body: `name = "n"
-  type = "SHELL"
-  max_retry = -1`,
-			want: errorRegexp(`Attribute max_retry value must be between 0 and 5, got: -1`),
-		},
-		"retry_interval over 300": {
-			body: `name = "n"
-  type = "SHELL"
-  retry_interval = 301`,
-			want: errorRegexp(`Attribute retry_interval value must be between 0 and 300, got: 301`),
-		},
-		"negative max_running_time_sec": {
-			body: `name = "n"
-  type = "SHELL"
-  max_running_time_sec = -5`,
-			want: errorRegexp(`Attribute max_running_time_sec value must be at least 0, got: -5`),
-		},
-		"http resource": {
-			body: `name = "n"
-  type = "SHELL"
-  resource {
-    path = "http://example.com/app.jar"
-  }`,
-			want: errorRegexp(`resource\[0\].path must start with oss:// or hdfs://`),
-		},
-		"second resource without scheme": {
-			body: `name = "n"
-  type = "SHELL"
-  resource {
-    path = "oss://bucket/a.jar"
-  }
-  resource {
-    path = "bucket/b.jar"
-  }`,
-			want: errorRegexp(`resource\[1\].path must start with oss:// or hdfs://`),
-		},
-		"resource without path": {
-			body: `name = "n"
-  type = "SHELL"
-  resource {
-    alias = "a.jar"
-  }`,
-			want: errorRegexp(`The argument "path" is required`),
-		},
-		"empty alias": {
-			body: `name = "n"
-  type = "SHELL"
-  resource {
-    path  = "oss://bucket/a.jar"
-    alias = ""
-  }`,
-			want: errorRegexp(`resource\[0\].alias must not be empty`),
-		},
-		"empty description": {
-			body: `name = "n"
-  type = "SHELL"
-  description = ""`,
-			want: errorRegexp(`description must not be empty: leave the attribute out`),
-		},
-		"empty params": {
-			body: `name = "n"
-  type = "SHELL"
-  params = ""`,
-			want: errorRegexp(`params must not be empty`),
-		},
-		"empty retry_policy": {
-			body: `name = "n"
-  type = "SHELL"
-  retry_policy = ""`,
-			want: errorRegexp(`retry_policy must not be empty`),
-		},
-		"bad cluster id": {
-			body: `name = "n"
-  type = "SHELL"
-  cluster_id = "CT-0000000000000001"`,
-			want: errorRegexp(`cluster_id must be an id starting with "C-"`),
-		},
-		"bad parent category": {
-			body: `name = "n"
-  type = "SHELL"
-  parent_category_id = "FJ-0000000000000001"`,
-			want: errorRegexp(`parent_category_id must be an id starting with "FC-"`),
-		},
-		"invalid JSON": {
-			body: `name = "n"
-  type = "SHELL"
-  param_conf = "{\"date\":}"`,
-			want: errorRegexp(`Invalid JSON String Value.*not valid JSON string format`),
-		},
-		"JSON array": {
-			body: `name = "n"
-  type = "SHELL"
-  run_conf = jsonencode([1, 2])`,
-			want: errorRegexp(`run_conf must be a JSON object \(\{\.\.\.\}\), got an array`),
-		},
-		"JSON string": {
-			body: `name = "n"
-  type = "SHELL"
-  custom_variables = jsonencode("x")`,
-			want: errorRegexp(`custom_variables must be a JSON object`),
-		},
-		"monitor_conf number": {
-			body: `name = "n"
-  type = "SHELL"
-  monitor_conf = "12"`,
-			want: errorRegexp(`monitor_conf must be a JSON object`),
-		},
-		"env_conf too long": {
-			body: fmt.Sprintf(`name = "n"
-  type = "SHELL"
-  env_conf = jsonencode({ A = %q })`, strings.Repeat("x", 1020)),
-			want: errorRegexp(`Attribute env_conf string length must be at most 1024`),
-		},
-		"env_conf too long in bytes, not in characters": {
-			// 520 two-byte characters: 1040 bytes, fewer than 1024 characters.
-			body: fmt.Sprintf(`name = "n"
-  type = "SHELL"
-  env_conf = jsonencode({ A = %q })`, strings.Repeat("é", 520)),
-			want: errorRegexp(`Attribute env_conf string length must be at most 1024`),
-		},
-		"undocumented job type": {
-			// No page, document or console guide names a Presto job type.
-			body: `name = "n"
-  type = "PRESTO_SQL"`,
-			want: errorRegexp(`Attribute type value must be one of:.*"FLINK"`),
-		},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			acctest.ExpectPlanError(t, fmt.Sprintf(`
+	t.Run("attribute validator on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, `
 resource "emrflow_job" "test" {
   project_id = "FP-0123456789ABCDEF"
-  %s
-}
-`, tc.body), tc.want)
-		})
-	}
-	t.Run("bad project id", func(t *testing.T) {
-		acctest.ExpectPlanError(t, `
-resource "emrflow_job" "test" {
-  project_id = "F-0123456789ABCDEF"
   name       = "n"
   type       = "SHELL"
+  mode       = "K8S"
 }
-`, errorRegexp(`project_id must be an id starting with "FP-"`))
+`, `mode       = "K8S"`, errorRegexp(`Attribute mode value must be one of:.*"YARN".*"LOCAL"`))
+	})
+	t.Run("resource without path", func(t *testing.T) {
+		acctest.ExpectPlanError(t, `
+resource "emrflow_job" "test" {
+  project_id = "FP-0123456789ABCDEF"
+  name       = "n"
+  type       = "SHELL"
+  resource {
+    alias = "a.jar"
+  }
+}
+`, errorRegexp(`The argument "path" is required`))
 	})
 }
 
