@@ -411,68 +411,18 @@ resource "emrflow_category" "test" {
 	})
 }
 
+// TestAccCategory_validation keeps one CLI case of the folder's plan-time rules, to prove that
+// Terraform prints the diagnostic on the attribute's own line; the other rules are rows of
+// TestCategoryValidation, run in process.
 func TestAccCategory_validation(t *testing.T) {
-	cases := map[string]struct {
-		body string
-		want *regexp.Regexp
-	}{
-		"bad type": {
-			body: `name = "n"
-  type = "FOLDER"`,
-			want: errorRegexp(`Attribute type value must be one of:.*"FLOW".*"JOB".*"ADHOC"`),
-		},
-		"lower-case type": {
-			body: `name = "n"
-  type = "flow"`,
-			want: errorRegexp(`Attribute type value must be one of`),
-		},
-		"empty name": {
-			body: `name = ""
-  type = "FLOW"`,
-			want: errorRegexp(`name must not be empty`),
-		},
-		"name with leading blank": {
-			body: `name = " n"
-  type = "FLOW"`,
-			want: errorRegexp(`name must not start or end with a blank`),
-		},
-		"long name": {
-			body: fmt.Sprintf(`name = %q
-  type = "FLOW"`, strings.Repeat("n", 129)),
-			want: errorRegexp(`name must be at most 128 characters`),
-		},
-		"bad parent id": {
-			body: `name = "n"
-  type = "FLOW"
-  parent_id = "F-0123456789ABCDEF"`,
-			want: errorRegexp(`parent_id must be an id starting with "FC-"`),
-		},
-		"empty parent id": {
-			body: `name = "n"
-  type = "FLOW"
-  parent_id = ""`,
-			want: errorRegexp(`parent_id must be an id starting with "FC-"`),
-		},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			acctest.ExpectPlanError(t, fmt.Sprintf(`
+	acctest.ExpectPlanErrorOnLine(t, `
 resource "emrflow_category" "test" {
   project_id = "FP-0123456789ABCDEF"
-  %s
-}
-`, tc.body), tc.want)
-		})
-	}
-	t.Run("bad project id", func(t *testing.T) {
-		acctest.ExpectPlanError(t, `
-resource "emrflow_category" "test" {
-  project_id = "FC-0123456789ABCDEF"
   name       = "n"
-  type       = "JOB"
+  type       = "FLOW"
+  parent_id  = "F-0123456789ABCDEF"
 }
-`, errorRegexp(`project_id must be an id starting with "FP-"`))
-	})
+`, `parent_id  = "F-0123456789ABCDEF"`, errorRegexp(`parent_id must be an id starting with "FC-"`))
 }
 
 // Configurations.
