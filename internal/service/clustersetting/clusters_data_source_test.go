@@ -64,9 +64,10 @@ data "emrflow_clusters" "project" {
 }
 
 func TestAccClustersDataSource_badInput(t *testing.T) {
+	// On the attribute's own line; TestClustersDataSourceValidation has the rule in process.
 	t.Run("bad project id", func(t *testing.T) {
-		acctest.ExpectPlanError(t, `data "emrflow_clusters" "t" { project_id = "C-1" }`,
-			errorRegexp(`project_id must be an id starting with "FP-"`))
+		acctest.ExpectPlanErrorOnLine(t, `data "emrflow_clusters" "t" { project_id = "C-1" }`,
+			`data "emrflow_clusters" "t" { project_id = "C-1" }`, errorRegexp(`project_id must be an id starting with "FP-"`))
 	})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

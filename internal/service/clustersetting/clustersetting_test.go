@@ -304,49 +304,27 @@ resource "emrflow_flow" "test" {
 }
 
 // TestAccProjectClusterSetting_badInput: what the documentation rules out is refused at plan time
-// on the attribute's own path, before any API call.
+// on the attribute's own path, before any API call. The CLI cases prove that Terraform prints the
+// diagnostic on the attribute's own line, for an attribute and for an element of a set; the other
+// rules are rows of TestProjectClusterSettingValidation, run in process.
 func TestAccProjectClusterSetting_badInput(t *testing.T) {
-	cases := map[string]struct {
-		body string
-		want string
-	}{
-		"comma-separated users":  {`users = ["hadoop,etl"]`, `an element of users must be a Linux user name.*"hadoop,etl".*one item per element`},
-		"user with a space":      {`users = ["etl user"]`, `Invalid Linux user name`},
-		"user too long":          {`users = ["` + strings.Repeat("u", 33) + `"]`, `must be a Linux user name`},
-		"empty user":             {`users = [""]`, `must be a Linux user name`},
-		"queue with a comma":     {`queues = ["a,b"]`, `an element of queues must be a YARN queue name`},
-		"queue with empty level": {`queues = ["root..etl"]`, `Invalid YARN queue name`},
-		"host with a space":      {`hosts = ["emr header"]`, `Invalid host name.*an element of hosts must be a host name`},
-		"host with a scheme":     {`hosts = ["http://emr-header-1"]`, `Invalid host name`},
-		"bad default user":       {`default_user = "-x"`, `default_user must be a Linux user name`},
-		"empty default queue":    {`default_queue = ""`, `default_queue must be a YARN queue name`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			acctest.ExpectPlanError(t, fmt.Sprintf(`
+	t.Run("set element on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, `
 resource "emrflow_project_cluster_setting" "test" {
   project_id = "FP-0123456789ABCDEF"
   cluster_id = "C-0123456789ABCDEF"
-  %s
+  users      = ["hadoop,etl"]
 }
-`, tc.body), errorRegexp(tc.want))
-		})
-	}
-	ids := map[string]struct{ project, cluster, want string }{
-		"template":      {"FP-0123456789ABCDEF", "CT-0000000000000001", `cluster template cannot be associated.*create_cluster = true`},
-		"not a cluster": {"FP-0123456789ABCDEF", "F-0123", `cluster_id must be a cluster id starting with "C-"`},
-		"bad project":   {"P-1", "C-0000000000000001", `project_id must be an id starting with "FP-"`},
-	}
-	for name, tc := range ids {
-		t.Run(name, func(t *testing.T) {
-			acctest.ExpectPlanError(t, fmt.Sprintf(`
+`, `users      = ["hadoop,etl"]`, errorRegexp(`an element of users must be a Linux user name.*"hadoop,etl".*one item per element`))
+	})
+	t.Run("attribute on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, `
 resource "emrflow_project_cluster_setting" "test" {
-  project_id = %q
-  cluster_id = %q
+  project_id = "FP-0123456789ABCDEF"
+  cluster_id = "CT-0000000000000001"
 }
-`, tc.project, tc.cluster), errorRegexp(tc.want))
-		})
-	}
+`, `cluster_id = "CT-0000000000000001"`, errorRegexp(`create_cluster = true`))
+	})
 }
 
 // TestAccProjectClusterSetting_notUsable: a cluster the region does not have is refused at plan
