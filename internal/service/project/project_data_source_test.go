@@ -45,7 +45,16 @@ data "emrflow_project" "by_name" {
 	})
 }
 
+// TestAccProjectDataSource_errors: what only the API can tell (no such project) through the CLI,
+// and one case of the config validator on the attribute's own line; the rules that need no API
+// call are rows of TestProjectDataSourceValidation, run in process.
 func TestAccProjectDataSource_errors(t *testing.T) {
+	t.Run("config validator on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, `data "emrflow_project" "x" {
+  id   = "FP-0000000000000000"
+  name = "x"
+}`, `id   = "FP-0000000000000000"`, regexp.MustCompile(`(?s)Exactly one of these attributes must be configured: \[id,name\]`))
+	})
 	cases := map[string]struct {
 		config string
 		want   *regexp.Regexp
@@ -57,25 +66,6 @@ func TestAccProjectDataSource_errors(t *testing.T) {
 		"unknown id": {
 			config: `data "emrflow_project" "x" { id = "FP-0000000000000000" }`,
 			want:   regexp.MustCompile(`No project has the ID "FP-0000000000000000"`),
-		},
-		"neither id nor name": {
-			config: `data "emrflow_project" "x" {}`,
-			want:   regexp.MustCompile(`(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[id,name\]`),
-		},
-		"both id and name": {
-			config: `data "emrflow_project" "x" {
-  id   = "FP-0000000000000000"
-  name = "x"
-}`,
-			want: regexp.MustCompile(`(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[id,name\]`),
-		},
-		"malformed id": {
-			config: `data "emrflow_project" "x" { id = "F-123" }`,
-			want:   regexp.MustCompile(`must look like FP-`),
-		},
-		"bad regex": {
-			config: `data "emrflow_projects" "x" { name_regex = "(dev" }`,
-			want:   regexp.MustCompile(`(?s)missing closing \).*expected a regular\s+expression in RE2 syntax`),
 		},
 	}
 	for name, tc := range cases {

@@ -181,33 +181,12 @@ func TestAccProject_drift(t *testing.T) {
 	})
 }
 
+// TestAccProject_validation keeps one CLI case of the project's plan-time rules, to prove that
+// Terraform prints the diagnostic on the attribute's own line; the other rules are rows of
+// TestProjectValidation, run in process.
 func TestAccProject_validation(t *testing.T) {
-	cases := map[string]struct {
-		config string
-		want   *regexp.Regexp
-	}{
-		"empty name": {
-			config: testAccProjectConfig("", "x"),
-			want:   regexp.MustCompile(`(?s)Attribute name string length must be between 1 and 64`),
-		},
-		"name with trailing blank": {
-			config: testAccProjectConfig("trailing ", "x"),
-			want:   regexp.MustCompile(`(?s)Attribute name must not start or end with a blank`),
-		},
-		"empty description": {
-			config: testAccProjectConfig("ok-name", ""),
-			want:   regexp.MustCompile(`(?s)Attribute description string length must be between 1`),
-		},
-		"bad resource group": {
-			config: testAccProjectConfigResourceGroup("ok-name", "group-1"),
-			want:   regexp.MustCompile(`(?s)resource_group_id must look like rg-`),
-		},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			acctest.ExpectPlanError(t, tc.config, tc.want)
-		})
-	}
+	acctest.ExpectPlanErrorOnLine(t, testAccProjectConfigResourceGroup("ok-name", "group-1"),
+		`resource_group_id = "group-1"`, regexp.MustCompile(`(?s)resource_group_id must look like rg-`))
 }
 
 func testAccProjectConfig(name, description string) string {
