@@ -195,7 +195,18 @@ data "emrflow_flow" "console" {
 	})
 }
 
+// TestAccFlowDataSource_errors: what only the API can tell (no such flow or project) and what only
+// Terraform itself checks (a required attribute) through the CLI, and one case of the config
+// validator on the attribute's own line; the rules that need no API call are rows of
+// TestFlowDataSourceValidation, run in process.
 func TestAccFlowDataSource_errors(t *testing.T) {
+	t.Run("config validator on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, `data "emrflow_flow" "x" {
+  project_id = "FP-0000000000000000"
+  id         = "F-0000000000000000"
+  name       = "x"
+}`, `id         = "F-0000000000000000"`, regexp.MustCompile(`(?s)Exactly one of these attributes must be configured: \[id,name\]`))
+	})
 	ctx := context.Background()
 	client := acctest.Client(t)
 	projectID, err := client.CreateProject(ctx, emrapi.ProjectInput{Name: acctest.RandomName("flow-ds-errors"), Description: "errors"})
@@ -246,67 +257,10 @@ func TestAccFlowDataSource_errors(t *testing.T) {
 			config: `data "emrflow_flows" "x" { project_id = "` + noProject + `" }`,
 			want:   phrase(`No project has the ID "` + noProject + `"`),
 		},
-		"neither id nor name": {
-			config: `data "emrflow_flow" "x" { project_id = "` + noProject + `" }`,
-			want:   regexp.MustCompile(`(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[id,name\]`),
-		},
-		"both id and name": {
-			config: `data "emrflow_flow" "x" {
-  project_id = "` + noProject + `"
-  id         = "F-0000000000000000"
-  name       = "x"
-}`,
-			want: regexp.MustCompile(`(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[id,name\]`),
-		},
+
 		"missing project_id": {
 			config: `data "emrflow_flow" "x" { id = "F-0000000000000000" }`,
 			want:   phrase(`The argument "project_id" is required`),
-		},
-		"malformed id": {
-			config: `data "emrflow_flow" "x" {
-  project_id = "` + noProject + `"
-  id         = "FJ-123"
-}`,
-			want: phrase(`id must be an id starting with "F-"`),
-		},
-		"malformed project_id": {
-			config: `data "emrflow_flow" "x" {
-  project_id = "F-123"
-  name       = "x"
-}`,
-			want: phrase(`project_id must be an id starting with "FP-"`),
-		},
-		"empty name": {
-			config: `data "emrflow_flow" "x" {
-  project_id = "` + noProject + `"
-  name       = ""
-}`,
-			want: phrase("string length must be at least 1"),
-		},
-		"list: malformed project_id": {
-			config: `data "emrflow_flows" "x" { project_id = "P-1" }`,
-			want:   phrase(`project_id must be an id starting with "FP-"`),
-		},
-		"list: bad regex": {
-			config: `data "emrflow_flows" "x" {
-  project_id = "` + noProject + `"
-  name_regex = "(dev"
-}`,
-			want: regexp.MustCompile(`(?s)missing closing \).*expected a regular\s+expression in RE2 syntax`),
-		},
-		"list: bad status": {
-			config: `data "emrflow_flows" "x" {
-  project_id = "` + noProject + `"
-  status     = "RUNNING"
-}`,
-			want: phrase(`value must be one of: ["STOP_SCHEDULE" "UNDER_SCHEDULE"]`),
-		},
-		"list: malformed cluster_id": {
-			config: `data "emrflow_flows" "x" {
-  project_id = "` + noProject + `"
-  cluster_id = "FP-1"
-}`,
-			want: phrase(`cluster_id must be an id starting with "C-" or "CT-"`),
 		},
 	}
 	for name, tc := range cases {

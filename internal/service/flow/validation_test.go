@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -127,4 +128,37 @@ func TestFlowValidation(t *testing.T) {
 		rows[name] = acctest.ValidationCase{Config: tc.cfg, Path: tc.path, Want: phrase(tc.want)}
 	}
 	acctest.RunValidationCases(t, acctest.KindResource, "emrflow_flow", rows)
+}
+
+// TestFlowDataSourceValidation holds the rules of TestAccFlowDataSource_errors that need no API
+// call, run in process.
+func TestFlowDataSourceValidation(t *testing.T) {
+	t.Parallel()
+	const noProject = "FP-0000000000000000"
+	t.Run("emrflow_flow", func(t *testing.T) {
+		acctest.RunValidationCases(t, acctest.KindDataSource, "emrflow_flow", map[string]acctest.ValidationCase{
+			"neither id nor name": {Config: acctest.Config{"project_id": noProject},
+				Want: regexp.MustCompile(`(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[id,name\]`)},
+			"both id and name": {Config: acctest.Config{"project_id": noProject, "id": "F-0000000000000000", "name": "x"},
+				Path: "id", Want: regexp.MustCompile(`(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[id,name\]`)},
+			"malformed id": {Config: acctest.Config{"project_id": noProject, "id": "FJ-123"},
+				Path: "id", Want: phrase(`id must be an id starting with "F-"`)},
+			"malformed project_id": {Config: acctest.Config{"project_id": "F-123", "name": "x"},
+				Path: "project_id", Want: phrase(`project_id must be an id starting with "FP-"`)},
+			"empty name": {Config: acctest.Config{"project_id": noProject, "name": ""},
+				Path: "name", Want: phrase("string length must be at least 1")},
+		})
+	})
+	t.Run("emrflow_flows", func(t *testing.T) {
+		acctest.RunValidationCases(t, acctest.KindDataSource, "emrflow_flows", map[string]acctest.ValidationCase{
+			"malformed project_id": {Config: acctest.Config{"project_id": "P-1"},
+				Path: "project_id", Want: phrase(`project_id must be an id starting with "FP-"`)},
+			"bad regex": {Config: acctest.Config{"project_id": noProject, "name_regex": "(dev"},
+				Path: "name_regex", Want: regexp.MustCompile(`(?s)missing closing \).*expected a regular\s+expression in RE2 syntax`)},
+			"bad status": {Config: acctest.Config{"project_id": noProject, "status": "RUNNING"},
+				Path: "status", Want: phrase(`value must be one of: ["STOP_SCHEDULE" "UNDER_SCHEDULE"]`)},
+			"malformed cluster_id": {Config: acctest.Config{"project_id": noProject, "cluster_id": "FP-1"},
+				Path: "cluster_id", Want: phrase(`cluster_id must be an id starting with "C-" or "CT-"`)},
+		})
+	})
 }
