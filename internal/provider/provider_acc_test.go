@@ -15,7 +15,9 @@ import (
 )
 
 // TestAccProvider_badConfiguration runs the real CLI on provider blocks that must be refused
-// before any API call, each with a diagnostic that names the attribute.
+// before any API call, each with a diagnostic on the attribute's own line: one case of an
+// attribute validator and one of a rule checked when the provider is configured (the region's).
+// The other rules are rows of TestProviderValidation, run in process.
 func TestAccProvider_badConfiguration(t *testing.T) {
 	const project = `
 resource "emrflow_project" "test" {
@@ -23,70 +25,16 @@ resource "emrflow_project" "test" {
   description = "the provider block is wrong"
 }
 `
-	cases := map[string]struct {
-		provider string
-		want     *regexp.Regexp
-	}{
-		"malformed endpoint": {
-			provider: `provider "emrflow" { endpoint = "ftp//nowhere" }`,
-			want:     regexp.MustCompile(`(?s)Invalid endpoint.*endpoint.*scheme://host\[:port\]`),
-		},
-		"bad region": {
-			provider: `provider "emrflow" { region = "Hangzhou" }`,
-			want:     regexp.MustCompile(`(?s)Invalid region.*region`),
-		},
-		// A typo must never plan the replacement of every flow: the region is checked against the
-		// SDK's EMR regions at plan time, even with the emulator as the endpoint.
-		"region typo": {
-			provider: `provider "emrflow" { region = "cn-hangzou" }`,
-			want:     regexp.MustCompile(`(?s)Invalid region.*region:\s+region\s+"cn-hangzou"\s+is\s+not\s+a\s+region\s+of\s+EMR;\s+did\s+you\s+mean\s+"cn-hangzhou"\?`),
-		},
-		"region unknown to the SDK": {
-			provider: `provider "emrflow" { region = "mars-north-1" }`,
-			want:     regexp.MustCompile(`(?s)Invalid region.*the\s+regions\s+the\s+Alibaba\s+Cloud\s+SDK\s+knows\s+for\s+EMR\s+are`),
-		},
-		"session expiration too short": {
-			provider: `provider "emrflow" {
-  assume_role {
-    role_arn           = "acs:ram::123456789012:role/terraform"
-    session_expiration = 60
-  }
-}`,
-			want: regexp.MustCompile(`(?s)session_expiration value must be between 900\s+and\s+43200`),
-		},
-		"malformed role arn": {
-			provider: `provider "emrflow" {
-  assume_role {
-    role_arn = "arn:aws:iam::123:role/x"
-  }
-}`,
-			want: regexp.MustCompile(`(?s)role_arn must look like\s+acs:ram::<account\s+id>:role/<role name>`),
-		},
-		"two assume_role blocks": {
-			provider: `provider "emrflow" {
-  assume_role {
-    role_arn = "acs:ram::1:role/a"
-  }
-  assume_role {
-    role_arn = "acs:ram::1:role/b"
-  }
-}`,
-			want: regexp.MustCompile(`(?s)assume_role.*at most 1`),
-		},
-		"access key without secret": {
-			provider: `provider "emrflow" { access_key = "LTAIonlythekey" }`,
-			want:     regexp.MustCompile(`(?s)Missing secret_key`),
-		},
-		"max_retries negative": {
-			provider: `provider "emrflow" { max_retries = -1 }`,
-			want:     regexp.MustCompile(`(?s)max_retries.*must be between 0 and 100`),
-		},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			acctest.ExpectPlanError(t, tc.provider+project, tc.want)
-		})
-	}
+	t.Run("attribute validator on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, "provider \"emrflow\" {\n  max_retries = -1\n}\n"+project,
+			"max_retries = -1", regexp.MustCompile(`(?s)max_retries.*must be between 0 and 100`))
+	})
+	// A typo must never plan the replacement of every flow: the region is checked against the
+	// SDK's EMR regions at plan time, even with the emulator as the endpoint.
+	t.Run("configure-time rule on its line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, "provider \"emrflow\" {\n  region = \"cn-hangzou\"\n}\n"+project,
+			`region = "cn-hangzou"`, regexp.MustCompile(`(?s)region\s+"cn-hangzou"\s+is\s+not\s+a\s+region\s+of\s+EMR;\s+did\s+you\s+mean\s+"cn-hangzhou"\?`))
+	})
 }
 
 // TestAccProvider_nothingAnswers runs the real CLI against endpoints where nothing (or no API)
