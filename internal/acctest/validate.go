@@ -280,6 +280,47 @@ func attributeValue(typ tftypes.Type, v any, at *tftypes.AttributePath) (tftypes
 	case unknownValue:
 		return tftypes.NewValue(typ, tftypes.UnknownValue), nil
 	}
+	// Containers given as map[string]any and []any are built element by element, so that an
+	// element may be Unknown; the rest through their JSON encoding.
+	switch typ := typ.(type) {
+	case tftypes.Object:
+		if m, ok := v.(map[string]any); ok {
+			vals := make(map[string]tftypes.Value, len(typ.AttributeTypes))
+			for k, attrType := range typ.AttributeTypes {
+				e, err := attributeValue(attrType, m[k], at.WithAttributeName(k))
+				if err != nil {
+					return tftypes.Value{}, err
+				}
+				vals[k] = e
+			}
+			for k := range m {
+				if _, ok := typ.AttributeTypes[k]; !ok {
+					return tftypes.Value{}, at.WithAttributeName(k).NewErrorf("the object has no attribute %q", k)
+				}
+			}
+			return tftypes.NewValue(typ, vals), nil
+		}
+	case tftypes.Map:
+		if m, ok := v.(map[string]any); ok {
+			vals := make(map[string]tftypes.Value, len(m))
+			for k, ev := range m {
+				e, err := attributeValue(typ.ElementType, ev, at.WithElementKeyString(k))
+				if err != nil {
+					return tftypes.Value{}, err
+				}
+				vals[k] = e
+			}
+			return tftypes.NewValue(typ, vals), nil
+		}
+	case tftypes.List:
+		if l, ok := v.([]any); ok {
+			return listValue(typ, typ.ElementType, l, at)
+		}
+	case tftypes.Set:
+		if l, ok := v.([]any); ok {
+			return listValue(typ, typ.ElementType, l, at)
+		}
+	}
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return tftypes.Value{}, at.NewError(err)
@@ -289,6 +330,19 @@ func attributeValue(typ tftypes.Type, v any, at *tftypes.AttributePath) (tftypes
 		return tftypes.Value{}, at.NewError(err)
 	}
 	return val, nil
+}
+
+// listValue is a list or set of typ built from the elements l.
+func listValue(typ, elemType tftypes.Type, l []any, at *tftypes.AttributePath) (tftypes.Value, error) {
+	vals := make([]tftypes.Value, 0, len(l))
+	for i, ev := range l {
+		e, err := attributeValue(elemType, ev, at.WithElementKeyInt(i))
+		if err != nil {
+			return tftypes.Value{}, err
+		}
+		vals = append(vals, e)
+	}
+	return tftypes.NewValue(typ, vals), nil
 }
 
 func nestedBlockValue(nb *tfprotov6.SchemaNestedBlock, v any, at *tftypes.AttributePath) (tftypes.Value, error) {
