@@ -58,7 +58,9 @@ var exactlyOnceKinds = []exactlyOnceKind{
 		byHand: func(ctx context.Context, c *emrapi.Client, project, name string) (string, error) {
 			return c.CreateFlow(ctx, emrapi.FlowInput{ProjectID: project, Name: name, Description: "made by hand", ClusterID: acctest.ClusterID()})
 		},
-		remove: func(ctx context.Context, c *emrapi.Client, project, id string) error { return c.DeleteFlow(ctx, project, id) },
+		remove: func(ctx context.Context, c *emrapi.Client, project, id string) error {
+			return c.DeleteFlow(ctx, project, id)
+		},
 		hcl: func(label, project, name string) string {
 			return fmt.Sprintf("resource \"emrflow_flow\" %q {\n  project_id  = %q\n  cluster_id  = %q\n  name        = %q\n  description = \"made by terraform\"\n}\n",
 				label, project, acctest.ClusterID(), name)
@@ -78,7 +80,9 @@ var exactlyOnceKinds = []exactlyOnceKind{
 		byHand: func(ctx context.Context, c *emrapi.Client, project, name string) (string, error) {
 			return c.CreateJob(ctx, emrapi.JobInput{ProjectID: project, Name: name, Type: "SHELL", Description: "made by hand"})
 		},
-		remove: func(ctx context.Context, c *emrapi.Client, project, id string) error { return c.DeleteJob(ctx, project, id) },
+		remove: func(ctx context.Context, c *emrapi.Client, project, id string) error {
+			return c.DeleteJob(ctx, project, id)
+		},
 		hcl: func(label, project, name string) string {
 			return fmt.Sprintf("resource \"emrflow_job\" %q {\n  project_id  = %q\n  name        = %q\n  type        = \"SHELL\"\n  description = \"made by terraform\"\n}\n",
 				label, project, name)
@@ -100,7 +104,9 @@ var exactlyOnceKinds = []exactlyOnceKind{
 		byHand: func(ctx context.Context, c *emrapi.Client, project, name string) (string, error) {
 			return c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: project, Name: name, Type: "FLOW"})
 		},
-		remove: func(ctx context.Context, c *emrapi.Client, project, id string) error { return c.DeleteCategory(ctx, project, id) },
+		remove: func(ctx context.Context, c *emrapi.Client, project, id string) error {
+			return c.DeleteCategory(ctx, project, id)
+		},
 		hcl: func(label, project, name string) string {
 			return fmt.Sprintf("resource \"emrflow_category\" %q {\n  project_id = %q\n  name       = %q\n  type       = \"JOB\"\n}\n",
 				label, project, name)
