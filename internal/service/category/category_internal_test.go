@@ -6,30 +6,11 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
 )
-
-func TestSchemaIsValid(t *testing.T) {
-	t.Parallel()
-	ctx := t.Context()
-	var resp resource.SchemaResponse
-	NewResource().Schema(ctx, resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("schema: %v", resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
-		t.Fatalf("schema implementation: %v", diags)
-	}
-	for name, a := range resp.Schema.Attributes {
-		if a.GetMarkdownDescription() == "" {
-			t.Errorf("attribute %s has no description", name)
-		}
-	}
-}
 
 func TestFlatten(t *testing.T) {
 	t.Parallel()

@@ -7,29 +7,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 )
-
-func TestSchemaIsValid(t *testing.T) {
-	t.Parallel()
-	ctx := t.Context()
-	var resp resource.SchemaResponse
-	NewResource().Schema(ctx, resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("schema: %v", resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
-		t.Fatalf("schema implementation: %v", diags)
-	}
-	for name, a := range resp.Schema.Attributes {
-		if a.GetMarkdownDescription() == "" {
-			t.Errorf("attribute %s has no description", name)
-		}
-	}
-}
 
 // fullJob is a job as DescribeFlowJob returns it with every field set.
 func fullJob() *emrapi.Job {
