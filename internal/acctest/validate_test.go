@@ -86,8 +86,8 @@ func TestValidateConfigRefusesUnknownAttribute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := blockValue(p.schemas.ResourceSchemas["emrflow_project"].Block, Config{"nmae": "x"}, tftypes.NewAttributePath()); err == nil ||
-		!regexp.MustCompile(`no attribute or block "nmae"`).MatchString(err.Error()) {
-		t.Errorf("a misspelt attribute: error = %v, want one naming it", err)
+	if _, err := blockValue(p.schemas.ResourceSchemas["emrflow_project"].Block, Config{"title": "x"}, tftypes.NewAttributePath()); err == nil ||
+		!regexp.MustCompile(`no attribute or block "title"`).MatchString(err.Error()) {
+		t.Errorf("an attribute the schema does not have: error = %v, want one naming it", err)
 	}
 }
