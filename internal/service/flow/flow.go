@@ -424,13 +424,11 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	if plan.Region.IsUnknown() || plan.Region.IsNull() {
 		plan.Region = types.StringValue(r.Client().Region())
@@ -516,13 +514,11 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	plan.ID = state.ID
 	if plan.Region.IsUnknown() || plan.Region.IsNull() {
@@ -568,13 +564,11 @@ func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	err := r.Client().InRegion(state.Region.ValueString()).DeleteFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
@@ -604,6 +598,15 @@ func (r *flowResource) ImportState(ctx context.Context, req resource.ImportState
 func parseImportID(id string) (projectID, flowID string, ok bool) {
 	projectID, flowID, err := validate.ParseProjectScopedID(strings.TrimSpace(id), flowIDPrefix)
 	return projectID, flowID, err == nil
+}
+
+// withTimeout bounds ctx by an operation's time in the timeouts block (timeout is its method for
+// the operation, e.g. plan.Timeouts.Create), or by def when the block does not set it.
+func withTimeout(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	d, ds := timeout(ctx, def)
+	diags.Append(ds...)
+	return context.WithTimeout(ctx, d)
 }
 
 // setState flattens what the server holds over prior and writes it to state, and keeps the server's
