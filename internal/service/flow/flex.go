@@ -168,60 +168,42 @@ func flattenGraphOrJSON(server string, prior *flowModel) (types.Object, jsontype
 	return flattenGraph(g, deps, prior.Graph), jsontypes.NewNormalizedNull(), diags
 }
 
-// flattenFlowData turns a flow read from the server into the emrflow_flow data source's state. The field mappings
-// are the resource's (the same helpers), so that a data source and a resource reading the same
-// flow agree.
+// flattenFlowData turns a flow read from the server into the emrflow_flow data source's state,
+// through flattenFlow, so that a data source and a resource reading the same flow agree. Nothing
+// prior is known: the graph is shown as the server holds it (graph_json, null when there is none),
+// an empty list of parents or groups as null, and the alerts as a list sorted by event id.
 func flattenFlowData(ctx context.Context, f *emrapi.Flow, region string) (*flowDataModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	m := &flowDataModel{
-		ID:                 types.StringValue(f.ID),
-		ProjectID:          types.StringValue(f.ProjectID),
-		Name:               types.StringValue(f.Name),
-		Region:             types.StringValue(region),
-		Description:        types.StringValue(f.Description),
-		ClusterID:          types.StringValue(f.ClusterID),
-		CreateCluster:      types.BoolValue(f.CreateCluster),
-		CronExpr:           flex.StringOrNull(f.CronExpr),
-		StartSchedule:      flex.Int64OrNull(f.StartSchedule),
-		EndSchedule:        flex.Int64OrNull(f.EndSchedule),
-		HostName:           flex.StringOrNull(f.HostName),
-		ParentCategoryID:   flex.StringOrNull(f.CategoryID),
-		GraphJSON:          jsontypes.NewNormalizedNull(),
-		Status:             flex.StringOrNull(f.Status),
-		Periodic:           types.BoolValue(f.Periodic),
-		Namespace:          flex.StringOrNull(f.Namespace),
-		LogArchiveLocation: flex.StringOrNull(f.LogArchiveLocation),
-		GmtCreate:          types.Int64Value(f.GmtCreate),
-		GmtModified:        types.Int64Value(f.GmtModified),
+	prior := flowModel{
+		ProjectID:     types.StringValue(f.ProjectID),
+		Region:        types.StringNull(),
+		ParentFlowIDs: types.SetNull(types.StringType),
+		Graph:         types.ObjectNull(graphAttrTypes),
+		GraphJSON:     jsontypes.NewNormalizedUnknown(), // shown as JSON, and never kept from a prior
+		Alerts:        types.SetNull(alertObjectType),
 	}
-	if strings.TrimSpace(f.Graph) != "" {
-		m.GraphJSON = jsontypes.NewNormalizedValue(f.Graph)
-	}
-	parents, d := flex.FlattenStringSet(f.ParentFlowIDs)
+	var r flowModel
+	diags := flattenFlow(ctx, f, &prior, region, &r)
+	alerts, d := sortedAlerts(ctx, r.Alerts)
 	diags.Append(d...)
-	m.ParentFlowIDs = parents
-
-	alerts, d := flattenAlertList(ctx, f.AlertConf)
-	diags.Append(d...)
-	m.Alerts = alerts
-	return m, diags
+	return &flowDataModel{
+		ID: r.ID, ProjectID: r.ProjectID, Name: r.Name, Region: r.Region, Description: r.Description,
+		ClusterID: r.ClusterID, CreateCluster: r.CreateCluster, CronExpr: r.CronExpr,
+		StartSchedule: r.StartSchedule, EndSchedule: r.EndSchedule, HostName: r.HostName,
+		ParentFlowIDs: r.ParentFlowIDs, ParentCategoryID: r.ParentCategoryID, GraphJSON: r.GraphJSON,
+		Alerts: alerts, Status: r.Status, Periodic: r.Periodic, Namespace: r.Namespace,
+		LogArchiveLocation: r.LogArchiveLocation,
+		GmtCreate:          types.Int64Value(f.GmtCreate), GmtModified: types.Int64Value(f.GmtModified),
+	}, diags
 }
 
-// flattenAlertList reads AlertConf as the resource does, as a list sorted by event id (event ids
-// are unique), so that alerts can be picked by index in a stable order.
-func flattenAlertList(ctx context.Context, conf string) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
+// sortedAlerts turns the alert set into a list sorted by event id (event ids are unique), so that
+// alerts can be picked by index in a stable order. No alerts is an empty list, not a null one.
+func sortedAlerts(ctx context.Context, set types.Set) (types.List, diag.Diagnostics) {
 	empty := types.ListValueMust(alertObjectType, []attr.Value{})
-	set, err := flattenAlerts(conf)
-	if err != nil {
-		diags.AddAttributeError(path.Root("alert"), "Cannot read the flow's alert configuration",
-			fmt.Sprintf("The server returned an AlertConf that is not {\"items\":[...]}: %s", err))
-		return empty, diags
-	}
 	var alerts []alertModel
-	diags.Append(set.ElementsAs(ctx, &alerts, false)...)
+	diags := set.ElementsAs(ctx, &alerts, false)
 	if diags.HasError() || len(alerts) == 0 {
-		return empty, diags // a nil slice would give a null list; no alerts is an empty one
+		return empty, diags // a nil slice would give a null list
 	}
 	slices.SortFunc(alerts, func(a, b alertModel) int {
 		return strings.Compare(a.EventID.ValueString(), b.EventID.ValueString())

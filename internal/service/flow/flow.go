@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
@@ -420,11 +421,7 @@ func (r *flowResource) ValidateConfig(ctx context.Context, req resource.Validate
 func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.Plan.Raw, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	ctx, cancel := startWrite(ctx, req.Plan.Raw, &plan, timeouts.Value.Create, defaultCreateTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -509,13 +506,9 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan, state flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.Plan.Raw, &plan)...)
-	resp.Diagnostics.Append(getModel(ctx, req.State.Raw, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel := startWrite(ctx, req.Plan.Raw, &plan, timeouts.Value.Update, defaultUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
+	resp.Diagnostics.Append(getModel(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -560,11 +553,7 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.State.Raw, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel := startWrite(ctx, req.State.Raw, &state, timeouts.Value.Delete, defaultDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -600,11 +589,18 @@ func parseImportID(id string) (projectID, flowID string, ok bool) {
 	return projectID, flowID, err == nil
 }
 
-// withTimeout bounds ctx by an operation's time in the timeouts block (timeout is its method for
-// the operation, e.g. plan.Timeouts.Create), or by def when the block does not set it.
-func withTimeout(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+// startWrite begins a Create, Update or Delete: it reads raw (the plan, or the state for Delete)
+// into m and bounds ctx by the operation's time in m's timeouts block (timeout is the block's
+// method for the operation, e.g. timeouts.Value.Create), or by def when the block does not set
+// it. The caller stops on an error in diags, and defers the cancel function in any case.
+func startWrite(ctx context.Context, raw tftypes.Value, m *flowModel,
+	timeout func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics),
 	def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
-	d, ds := timeout(ctx, def)
+	diags.Append(getModel(ctx, raw, m)...)
+	if diags.HasError() {
+		return ctx, func() {}
+	}
+	d, ds := timeout(m.Timeouts, ctx, def)
 	diags.Append(ds...)
 	return context.WithTimeout(ctx, d)
 }
