@@ -56,7 +56,7 @@ func createFlow(ctx context.Context, api flowAPI, in emrapi.FlowInput, now func(
 }
 
 // flowDiffers names the fields of f that differ from what in asked for (the fields a create
-// sets; a category is compared only when one was asked for, as the server may file a flow in a
+// sets; the folder is compared only when one was asked for, as the server may file a flow in a
 // default one).
 func flowDiffers(f *emrapi.Flow, in emrapi.FlowInput) []string {
 	var diff createonce.Diff
