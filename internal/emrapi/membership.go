@@ -237,7 +237,7 @@ func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error
 	var all []Cluster
 	seen := map[string]bool{}
 	for n := 1; n <= maxPages; n++ {
-		cl := &call{action: base.action, kind: base.kind, region: base.region, query: maps.Clone(base.query), form: maps.Clone(base.form)}
+		cl := &call{action: base.action, kind: base.kind, query: maps.Clone(base.query), form: maps.Clone(base.form)}
 		cl.set("PageNumber", strconv.Itoa(n)).set("PageSize", strconv.Itoa(DefaultPageSize))
 		var p clusterPage
 		if err := c.do(ctx, cl, &p); err != nil {
