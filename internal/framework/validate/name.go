@@ -57,3 +57,33 @@ func checkObjectName(s string, maxLen int) error {
 	}
 	return nil
 }
+
+// NameShape returns a validator for ObjectName's rules without its length limit: not empty, no
+// leading or trailing blank and no control characters. It is for a name whose length another
+// validator checks (a project's: stringvalidator.LengthBetween, which counts bytes), and its
+// diagnostic keeps the framework validators' wording ("Attribute name must not start or end with
+// a blank and must not hold control characters, got: …") that the project resource has always
+// shown.
+func NameShape() validator.String { return nameShapeValidator{} }
+
+type nameShapeValidator struct{}
+
+const nameShapeRule = "must not start or end with a blank and must not hold control characters"
+
+func (nameShapeValidator) Description(context.Context) string { return nameShapeRule }
+
+func (v nameShapeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (nameShapeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	// No limit on the length here: a name of any length has at most that many runes.
+	if checkObjectName(s, utf8.RuneCountInString(s)) != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
+			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, nameShapeRule, s))
+	}
+}

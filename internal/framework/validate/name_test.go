@@ -45,3 +45,38 @@ func TestObjectName(t *testing.T) {
 		})
 	}
 }
+
+func TestNameShape(t *testing.T) {
+	t.Parallel()
+	const rule = "Attribute attr must not start or end with a blank and must not hold control characters, got: "
+	cases := []struct {
+		name    string
+		value   types.String
+		wantErr string // "" = valid
+	}{
+		{"null", types.StringNull(), ""},
+		{"unknown", types.StringUnknown(), ""},
+		{"ascii", types.StringValue("etl project"), ""},
+		{"chinese", types.StringValue("数据项目"), ""},
+		{"long is not its business", types.StringValue(strings.Repeat("a", 500)), ""},
+		{"empty", types.StringValue(""), rule},
+		{"trailing blank", types.StringValue("trailing "), rule + "trailing "},
+		{"leading tab", types.StringValue("\tx"), rule},
+		{"control inside", types.StringValue("a\x01b"), rule},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			errs, _ := runString(t, validate.NameShape(), tc.value)
+			if tc.wantErr == "" {
+				if len(errs) > 0 {
+					t.Fatalf("unexpected errors %q", errs)
+				}
+				return
+			}
+			if len(errs) != 1 || !strings.HasPrefix(errs[0], tc.wantErr) {
+				t.Fatalf("errors = %q, want one starting with %q", errs, tc.wantErr)
+			}
+		})
+	}
+}
