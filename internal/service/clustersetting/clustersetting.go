@@ -259,8 +259,7 @@ func (r *settingResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	if err := r.Client().ModifyClusterSetting(ctx, in); err != nil {
 		if emrapi.IsClusterHostNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
-				fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", in.ClusterID)))
+			hostNotUsable(err, in.ClusterID, &resp.Diagnostics)
 			return
 		}
 		resp.Diagnostics.AddError("Cannot update the cluster setting", framework.ErrorDetail(err, ""))
@@ -356,8 +355,7 @@ func createFailed(err error, in emrapi.ClusterSettingInput, diags *diag.Diagnost
 			fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region: check the id in the EMR "+
 				"console, and that the cluster is not released. The emrflow_clusters data source lists the usable ones.", in.ClusterID)))
 	case emrapi.IsClusterHostNotFound(err):
-		diags.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
-			fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", in.ClusterID)))
+		hostNotUsable(err, in.ClusterID, diags)
 	case emrapi.IsSettingExists(err):
 		diags.AddAttributeError(path.Root("cluster_id"), "Cluster already associated", framework.ErrorDetail(err,
 			fmt.Sprintf("Cluster %s is already associated with project %s. To manage that setting with this configuration, "+
@@ -366,6 +364,12 @@ func createFailed(err error, in emrapi.ClusterSettingInput, diags *diag.Diagnost
 	default:
 		diags.AddError("Cannot create the cluster setting", framework.ErrorDetail(err, createonce.Hint(err)))
 	}
+}
+
+// hostNotUsable reports the API's refusal of a host on the hosts attribute (create or update).
+func hostNotUsable(err error, clusterID string, diags *diag.Diagnostics) {
+	diags.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
+		fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", clusterID)))
 }
 
 // stillUsedWarning names the flows (of the project, on the cluster) that cannot run any more, or
