@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
@@ -41,6 +42,14 @@ type runAction struct {
 // NewAction returns the emrflow_flow_run action: runs a flow and, by default, waits for the run
 // to end, reporting each node's progress.
 func NewAction() action.Action { return &runAction{} }
+
+type runModel struct {
+	ProjectID         types.String `tfsdk:"project_id"`
+	FlowID            types.String `tfsdk:"flow_id"`
+	Region            types.String `tfsdk:"region"`
+	WaitForCompletion types.Bool   `tfsdk:"wait_for_completion"`
+	Timeout           types.String `tfsdk:"timeout"`
+}
 
 func (a *runAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_flow_run"

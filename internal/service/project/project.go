@@ -177,13 +177,6 @@ func (r *projectResource) ImportState(ctx context.Context, req resource.ImportSt
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 }
 
-// replaceUnlessImported asks for a replacement when the resource group changes, except when the
-// state has none because the project was imported: the API never returns the group, so an imported
-// project would otherwise be replaced for no reason.
-func replaceUnlessImported(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
-}
-
 // readInto reads the project back after a write and stores what the server holds.
 func (r *projectResource) readInto(ctx context.Context, m *projectModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	p, err := findProjectByID(ctx, r.Client(), m.ID.ValueString())

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
@@ -28,6 +29,16 @@ type projectDataSource struct {
 // NewDataSource returns the emrflow_project data source: one project, by id or by name.
 func NewDataSource() datasource.DataSource {
 	return &projectDataSource{}
+}
+
+// projectDataModel is also one project of emrflow_projects.
+type projectDataModel struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	UserID      types.String `tfsdk:"user_id"`
+	GmtCreate   types.Int64  `tfsdk:"gmt_create"`
+	GmtModified types.Int64  `tfsdk:"gmt_modified"`
 }
 
 func (d *projectDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -30,6 +30,12 @@ func NewListDataSource() datasource.DataSource {
 	return &projectsDataSource{}
 }
 
+type projectsDataModel struct {
+	NameRegex types.String       `tfsdk:"name_regex"`
+	IDs       types.List         `tfsdk:"ids"`
+	Projects  []projectDataModel `tfsdk:"projects"`
+}
+
 func (d *projectsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_projects"
 }

@@ -1,7 +1,11 @@
 package project
 
 import (
+	"context"
 	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 )
 
 var (
@@ -10,3 +14,10 @@ var (
 	projectIDPattern     = regexp.MustCompile(`^` + projectIDPrefix + `[0-9A-Za-z]+$`)
 	resourceGroupPattern = regexp.MustCompile(`^rg-[0-9A-Za-z]+$`)
 )
+
+// replaceUnlessImported asks for a replacement when the resource group changes, except when the
+// state has none because the project was imported: the API never returns the group, so an imported
+// project would otherwise be replaced for no reason.
+func replaceUnlessImported(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
