@@ -2,16 +2,15 @@ package project
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -79,14 +78,10 @@ func (d *projectsDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var re *regexp.Regexp
-	if !cfg.NameRegex.IsNull() {
-		// Validated at plan time; compiled again here because validation may have seen an unknown.
-		var err error
-		if re, err = regexp.Compile(cfg.NameRegex.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-			return
-		}
+	re, diags := listing.NameRegex(cfg.NameRegex)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	all, err := d.Client().ListProjects(ctx, emrapi.ListProjectsInput{})
 	if err != nil {
