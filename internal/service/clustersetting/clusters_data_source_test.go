@@ -66,14 +66,14 @@ data "emrflow_clusters" "project" {
 func TestAccClustersDataSource_badInput(t *testing.T) {
 	t.Run("bad project id", func(t *testing.T) {
 		acctest.ExpectPlanError(t, `data "emrflow_clusters" "t" { project_id = "C-1" }`,
-			errorRegexp(`project_id must be an id starting with "FP-"`))
+			acctest.ErrorRegexp(`project_id must be an id starting with "FP-"`))
 	})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      `data "emrflow_clusters" "t" { project_id = "FP-0123456789ABCDEF" }`,
-			ExpectError: errorRegexp(`No such project.*No project has the ID "FP-0123456789ABCDEF"`),
+			ExpectError: acctest.ErrorRegexp(`No such project.*No project has the ID "FP-0123456789ABCDEF"`),
 		}},
 	})
 }

@@ -83,7 +83,7 @@ func TestAccProjectClusterSetting_basic(t *testing.T) {
 			{
 				ResourceName:                         resourceName,
 				ImportState:                          true,
-				ImportStateIdFunc:                    importID(resourceName),
+				ImportStateIdFunc:                    acctest.ImportIDFunc(resourceName, "project_id", "cluster_id"),
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "cluster_id",
 			},
@@ -91,13 +91,13 @@ func TestAccProjectClusterSetting_basic(t *testing.T) {
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "C-0000000000000001",
-				ExpectError:   errorRegexp(`Invalid import ID.*<project id>:<id> such as FP-257A173659F5E1A2:C-`),
+				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*<project id>:<id> such as FP-257A173659F5E1A2:C-`),
 			},
 			{
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "FP-0123456789ABCDEF:CT-0123456789ABCDEF",
-				ExpectError:   errorRegexp(`Invalid import ID.*"CT-0123456789ABCDEF" does not start with C-`),
+				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*"CT-0123456789ABCDEF" does not start with C-`),
 			},
 		},
 	})
@@ -141,7 +141,7 @@ func TestAccProjectClusterSetting_update(t *testing.T) {
 			{
 				ResourceName:                         resourceName,
 				ImportState:                          true,
-				ImportStateIdFunc:                    importID(resourceName),
+				ImportStateIdFunc:                    acctest.ImportIDFunc(resourceName, "project_id", "cluster_id"),
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "cluster_id",
 			},
@@ -329,7 +329,7 @@ resource "emrflow_project_cluster_setting" "test" {
   cluster_id = "C-0123456789ABCDEF"
   %s
 }
-`, tc.body), errorRegexp(tc.want))
+`, tc.body), acctest.ErrorRegexp(tc.want))
 		})
 	}
 	ids := map[string]struct{ project, cluster, want string }{
@@ -344,7 +344,7 @@ resource "emrflow_project_cluster_setting" "test" {
   project_id = %q
   cluster_id = %q
 }
-`, tc.project, tc.cluster), errorRegexp(tc.want))
+`, tc.project, tc.cluster), acctest.ErrorRegexp(tc.want))
 		})
 	}
 }
@@ -368,11 +368,11 @@ resource "emrflow_project_cluster_setting" "test" {
 }
 `,
 				PlanOnly:    true,
-				ExpectError: errorRegexp(`Cluster not usable by the project.*with emrflow_project_cluster_setting.test.*cluster_id "C-FFFFFFFFFFFFFFFF" is not a cluster.*C-0000000000000001`),
+				ExpectError: acctest.ErrorRegexp(`Cluster not usable by the project.*with emrflow_project_cluster_setting.test.*cluster_id "C-FFFFFFFFFFFFFFFF" is not a cluster.*C-0000000000000001`),
 			},
 			{
 				Config:      testAccConfig(project, `  hosts = ["emr-header-1.cluster-12345", "`+masterHost+`"]`),
-				ExpectError: errorRegexp(`Host not usable.*Cluster host does not exit \[\[emr-header-1.cluster-12345\].*master or gateway hosts of cluster C-0000000000000001`),
+				ExpectError: acctest.ErrorRegexp(`Host not usable.*Cluster host does not exit \[\[emr-header-1.cluster-12345\].*master or gateway hosts of cluster C-0000000000000001`),
 			},
 		},
 	})
@@ -393,7 +393,7 @@ resource "emrflow_project_cluster_setting" "twin" {
   cluster_id = %q
 }
 `, acctest.ClusterID()),
-			ExpectError: errorRegexp(`Cluster already associated.*terraform import emrflow_project_cluster_setting.<name> FP-[0-9A-F]+:C-`),
+			ExpectError: acctest.ErrorRegexp(`Cluster already associated.*terraform import emrflow_project_cluster_setting.<name> FP-[0-9A-F]+:C-`),
 		}},
 	})
 }
@@ -479,20 +479,4 @@ func testAccCheckDeleteOutOfBand(t *testing.T, n string) resource.TestCheckFunc 
 		}
 		return nil
 	}
-}
-
-func importID(n string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) {
-		rs, ok := s.RootModule().Resources[n]
-		if !ok {
-			return "", fmt.Errorf("%s not in state", n)
-		}
-		return rs.Primary.Attributes["project_id"] + ":" + rs.Primary.Attributes["cluster_id"], nil
-	}
-}
-
-// errorRegexp matches a diagnostic whatever the line wrapping of Terraform's output: each space of
-// pattern matches any run of white space.
-func errorRegexp(pattern string) *regexp.Regexp {
-	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 }
