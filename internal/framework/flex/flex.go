@@ -20,8 +20,9 @@ func StringOrNull(s string) types.String {
 	return types.StringValue(s)
 }
 
-// Int64OrNull maps the API's 0 (the field is unset) to null, as StringOrNull does for strings.
-// Only for attributes whose schema rejects 0, so that 0 never means anything but unset.
+// Int64OrNull maps the API's 0 (the field is unset: a schedule not set, or the end of a run that
+// is still going) to null, as StringOrNull does for strings, so that "not set" is not shown as the
+// epoch or as zero. Only for values where 0 never means anything but unset.
 func Int64OrNull(v int64) types.Int64 {
 	if v == 0 {
 		return types.Int64Null()
