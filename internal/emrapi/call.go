@@ -54,7 +54,6 @@ const (
 type call struct {
 	action string
 	kind   kind
-	region string // "" = the client's region
 	query  map[string]string
 	form   map[string]string
 }
@@ -275,11 +274,8 @@ func (c *Client) build(cl *call) (*http.Request, error) {
 	r.Version = apiVersion
 	r.ApiName = cl.action
 	r.Scheme = c.scheme
-	r.Domain = c.host // "" lets the SDK resolve the regional endpoint
-	r.RegionId = c.region
-	if cl.region != "" {
-		r.RegionId = cl.region
-	}
+	r.Domain = c.host     // "" lets the SDK resolve the regional endpoint
+	r.RegionId = c.region // another region is another view of the client (InRegion)
 	for k, v := range cl.query {
 		r.QueryParams[k] = v
 	}

@@ -477,11 +477,12 @@ func TestNetworkErrorHidesURL(t *testing.T) {
 	}
 }
 
-// TestRequestShape: POST, user agent, RegionId from the client or from the input.
+// TestRequestShape: POST, user agent, RegionId from the client or from its view for another
+// region (InRegion).
 func TestRequestShape(t *testing.T) {
 	api := newFakeAPI(t, script(ok(`{"RequestId":"R","Id":"F-1"}`)))
 	c := newTestClient(t, api.URL, nil)
-	if _, err := c.CreateFlow(t.Context(), FlowInput{ProjectID: "FP-1", Name: "f", RegionID: "cn-shanghai"}); err != nil {
+	if _, err := c.InRegion("cn-shanghai").CreateFlow(t.Context(), FlowInput{ProjectID: "FP-1", Name: "f"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.DescribeFlow(t.Context(), "FP-1", "F-1"); err != nil {

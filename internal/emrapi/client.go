@@ -78,8 +78,9 @@ func init() { emr.GetEndpointMap() }
 // Client calls the EMR Flow API. It is safe for concurrent use; make one per provider instance so
 // that connections are reused.
 type Client struct {
-	// region is where calls go unless a call names its own (a flow may live in another region
-	// than the provider's); InRegion gives a view of the same client for another region.
+	// region is where every call of this client goes. A flow may live in another region than
+	// the provider's: InRegion gives a view of the same client for that region, the one way to
+	// address another region (inputs carry no region of their own).
 	region string
 	*core
 }

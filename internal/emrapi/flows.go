@@ -13,7 +13,6 @@ import (
 // exist: look it up with FindFlowByName before trying again.
 func (c *Client) CreateFlow(ctx context.Context, in FlowInput) (string, error) {
 	cl := newCall("CreateFlowForWeb", create)
-	cl.region = in.RegionID
 	cl.set("ProjectId", in.ProjectID).
 		set("Name", in.Name).
 		setBody("Description", in.Description).
@@ -57,7 +56,6 @@ func (c *Client) DescribeFlow(ctx context.Context, projectID, id string) (*Flow,
 // only when set.
 func (c *Client) ModifyFlow(ctx context.Context, id string, in FlowInput) error {
 	cl := newCall("ModifyFlowForWeb", idempotent)
-	cl.region = in.RegionID
 	cl.set("Id", id).
 		set("ProjectId", in.ProjectID).
 		set("Name", in.Name).

@@ -10,7 +10,6 @@ import (
 // confs) travel in the body, as the SDK sends them.
 func (c *Client) CreateJob(ctx context.Context, in JobInput) (string, error) {
 	cl := newCall("CreateFlowJob", create)
-	cl.region = in.RegionID
 	cl.set("ProjectId", in.ProjectID).
 		set("Name", in.Name).
 		set("Type", in.Type).
@@ -63,7 +62,6 @@ func (c *Client) DescribeJob(ctx context.Context, projectID, id string) (*Job, e
 // required, so the resources are sent only when there are some (an empty list is not sent).
 func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
 	cl := newCall("ModifyFlowJob", idempotent)
-	cl.region = in.RegionID
 	cl.set("Id", id).
 		set("ProjectId", in.ProjectID).
 		set("Name", in.Name).

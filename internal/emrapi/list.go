@@ -58,7 +58,7 @@ func pages[P any, PP interface {
 	return func(yield func([]T, error) bool) {
 		seen := 0
 		for n := 1; n <= maxPages; n++ {
-			cl := &call{action: base.action, kind: base.kind, region: base.region, query: maps.Clone(base.query), form: maps.Clone(base.form)}
+			cl := &call{action: base.action, kind: base.kind, query: maps.Clone(base.query), form: maps.Clone(base.form)}
 			cl.set("PageNumber", strconv.Itoa(n)).set("PageSize", strconv.Itoa(pageSize))
 			var p P
 			if err := c.do(ctx, cl, &p); err != nil {

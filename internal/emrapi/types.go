@@ -38,9 +38,10 @@ type Flow struct {
 // values, and an optional attribute removed from a configuration must really be cleared on the
 // server. (Assumption about the real API, mirrored by the emulator: a parameter present with an
 // empty value clears the field; an absent one leaves it as it is.)
+//
+// The flow's region is the client's: call on Client.InRegion(region) for another one.
 type FlowInput struct {
 	ProjectID          string
-	RegionID           string // "" = the client's region
 	Name               string
 	Description        string
 	ClusterID          string
@@ -143,7 +144,6 @@ type Job struct {
 // empty Resources leaves the job's resources as they are on Modify (see Client.ModifyJob).
 type JobInput struct {
 	ProjectID         string
-	RegionID          string
 	Name              string
 	Type              string // create only
 	Description       string

@@ -60,3 +60,37 @@ func TestVocabulary(t *testing.T) {
 func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
+
+// The cluster setting's refusals (no page documents them; the emulator's wording).
+func TestClusterSettingVocabulary(t *testing.T) {
+	flowErr := func(msg string) error {
+		return fmt.Errorf("wrapped: %w", &Error{Action: "A", Code: "FLOW_API_FAILED", Message: msg, Shape: ShapeFlow})
+	}
+	tests := []struct {
+		msg                          string
+		cluster, host, settingExists bool
+	}{
+		{msg: "Cluster does not exist [C-1]", cluster: true},
+		{msg: "Cluster host does not exit [[h1]", host: true},
+		{msg: "Cluster host does not exist [h1]", host: true},
+		{msg: "Cluster setting already exists [C-1]", settingExists: true},
+		{msg: "Project does not exist [FP-1]"},
+		{msg: "Cluster setting does not exist [C-1]"},
+	}
+	for _, tc := range tests {
+		err := flowErr(tc.msg)
+		if got := IsClusterNotFound(err); got != tc.cluster {
+			t.Errorf("IsClusterNotFound(%q) = %v", tc.msg, got)
+		}
+		if got := IsClusterHostNotFound(err); got != tc.host {
+			t.Errorf("IsClusterHostNotFound(%q) = %v", tc.msg, got)
+		}
+		if got := IsSettingExists(err); got != tc.settingExists {
+			t.Errorf("IsSettingExists(%q) = %v", tc.msg, got)
+		}
+	}
+	netErr := &Error{Action: "A", Message: "Cluster does not exist", Shape: ShapeNetwork}
+	if IsClusterNotFound(netErr) || IsClusterNotFound(nil) || IsClusterHostNotFound(nil) || IsSettingExists(nil) {
+		t.Error("a network or nil error was classified by its text")
+	}
+}

@@ -16,9 +16,14 @@ func ObjectName(maxLen int) validator.String { return objectNameValidator{maxLen
 
 type objectNameValidator struct {
 	maxLen int
+	// shapeOnly: NameShape, no length limit and the framework validators' wording.
+	shapeOnly bool
 }
 
 func (v objectNameValidator) Description(context.Context) string {
+	if v.shapeOnly {
+		return nameShapeRule
+	}
 	return fmt.Sprintf("value must be 1 to %d characters, without leading or trailing blanks or control characters", v.maxLen)
 }
 
@@ -30,7 +35,16 @@ func (v objectNameValidator) ValidateString(_ context.Context, req validator.Str
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if err := checkObjectName(req.ConfigValue.ValueString(), v.maxLen); err != nil {
+	s := req.ConfigValue.ValueString()
+	if v.shapeOnly {
+		// No limit on the length: a name has at most as many runes as it has.
+		if checkObjectName(s, utf8.RuneCountInString(s)) != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
+				fmt.Sprintf("Attribute %s %s, got: %s", req.Path, nameShapeRule, s))
+		}
+		return
+	}
+	if err := checkObjectName(s, v.maxLen); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid name", fmt.Sprintf("%s %s.", req.Path, err))
 	}
 }
@@ -57,3 +71,13 @@ func checkObjectName(s string, maxLen int) error {
 	}
 	return nil
 }
+
+// NameShape returns a validator for ObjectName's rules without its length limit: not empty, no
+// leading or trailing blank and no control characters. It is for a name whose length another
+// validator checks (a project's: stringvalidator.LengthBetween, which counts bytes), and its
+// diagnostic keeps the framework validators' wording ("Attribute name must not start or end with
+// a blank and must not hold control characters, got: …") that the project resource has always
+// shown.
+func NameShape() validator.String { return objectNameValidator{shapeOnly: true} }
+
+const nameShapeRule = "must not start or end with a blank and must not hold control characters"

@@ -4,9 +4,7 @@ package category
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -41,21 +39,14 @@ var (
 	_ resource.ResourceWithImportState = (*categoryResource)(nil)
 )
 
+// categoryResource gets its API client from the embedded base (r.Client()).
 type categoryResource struct {
-	client *emrapi.Client
+	framework.ResourceWithClient
 }
 
 // NewResource returns the emrflow_category resource.
 func NewResource() resource.Resource {
 	return &categoryResource{}
-}
-
-type categoryModel struct {
-	ID        types.String `tfsdk:"id"`
-	ProjectID types.String `tfsdk:"project_id"`
-	Name      types.String `tfsdk:"name"`
-	Type      types.String `tfsdk:"type"`
-	ParentID  types.String `tfsdk:"parent_id"`
 }
 
 func (r *categoryResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -108,12 +99,6 @@ func (r *categoryResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 }
 
-func (r *categoryResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 func (r *categoryResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan categoryModel
@@ -121,7 +106,7 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in := expand(&plan)
+	in := expandCategoryInput(&plan)
 	in.Type = plan.Type.ValueString()
 	// Ctrl-C stops the apply before the create is sent; once sent, it is seen through.
 	ctx, cancel, err := createonce.Begin(ctx, "folder")
@@ -130,7 +115,7 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	defer cancel()
-	res, err := r.create(ctx, in)
+	res, err := createCategory(ctx, r.Client(), in)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the folder", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
@@ -140,57 +125,8 @@ func (r *categoryResource) Create(ctx context.Context, req resource.CreateReques
 	// The id goes to state before anything else can fail, so that a failing read never orphans
 	// the folder.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tflog.Info(ctx, "category created", map[string]any{"id": id, "project_id": in.ProjectID, "adopted": res.Adopted})
+	tflog.Info(ctx, "folder created", map[string]any{"id": id, "project_id": in.ProjectID, "adopted": res.Adopted})
 	r.readInto(ctx, &plan, &resp.State, &resp.Diagnostics)
-}
-
-// create makes the folder exactly once (see package createonce). A folder's key is its name in
-// its parent folder (the project's root when none); a folder found under it after an unknown
-// outcome is ours when it holds the planned type and was created during this apply.
-func (r *categoryResource) create(ctx context.Context, in emrapi.CategoryInput) (createonce.Result, error) {
-	where := "the root"
-	if in.ParentID != "" {
-		where = "folder " + in.ParentID
-	}
-	return createonce.Create(ctx, createonce.Op{
-		Kind:         "folder",
-		ResourceType: "emrflow_category",
-		Key:          fmt.Sprintf("named %q in %s of project %s", in.Name, where, in.ProjectID),
-		Create:       func(ctx context.Context) (string, error) { return r.client.CreateCategory(ctx, in) },
-		Find: func(ctx context.Context) (*createonce.Candidate, error) {
-			list, err := r.client.ListCategories(ctx, emrapi.ListCategoriesInput{
-				ProjectID: in.ProjectID, ParentID: in.ParentID, Root: in.ParentID == "",
-			})
-			if err != nil {
-				return nil, err
-			}
-			c := findNamed(list, in)
-			if c == nil {
-				return nil, &emrapi.NotFoundError{Kind: "category", Name: in.Name}
-			}
-			return candidate(c, in), nil
-		},
-	})
-}
-
-// findNamed picks, among listed categories, the folder that holds in's name in in's parent: the
-// one a create of in made, or the one that keeps it from being made.
-func findNamed(list []emrapi.Category, in emrapi.CategoryInput) *emrapi.Category {
-	for i := range list {
-		c := &list[i]
-		if c.Name == in.Name && c.ParentID == in.ParentID && (c.CategoryType == "" || c.CategoryType == "FOLDER") {
-			return c
-		}
-	}
-	return nil
-}
-
-// candidate describes a folder found by name for the createonce check.
-func candidate(c *emrapi.Category, in emrapi.CategoryInput) *createonce.Candidate {
-	var diff createonce.Diff
-	diff.Check("type", c.Type == in.Type)
-	return &createonce.Candidate{ID: c.ID, ImportID: in.ProjectID + ":" + c.ID,
-		Created: createonce.Millis(c.GmtCreate), Differs: diff}
 }
 
 func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -200,11 +136,11 @@ func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.client.DescribeCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	c, err := findCategoryByID(ctx, r.Client(), state.ProjectID.ValueString(), state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "folder", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
-	flatten(c, &state)
+	flattenCategory(c, &state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -215,7 +151,7 @@ func (r *categoryResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.client.ModifyCategory(ctx, plan.ID.ValueString(), expand(&plan)); err != nil {
+	if err := r.Client().ModifyCategory(ctx, plan.ID.ValueString(), expandCategoryInput(&plan)); err != nil {
 		resp.Diagnostics.AddError("Cannot update the folder", framework.ErrorDetail(err,
 			"Folder names are unique within their parent folder, and a folder cannot be moved into itself or "+
 				"into one of its own sub-folders."))
@@ -231,10 +167,10 @@ func (r *categoryResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.DeleteCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	err := r.Client().DeleteCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
 		hint := ""
-		if isNotEmpty(err) {
+		if emrapi.IsNotEmpty(err) {
 			hint = fmt.Sprintf("A folder can only be deleted once it is empty. Something that Terraform does not "+
 				"manage is still in folder %s (a flow, a job or a sub-folder made in the console or by another "+
 				"configuration), or a resource of this configuration that is being moved out of it: move or delete "+
@@ -242,13 +178,6 @@ func (r *categoryResource) Delete(ctx context.Context, req resource.DeleteReques
 		}
 		resp.Diagnostics.AddError("Cannot delete the folder", framework.ErrorDetail(err, hint))
 	}
-}
-
-// isNotEmpty tells whether the API refused to delete a folder because it holds something
-// ("Category is not empty [FC-…]"); like every flow service error it is told by its message only.
-func isNotEmpty(err error) bool {
-	var apiErr *emrapi.Error
-	return errors.As(err, &apiErr) && strings.Contains(apiErr.Message, "is not empty")
 }
 
 func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -268,38 +197,12 @@ func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportS
 
 // readInto reads the folder back after a write and stores what the server holds.
 func (r *categoryResource) readInto(ctx context.Context, m *categoryModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	c, err := r.client.DescribeCategory(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
+	c, err := findCategoryByID(ctx, r.Client(), m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the folder after writing it", framework.ErrorDetail(err,
 			"The folder exists and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}
-	flatten(c, m)
+	flattenCategory(c, m)
 	diags.Append(state.Set(ctx, m)...)
-}
-
-// expand turns the planned folder into the API's input; a null parent_id is "" (the root). Type
-// is left for Create, the only call that takes it.
-func expand(m *categoryModel) emrapi.CategoryInput {
-	return emrapi.CategoryInput{
-		ProjectID: m.ProjectID.ValueString(),
-		Name:      m.Name.ValueString(),
-		ParentID:  m.ParentID.ValueString(),
-	}
-}
-
-func flatten(c *emrapi.Category, m *categoryModel) {
-	m.ID = types.StringValue(c.ID)
-	if c.ProjectID != "" {
-		m.ProjectID = types.StringValue(c.ProjectID)
-	}
-	m.Name = types.StringValue(c.Name)
-	if c.Type != "" { // the type cannot change; an answer without it keeps the known one
-		m.Type = types.StringValue(c.Type)
-	}
-	if c.ParentID == "" {
-		m.ParentID = types.StringNull()
-	} else {
-		m.ParentID = types.StringValue(c.ParentID)
-	}
 }

@@ -28,14 +28,14 @@ func TestFlatten(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := categoryModel{Type: types.StringValue("JOB"), ProjectID: types.StringValue("FP-1")}
-			flatten(&tc.in, &m)
+			flattenCategory(&tc.in, &m)
 			if !m.ParentID.Equal(tc.wantParent) || m.Type.ValueString() != tc.wantType ||
 				m.ID.ValueString() != tc.in.ID || m.Name.ValueString() != tc.in.Name || m.ProjectID.ValueString() != "FP-1" {
-				t.Fatalf("flatten(%+v) = %+v; want parent %s, type %s", tc.in, m, tc.wantParent, tc.wantType)
+				t.Fatalf("flattenCategory(%+v) = %+v; want parent %s, type %s", tc.in, m, tc.wantParent, tc.wantType)
 			}
-			in := expand(&m)
+			in := expandCategoryInput(&m)
 			if in.ParentID != tc.in.ParentID || in.Name != tc.in.Name || in.ProjectID != "FP-1" || in.Type != "" {
-				t.Fatalf("expand(flatten(%+v)) = %+v", tc.in, in)
+				t.Fatalf("expandCategoryInput(flattenCategory(%+v)) = %+v", tc.in, in)
 			}
 		})
 	}
@@ -96,8 +96,8 @@ func TestIsNotEmpty(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			if got := isNotEmpty(tc.err); got != tc.want {
-				t.Fatalf("isNotEmpty(%v) = %v, want %v", tc.err, got, tc.want)
+			if got := emrapi.IsNotEmpty(tc.err); got != tc.want {
+				t.Fatalf("emrapi.IsNotEmpty(%v) = %v, want %v", tc.err, got, tc.want)
 			}
 		})
 	}

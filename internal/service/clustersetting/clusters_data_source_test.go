@@ -67,14 +67,14 @@ func TestAccClustersDataSource_badInput(t *testing.T) {
 	// On the attribute's own line; TestClustersDataSourceValidation has the rule in process.
 	t.Run("bad project id", func(t *testing.T) {
 		acctest.ExpectPlanErrorOnLine(t, `data "emrflow_clusters" "t" { project_id = "C-1" }`,
-			`data "emrflow_clusters" "t" { project_id = "C-1" }`, errorRegexp(`project_id must be an id starting with "FP-"`))
+			`data "emrflow_clusters" "t" { project_id = "C-1" }`, acctest.ErrorRegexp(`project_id must be an id starting with "FP-"`))
 	})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      `data "emrflow_clusters" "t" { project_id = "FP-0123456789ABCDEF" }`,
-			ExpectError: errorRegexp(`No such project.*No project has the ID "FP-0123456789ABCDEF"`),
+			ExpectError: acctest.ErrorRegexp(`No such project.*No project has the ID "FP-0123456789ABCDEF"`),
 		}},
 	})
 }

@@ -5,7 +5,6 @@ package clustersetting
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -35,6 +34,11 @@ const (
 	resourceType = "emrflow_project_cluster_setting"
 	what         = "cluster setting"
 
+	// clusterIDPrefix starts a cluster's id (C-DCEE11B49C8F42B4); clusterTemplatePrefix a cluster
+	// template's (CT-…), which cannot be associated.
+	clusterIDPrefix       = "C-"
+	clusterTemplatePrefix = "CT-"
+
 	// The API's defaults (CreateFlowProjectClusterSetting's page: DefaultUser "默认值为hadoop",
 	// DefaultQueue "默认值为 default").
 	defaultUser  = "hadoop"
@@ -54,7 +58,7 @@ var (
 )
 
 type settingResource struct {
-	client *emrapi.Client
+	framework.ResourceWithClient
 }
 
 // NewResource returns the emrflow_project_cluster_setting resource.
@@ -62,23 +66,9 @@ func NewResource() resource.Resource {
 	return &settingResource{}
 }
 
-type settingModel struct {
-	ProjectID    types.String `tfsdk:"project_id"`
-	ClusterID    types.String `tfsdk:"cluster_id"`
-	DefaultUser  types.String `tfsdk:"default_user"`
-	DefaultQueue types.String `tfsdk:"default_queue"`
-	Users        types.Set    `tfsdk:"users"`
-	Queues       types.Set    `tfsdk:"queues"`
-	Hosts        types.Set    `tfsdk:"hosts"`
-}
-
 func (r *settingResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_project_cluster_setting"
 }
-
-// emptySet is the default of the whitelists: unset and `[]` both mean "none", and both read back
-// as an empty set, so that neither makes a diff.
-func emptySet() types.Set { return types.SetValueMust(types.StringType, []attr.Value{}) }
 
 func (r *settingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	whitelist := func(desc string, v validator.String) schema.SetAttribute {
@@ -175,18 +165,12 @@ func (r *settingResource) ValidateConfig(ctx context.Context, req resource.Valid
 	check(cfg.DefaultQueue, defaultQueue, cfg.Queues, "default_queue", "queues")
 }
 
-func (r *settingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 // ModifyPlan refuses, at plan time, a cluster that the project cannot use: one that the region's
 // list of data-development clusters (ListFlowClusterAll) does not hold. It asks only when a
 // setting is to be created (or replaced for another cluster) and both ids are known; when the
 // list cannot be read, the create has the last word.
 func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.client == nil {
+	if req.Plan.Raw.IsNull() || r.Client() == nil {
 		return
 	}
 	var plan settingModel
@@ -202,7 +186,7 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		}
 	}
 	clusterID := plan.ClusterID.ValueString()
-	clusters, err := r.client.ListAllFlowClusters(ctx)
+	clusters, err := r.Client().ListAllFlowClusters(ctx)
 	if err != nil {
 		tflog.Warn(ctx, "cannot list the region's clusters to check cluster_id at plan time; the create will check it",
 			map[string]any{"error": err.Error()})
@@ -217,28 +201,13 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		notUsable(clusterID, clusters))
 }
 
-// notUsable says why a cluster cannot be associated, listing those that can.
-func notUsable(clusterID string, clusters []emrapi.Cluster) string {
-	var ids []string
-	for _, c := range clusters {
-		ids = append(ids, c.ID)
-	}
-	known := "The region has no cluster that data development can use."
-	if len(ids) > 0 {
-		known = "The clusters it can use are: " + strings.Join(ids, ", ") + "."
-	}
-	return fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region (ListFlowClusterAll does "+
-		"not list it): check the id in the EMR console, and that the cluster is not released and is in the provider's region. %s",
-		clusterID, known)
-}
-
 func (r *settingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan settingModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, diags := expand(&plan)
+	in, diags := expandClusterSettingInput(&plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -249,68 +218,15 @@ func (r *settingResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	defer cancel()
-	res, err := createonce.Create(ctx, createonce.Op{
-		Kind:         what,
-		ResourceType: resourceType,
-		Key:          fmt.Sprintf("of cluster %s in project %s", in.ClusterID, in.ProjectID),
-		Create: func(ctx context.Context) (string, error) {
-			return in.ClusterID, r.client.CreateClusterSetting(ctx, in)
-		},
-		Find: func(ctx context.Context) (*createonce.Candidate, error) {
-			s, err := r.client.DescribeClusterSetting(ctx, in.ProjectID, in.ClusterID)
-			if err != nil {
-				return nil, err
-			}
-			return candidate(s, in), nil
-		},
-	})
+	res, err := createClusterSetting(ctx, r.Client(), in)
 	if err != nil {
-		r.createFailed(err, in, &resp.Diagnostics)
+		createFailed(err, in, &resp.Diagnostics)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	setIdentity(ctx, resp.Identity, &plan, &resp.Diagnostics)
 	tflog.Info(ctx, "cluster setting created", map[string]any{"project_id": in.ProjectID, "cluster_id": in.ClusterID, "adopted": res.Adopted})
 	r.readInto(ctx, &plan, &resp.State, &resp.Diagnostics)
-}
-
-// createFailed reports a failed create on the attribute the API's answer is about.
-func (r *settingResource) createFailed(err error, in emrapi.ClusterSettingInput, diags *diag.Diagnostics) {
-	var apiErr *emrapi.Error
-	msg := ""
-	if errors.As(err, &apiErr) {
-		msg = apiErr.Message
-	}
-	importID := in.ProjectID + ":" + in.ClusterID
-	switch {
-	case strings.HasPrefix(msg, "Cluster does not exist"):
-		diags.AddAttributeError(path.Root("cluster_id"), "Cluster not usable by the project", framework.ErrorDetail(err,
-			fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region: check the id in the EMR "+
-				"console, and that the cluster is not released. The emrflow_clusters data source lists the usable ones.", in.ClusterID)))
-	case strings.HasPrefix(msg, "Cluster host does not exi"): // sic: the API says "exit"
-		diags.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
-			fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", in.ClusterID)))
-	case strings.Contains(msg, "already exists"):
-		diags.AddAttributeError(path.Root("cluster_id"), "Cluster already associated", framework.ErrorDetail(err,
-			fmt.Sprintf("Cluster %s is already associated with project %s. To manage that setting with this configuration, "+
-				"import it:\n\n  terraform import %s.<name> %s\n\n(or an import block with id = %q).",
-				in.ClusterID, in.ProjectID, resourceType, importID, importID)))
-	default:
-		diags.AddError("Cannot create the cluster setting", framework.ErrorDetail(err, createonce.Hint(err)))
-	}
-}
-
-// candidate describes the setting found after a create's unknown outcome, for createonce: ours
-// when it was made during this apply and holds what we asked for.
-func candidate(s *emrapi.ClusterSetting, in emrapi.ClusterSettingInput) *createonce.Candidate {
-	var d createonce.Diff
-	d.Check("default_user", orDefault(s.DefaultUser, defaultUser) == orDefault(in.DefaultUser, defaultUser))
-	d.Check("default_queue", normalQueue(s.DefaultQueue) == orDefault(in.DefaultQueue, defaultQueue))
-	d.Check("users", sameSet(s.Users, in.Users))
-	d.Check("queues", sameSet(s.Queues, in.Queues))
-	d.Check("hosts", sameSet(s.Hosts, in.Hosts))
-	return &createonce.Candidate{ID: in.ClusterID, ImportID: in.ProjectID + ":" + in.ClusterID,
-		Created: createonce.Millis(s.GmtCreate), Differs: d}
 }
 
 func (r *settingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -322,11 +238,11 @@ func (r *settingResource) Read(ctx context.Context, req resource.ReadRequest, re
 	// The identity is set first: the framework wants one after every Read, even one that removes
 	// the resource (a CLI older than 1.12 keeps none to carry over).
 	setIdentity(ctx, resp.Identity, &state, &resp.Diagnostics)
-	s, err := r.client.DescribeClusterSetting(ctx, state.ProjectID.ValueString(), state.ClusterID.ValueString())
+	s, err := findClusterSettingByID(ctx, r.Client(), state.ProjectID.ValueString(), state.ClusterID.ValueString())
 	if framework.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
 		return
 	}
-	resp.Diagnostics.Append(flatten(s, &state)...)
+	resp.Diagnostics.Append(flattenClusterSetting(s, &state)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -336,16 +252,14 @@ func (r *settingResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, diags := expand(&plan)
+	in, diags := expandClusterSettingInput(&plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.client.ModifyClusterSetting(ctx, in); err != nil {
-		var apiErr *emrapi.Error
-		if errors.As(err, &apiErr) && strings.HasPrefix(apiErr.Message, "Cluster host does not exi") {
-			resp.Diagnostics.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
-				fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", in.ClusterID)))
+	if err := r.Client().ModifyClusterSetting(ctx, in); err != nil {
+		if emrapi.IsClusterHostNotFound(err) {
+			hostNotUsable(err, in.ClusterID, &resp.Diagnostics)
 			return
 		}
 		resp.Diagnostics.AddError("Cannot update the cluster setting", framework.ErrorDetail(err, ""))
@@ -366,12 +280,12 @@ func (r *settingResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	projectID, clusterID := state.ProjectID.ValueString(), state.ClusterID.ValueString()
-	err := r.client.DeleteClusterSetting(ctx, projectID, clusterID)
+	err := r.Client().DeleteClusterSetting(ctx, projectID, clusterID)
 	if err != nil && !emrapi.IsNotFound(err) {
 		resp.Diagnostics.AddError("Cannot delete the cluster setting", framework.ErrorDetail(err, ""))
 		return
 	}
-	flows, ferr := r.client.ListFlows(ctx, emrapi.ListFlowsInput{ProjectID: projectID, ClusterID: clusterID})
+	flows, ferr := r.Client().ListFlows(ctx, emrapi.ListFlowsInput{ProjectID: projectID, ClusterID: clusterID})
 	if ferr != nil {
 		// The setting is gone all the same; the warning is a courtesy that must not fail the destroy.
 		tflog.Warn(ctx, "cannot list the flows that use the cluster", map[string]any{"error": ferr.Error()})
@@ -380,6 +294,82 @@ func (r *settingResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if w := stillUsedWarning(projectID, clusterID, flows); w != "" {
 		resp.Diagnostics.AddWarning("Flows still use the disassociated cluster", w)
 	}
+}
+
+func (r *settingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		importByIdentity(ctx, req, resp)
+		return
+	}
+	projectID, clusterID, err := validate.ParseProjectScopedID(req.ID, clusterIDPrefix)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("A cluster setting is imported by its project and its cluster, the two ids the API reads it by: %s.", err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cluster_id"), clusterID)...)
+}
+
+// readInto reads the setting back after a write and stores what the server holds.
+func (r *settingResource) readInto(ctx context.Context, m *settingModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	s, err := findClusterSettingByID(ctx, r.Client(), m.ProjectID.ValueString(), m.ClusterID.ValueString())
+	if err != nil {
+		diags.AddError("Cannot read the cluster setting after writing it", framework.ErrorDetail(err,
+			"The setting exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		return
+	}
+	diags.Append(flattenClusterSetting(s, m)...)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+func importIDOf(m *settingModel) string {
+	return m.ProjectID.ValueString() + ":" + m.ClusterID.ValueString()
+}
+
+// emptySet is the default of the whitelists: unset and `[]` both mean "none", and both read back
+// as an empty set, so that neither makes a diff.
+func emptySet() types.Set { return types.SetValueMust(types.StringType, []attr.Value{}) }
+
+// notUsable says why a cluster cannot be associated, listing those that can.
+func notUsable(clusterID string, clusters []emrapi.Cluster) string {
+	var ids []string
+	for _, c := range clusters {
+		ids = append(ids, c.ID)
+	}
+	known := "The region has no cluster that data development can use."
+	if len(ids) > 0 {
+		known = "The clusters it can use are: " + strings.Join(ids, ", ") + "."
+	}
+	return fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region (ListFlowClusterAll does "+
+		"not list it): check the id in the EMR console, and that the cluster is not released and is in the provider's region. %s",
+		clusterID, known)
+}
+
+// createFailed reports a failed create on the attribute the API's answer is about.
+func createFailed(err error, in emrapi.ClusterSettingInput, diags *diag.Diagnostics) {
+	importID := in.ProjectID + ":" + in.ClusterID
+	switch {
+	case emrapi.IsClusterNotFound(err):
+		diags.AddAttributeError(path.Root("cluster_id"), "Cluster not usable by the project", framework.ErrorDetail(err,
+			fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region: check the id in the EMR "+
+				"console, and that the cluster is not released. The emrflow_clusters data source lists the usable ones.", in.ClusterID)))
+	case emrapi.IsClusterHostNotFound(err):
+		hostNotUsable(err, in.ClusterID, diags)
+	case emrapi.IsSettingExists(err):
+		diags.AddAttributeError(path.Root("cluster_id"), "Cluster already associated", framework.ErrorDetail(err,
+			fmt.Sprintf("Cluster %s is already associated with project %s. To manage that setting with this configuration, "+
+				"import it:\n\n  terraform import %s.<name> %s\n\n(or an import block with id = %q).",
+				in.ClusterID, in.ProjectID, resourceType, importID, importID)))
+	default:
+		diags.AddError("Cannot create the cluster setting", framework.ErrorDetail(err, createonce.Hint(err)))
+	}
+}
+
+// hostNotUsable reports the API's refusal of a host on the hosts attribute (create or update).
+func hostNotUsable(err error, clusterID string, diags *diag.Diagnostics) {
+	diags.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
+		fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", clusterID)))
 }
 
 // stillUsedWarning names the flows (of the project, on the cluster) that cannot run any more, or
@@ -406,129 +396,4 @@ func stillUsedWarning(projectID, clusterID string, flows []emrapi.Flow) string {
 	return fmt.Sprintf("Cluster %s is no longer associated with project %s, but %d flow(s) of the project still run on it: %s. "+
 		"They cannot run until the cluster is associated with the project again (an %s), or until they name another "+
 		"associated cluster. If the setting is being replaced, this is temporary.", clusterID, projectID, count, list, resourceType)
-}
-
-func (r *settingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		importByIdentity(ctx, req, resp)
-		return
-	}
-	projectID, clusterID, err := validate.ParseProjectScopedID(req.ID, "C-")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("A cluster setting is imported by its project and its cluster, the two ids the API reads it by: %s.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cluster_id"), clusterID)...)
-}
-
-// readInto reads the setting back after a write and stores what the server holds.
-func (r *settingResource) readInto(ctx context.Context, m *settingModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	s, err := r.client.DescribeClusterSetting(ctx, m.ProjectID.ValueString(), m.ClusterID.ValueString())
-	if err != nil {
-		diags.AddError("Cannot read the cluster setting after writing it", framework.ErrorDetail(err,
-			"The setting exists and is recorded in the state; run `terraform apply` again to refresh it."))
-		return
-	}
-	diags.Append(flatten(s, m)...)
-	diags.Append(state.Set(ctx, m)...)
-}
-
-func importIDOf(m *settingModel) string {
-	return m.ProjectID.ValueString() + ":" + m.ClusterID.ValueString()
-}
-
-// expand turns the planned setting into the API's input. The defaults are always known (schema
-// defaults); the whitelists are known sets (their default is the empty set).
-func expand(m *settingModel) (emrapi.ClusterSettingInput, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	in := emrapi.ClusterSettingInput{
-		ProjectID:    m.ProjectID.ValueString(),
-		ClusterID:    m.ClusterID.ValueString(),
-		DefaultUser:  m.DefaultUser.ValueString(),
-		DefaultQueue: m.DefaultQueue.ValueString(),
-	}
-	for _, l := range []struct {
-		name string
-		set  types.Set
-		dst  *[]string
-	}{{"users", m.Users, &in.Users}, {"queues", m.Queues, &in.Queues}, {"hosts", m.Hosts, &in.Hosts}} {
-		items, known := setStrings(l.set)
-		if !known {
-			diags.AddAttributeError(path.Root(l.name), "Unknown value", l.name+" must be known when the setting is written.")
-			continue
-		}
-		*l.dst = items
-	}
-	return in, diags
-}
-
-// flatten stores what the server holds. An empty default is the API's default (the guide: a
-// blank queue submits to the default queue); the page's sample answer shows DefaultQueue
-// "undefined", a blank set by the console's script, read the same way.
-func flatten(s *emrapi.ClusterSetting, m *settingModel) diag.Diagnostics {
-	var diags diag.Diagnostics
-	if s.ProjectID != "" {
-		m.ProjectID = types.StringValue(s.ProjectID)
-	}
-	if s.ClusterID != "" {
-		m.ClusterID = types.StringValue(s.ClusterID)
-	}
-	m.DefaultUser = types.StringValue(orDefault(s.DefaultUser, defaultUser))
-	m.DefaultQueue = types.StringValue(normalQueue(s.DefaultQueue))
-	for _, l := range []struct {
-		items []string
-		dst   *types.Set
-	}{{s.Users, &m.Users}, {s.Queues, &m.Queues}, {s.Hosts, &m.Hosts}} {
-		v, d := types.SetValueFrom(context.Background(), types.StringType, nonNil(l.items))
-		diags.Append(d...)
-		*l.dst = v
-	}
-	return diags
-}
-
-func normalQueue(q string) string {
-	if q == "undefined" {
-		return defaultQueue
-	}
-	return orDefault(q, defaultQueue)
-}
-
-func orDefault(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
-}
-
-func nonNil(items []string) []string {
-	if items == nil {
-		return []string{}
-	}
-	return items
-}
-
-// setStrings returns the elements of a set of strings, sorted; known is false when the set or
-// one of its elements is unknown. A null set has no elements.
-func setStrings(s types.Set) (items []string, known bool) {
-	if s.IsUnknown() {
-		return nil, false
-	}
-	for _, e := range s.Elements() {
-		str, ok := e.(types.String)
-		if !ok || str.IsUnknown() {
-			return nil, false
-		}
-		items = append(items, str.ValueString())
-	}
-	slices.Sort(items)
-	return items, true
-}
-
-func sameSet(a, b []string) bool {
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }

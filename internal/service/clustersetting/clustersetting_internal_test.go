@@ -34,7 +34,7 @@ func TestStillUsedWarning(t *testing.T) {
 
 func TestFlattenDefaults(t *testing.T) {
 	var m settingModel
-	if d := flatten(&emrapi.ClusterSetting{ProjectID: "FP-1", ClusterID: "C-1", DefaultQueue: "undefined"}, &m); d.HasError() {
+	if d := flattenClusterSetting(&emrapi.ClusterSetting{ProjectID: "FP-1", ClusterID: "C-1", DefaultQueue: "undefined"}, &m); d.HasError() {
 		t.Fatal(d)
 	}
 	if m.DefaultUser.ValueString() != "hadoop" || m.DefaultQueue.ValueString() != "default" {

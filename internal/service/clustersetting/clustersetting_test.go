@@ -83,7 +83,7 @@ func TestAccProjectClusterSetting_basic(t *testing.T) {
 			{
 				ResourceName:                         resourceName,
 				ImportState:                          true,
-				ImportStateIdFunc:                    importID(resourceName),
+				ImportStateIdFunc:                    acctest.ImportIDFunc(resourceName, "project_id", "cluster_id"),
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "cluster_id",
 			},
@@ -91,13 +91,13 @@ func TestAccProjectClusterSetting_basic(t *testing.T) {
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "C-0000000000000001",
-				ExpectError:   errorRegexp(`Invalid import ID.*<project id>:<id> such as FP-257A173659F5E1A2:C-`),
+				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*<project id>:<id> such as FP-257A173659F5E1A2:C-`),
 			},
 			{
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "FP-0123456789ABCDEF:CT-0123456789ABCDEF",
-				ExpectError:   errorRegexp(`Invalid import ID.*"CT-0123456789ABCDEF" does not start with C-`),
+				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*"CT-0123456789ABCDEF" does not start with C-`),
 			},
 		},
 	})
@@ -141,7 +141,7 @@ func TestAccProjectClusterSetting_update(t *testing.T) {
 			{
 				ResourceName:                         resourceName,
 				ImportState:                          true,
-				ImportStateIdFunc:                    importID(resourceName),
+				ImportStateIdFunc:                    acctest.ImportIDFunc(resourceName, "project_id", "cluster_id"),
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "cluster_id",
 			},
@@ -315,7 +315,7 @@ resource "emrflow_project_cluster_setting" "test" {
   cluster_id = "C-0123456789ABCDEF"
   users      = ["hadoop,etl"]
 }
-`, `users      = ["hadoop,etl"]`, errorRegexp(`an element of users must be a Linux user name.*"hadoop,etl".*one item per element`))
+`, `users      = ["hadoop,etl"]`, acctest.ErrorRegexp(`an element of users must be a Linux user name.*"hadoop,etl".*one item per element`))
 	})
 	t.Run("attribute on its line", func(t *testing.T) {
 		acctest.ExpectPlanErrorOnLine(t, `
@@ -323,7 +323,7 @@ resource "emrflow_project_cluster_setting" "test" {
   project_id = "FP-0123456789ABCDEF"
   cluster_id = "CT-0000000000000001"
 }
-`, `cluster_id = "CT-0000000000000001"`, errorRegexp(`create_cluster = true`))
+`, `cluster_id = "CT-0000000000000001"`, acctest.ErrorRegexp(`create_cluster = true`))
 	})
 }
 
@@ -346,11 +346,11 @@ resource "emrflow_project_cluster_setting" "test" {
 }
 `,
 				PlanOnly:    true,
-				ExpectError: errorRegexp(`Cluster not usable by the project.*with emrflow_project_cluster_setting.test.*cluster_id "C-FFFFFFFFFFFFFFFF" is not a cluster.*C-0000000000000001`),
+				ExpectError: acctest.ErrorRegexp(`Cluster not usable by the project.*with emrflow_project_cluster_setting.test.*cluster_id "C-FFFFFFFFFFFFFFFF" is not a cluster.*C-0000000000000001`),
 			},
 			{
 				Config:      testAccConfig(project, `  hosts = ["emr-header-1.cluster-12345", "`+masterHost+`"]`),
-				ExpectError: errorRegexp(`Host not usable.*Cluster host does not exit \[\[emr-header-1.cluster-12345\].*master or gateway hosts of cluster C-0000000000000001`),
+				ExpectError: acctest.ErrorRegexp(`Host not usable.*Cluster host does not exit \[\[emr-header-1.cluster-12345\].*master or gateway hosts of cluster C-0000000000000001`),
 			},
 		},
 	})
@@ -371,7 +371,7 @@ resource "emrflow_project_cluster_setting" "twin" {
   cluster_id = %q
 }
 `, acctest.ClusterID()),
-			ExpectError: errorRegexp(`Cluster already associated.*terraform import emrflow_project_cluster_setting.<name> FP-[0-9A-F]+:C-`),
+			ExpectError: acctest.ErrorRegexp(`Cluster already associated.*terraform import emrflow_project_cluster_setting.<name> FP-[0-9A-F]+:C-`),
 		}},
 	})
 }
@@ -457,20 +457,4 @@ func testAccCheckDeleteOutOfBand(t *testing.T, n string) resource.TestCheckFunc 
 		}
 		return nil
 	}
-}
-
-func importID(n string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) {
-		rs, ok := s.RootModule().Resources[n]
-		if !ok {
-			return "", fmt.Errorf("%s not in state", n)
-		}
-		return rs.Primary.Attributes["project_id"] + ":" + rs.Primary.Attributes["cluster_id"], nil
-	}
-}
-
-// errorRegexp matches a diagnostic whatever the line wrapping of Terraform's output: each space of
-// pattern matches any run of white space.
-func errorRegexp(pattern string) *regexp.Regexp {
-	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 }

@@ -42,7 +42,7 @@ func TestProjectClusterSettingValidation(t *testing.T) {
 	}
 	rows := make(map[string]acctest.ValidationCase, len(cases))
 	for name, tc := range cases {
-		rows[name] = acctest.ValidationCase{Config: tc.cfg, Path: tc.path, Want: errorRegexp(tc.want)}
+		rows[name] = acctest.ValidationCase{Config: tc.cfg, Path: tc.path, Want: acctest.ErrorRegexp(tc.want)}
 	}
 	acctest.RunValidationCases(t, acctest.KindResource, "emrflow_project_cluster_setting", rows)
 }
@@ -53,6 +53,6 @@ func TestClustersDataSourceValidation(t *testing.T) {
 	t.Parallel()
 	acctest.RunValidationCases(t, acctest.KindDataSource, "emrflow_clusters", map[string]acctest.ValidationCase{
 		"bad project id": {Config: acctest.Config{"project_id": "C-1"},
-			Path: "project_id", Want: errorRegexp(`project_id must be an id starting with "FP-"`)},
+			Path: "project_id", Want: acctest.ErrorRegexp(`project_id must be an id starting with "FP-"`)},
 	})
 }

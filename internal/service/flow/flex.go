@@ -26,7 +26,6 @@ func expandFlowInput(ctx context.Context, m *flowModel, serverGraph []byte) (emr
 	var diags diag.Diagnostics
 	in := emrapi.FlowInput{
 		ProjectID:     m.ProjectID.ValueString(),
-		RegionID:      m.Region.ValueString(),
 		Name:          m.Name.ValueString(),
 		Description:   m.Description.ValueString(),
 		ClusterID:     m.ClusterID.ValueString(),
@@ -49,7 +48,7 @@ func expandFlowInput(ctx context.Context, m *flowModel, serverGraph []byte) (emr
 		in.Status = m.Status.ValueString()
 	}
 
-	ids, d := expandStringSet(ctx, m.ParentFlowIDs)
+	ids, d := flex.ExpandStringSet(ctx, m.ParentFlowIDs)
 	diags.Append(d...)
 	in.ParentFlowIDs = ids
 
@@ -103,8 +102,8 @@ func flattenFlow(_ context.Context, f *emrapi.Flow, prior *flowModel, region str
 	m.ClusterID = types.StringValue(f.ClusterID)
 	m.CreateCluster = types.BoolValue(f.CreateCluster)
 	m.CronExpr = flex.StringOrNull(f.CronExpr)
-	m.StartSchedule = int64OrNull(f.StartSchedule)
-	m.EndSchedule = int64OrNull(f.EndSchedule)
+	m.StartSchedule = flex.Int64OrNull(f.StartSchedule)
+	m.EndSchedule = flex.Int64OrNull(f.EndSchedule)
 	m.HostName = flex.StringOrNull(f.HostName)
 	m.ParentCategoryID = flex.StringOrNull(f.CategoryID)
 	m.Status = flex.StringOrNull(f.Status)
@@ -113,9 +112,9 @@ func flattenFlow(_ context.Context, f *emrapi.Flow, prior *flowModel, region str
 	m.LogArchiveLocation = flex.StringOrNull(f.LogArchiveLocation)
 	m.Timeouts = prior.Timeouts
 
-	parents, d := flattenStringSet(f.ParentFlowIDs)
+	parents, d := flex.FlattenStringSet(f.ParentFlowIDs)
 	diags.Append(d...)
-	if len(f.ParentFlowIDs) == 0 && known(prior.ParentFlowIDs) && len(prior.ParentFlowIDs.Elements()) == 0 {
+	if len(f.ParentFlowIDs) == 0 && flex.Known(prior.ParentFlowIDs) && len(prior.ParentFlowIDs.Elements()) == 0 {
 		parents = prior.ParentFlowIDs // `[]` in the configuration: none, shown as written
 	}
 	m.ParentFlowIDs = parents
@@ -167,6 +166,51 @@ func flattenGraphOrJSON(server string, prior *flowModel) (types.Object, jsontype
 		return noGraph, jsontypes.NewNormalizedNull(), diags
 	}
 	return flattenGraph(g, deps, prior.Graph), jsontypes.NewNormalizedNull(), diags
+}
+
+// flattenFlowData turns a flow read from the server into the emrflow_flow data source's state,
+// through flattenFlow, so that a data source and a resource reading the same flow agree. Nothing
+// prior is known: the graph is shown as the server holds it (graph_json, null when there is none),
+// an empty list of parents or groups as null, and the alerts as a list sorted by event id.
+func flattenFlowData(ctx context.Context, f *emrapi.Flow, region string) (*flowDataModel, diag.Diagnostics) {
+	prior := flowModel{
+		ProjectID:     types.StringValue(f.ProjectID),
+		Region:        types.StringNull(),
+		ParentFlowIDs: types.SetNull(types.StringType),
+		Graph:         types.ObjectNull(graphAttrTypes),
+		GraphJSON:     jsontypes.NewNormalizedUnknown(), // shown as JSON, and never kept from a prior
+		Alerts:        types.SetNull(alertObjectType),
+	}
+	var r flowModel
+	diags := flattenFlow(ctx, f, &prior, region, &r)
+	alerts, d := sortedAlerts(ctx, r.Alerts)
+	diags.Append(d...)
+	return &flowDataModel{
+		ID: r.ID, ProjectID: r.ProjectID, Name: r.Name, Region: r.Region, Description: r.Description,
+		ClusterID: r.ClusterID, CreateCluster: r.CreateCluster, CronExpr: r.CronExpr,
+		StartSchedule: r.StartSchedule, EndSchedule: r.EndSchedule, HostName: r.HostName,
+		ParentFlowIDs: r.ParentFlowIDs, ParentCategoryID: r.ParentCategoryID, GraphJSON: r.GraphJSON,
+		Alerts: alerts, Status: r.Status, Periodic: r.Periodic, Namespace: r.Namespace,
+		LogArchiveLocation: r.LogArchiveLocation,
+		GmtCreate:          types.Int64Value(f.GmtCreate), GmtModified: types.Int64Value(f.GmtModified),
+	}, diags
+}
+
+// sortedAlerts turns the alert set into a list sorted by event id (event ids are unique), so that
+// alerts can be picked by index in a stable order. No alerts is an empty list, not a null one.
+func sortedAlerts(ctx context.Context, set types.Set) (types.List, diag.Diagnostics) {
+	empty := types.ListValueMust(alertObjectType, []attr.Value{})
+	var alerts []alertModel
+	diags := set.ElementsAs(ctx, &alerts, false)
+	if diags.HasError() || len(alerts) == 0 {
+		return empty, diags // a nil slice would give a null list
+	}
+	slices.SortFunc(alerts, func(a, b alertModel) int {
+		return strings.Compare(a.EventID.ValueString(), b.EventID.ValueString())
+	})
+	list, d := types.ListValueFrom(ctx, alertObjectType, alerts)
+	diags.Append(d...)
+	return list, diags
 }
 
 // configGraph is a graph block read from a configuration or plan, where values may be unknown.
@@ -239,7 +283,7 @@ func expandGraph(obj types.Object) *configGraph {
 			if v.IsUnknown() {
 				cg.Unknown[nodeField{id, field}] = true
 			}
-			return knownFloat(v) // nil when null or unknown: to be placed by the layout
+			return flex.KnownFloat(v) // nil when null or unknown: to be placed by the layout
 		}
 		kn.Label, kn.JobID, kn.JobType, kn.HostName = str("label"), str("job_id"), str("job_type"), str("host_name")
 		kn.X, kn.Y = coord("x"), coord("y")
@@ -322,9 +366,9 @@ func expandAlerts(ctx context.Context, set types.Set) (string, diag.Diagnostics)
 	}
 	conf := alertConf{Items: make([]alertItem, 0, len(alerts))}
 	for _, a := range alerts {
-		users, d := expandStringSet(ctx, a.UserGroupIDs)
+		users, d := flex.ExpandStringSet(ctx, a.UserGroupIDs)
 		diags.Append(d...)
-		dings, d := expandStringSet(ctx, a.DingDingGroupIDs)
+		dings, d := flex.ExpandStringSet(ctx, a.DingDingGroupIDs)
 		diags.Append(d...)
 		conf.Items = append(conf.Items, alertItem{
 			Enable:                 looseBool(a.Enabled.IsNull() || a.Enabled.ValueBool()), // enabled defaults to true
@@ -375,7 +419,7 @@ func flattenAlertsLike(conf string, prior types.Set) (types.Set, error) {
 				return p
 			}
 		}
-		set, _ := flattenStringSet(items)
+		set, _ := flex.FlattenStringSet(items)
 		return set
 	}
 	elems := make([]attr.Value, 0, len(c.Items))
@@ -411,50 +455,9 @@ func (b *looseBool) UnmarshalJSON(raw []byte) error {
 	return nil
 }
 
-// expandStringSet returns the sorted strings of a set (nil for a null or unknown set).
-func expandStringSet(ctx context.Context, set types.Set) ([]string, diag.Diagnostics) {
-	if set.IsNull() || set.IsUnknown() {
-		return nil, nil
-	}
-	var out []string
-	diags := set.ElementsAs(ctx, &out, false)
-	slices.Sort(out)
-	return out, diags
-}
-
-// flattenStringSet returns a set of the strings, null when there are none.
-func flattenStringSet(items []string) (types.Set, diag.Diagnostics) {
-	if len(items) == 0 {
-		return types.SetNull(types.StringType), nil
-	}
-	elems := make([]attr.Value, len(items))
-	for i, s := range items {
-		elems[i] = types.StringValue(s)
-	}
-	return types.SetValue(types.StringType, elems)
-}
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
 	}
 	return s
-}
-
-// int64OrNull maps the API's 0 (unset) to null; the schema rejects 0 for these attributes.
-func int64OrNull(v int64) types.Int64 {
-	if v == 0 {
-		return types.Int64Null()
-	}
-	return types.Int64Value(v)
-}
-
-// knownFloat returns a pointer to the value, nil when it is null or unknown (the framework's
-// ValueFloat64Pointer gives a pointer to 0 for unknown).
-func knownFloat(v types.Float64) *float64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	f := v.ValueFloat64()
-	return &f
 }

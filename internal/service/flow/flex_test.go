@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
@@ -92,7 +93,7 @@ func alertSet(t *testing.T, alerts ...alertModel) types.Set {
 }
 
 func stringSet(items ...string) types.Set {
-	s, _ := flattenStringSet(items)
+	s, _ := flex.FlattenStringSet(items)
 	return s
 }
 
@@ -149,7 +150,7 @@ func TestExpandFlowInput(t *testing.T) {
 	if diags.HasError() {
 		t.Fatalf("expandFlowInput: %v", diags)
 	}
-	want := emrapi.FlowInput{ProjectID: "FP-1", RegionID: "cn-beijing", Name: "n", Description: "d", ClusterID: "C-1",
+	want := emrapi.FlowInput{ProjectID: "FP-1", Name: "n", Description: "d", ClusterID: "C-1",
 		CronExpr: "0 0 * * * ?", StartSchedule: 5, ParentFlowIDs: []string{"F-A", "F-B"}, LogArchiveLocation: "oss://b/", Status: "UNDER_SCHEDULE", Periodic: true}
 	gotGraph, gotAlerts := in.Graph, in.AlertConf
 	in.Graph, in.AlertConf = "", ""

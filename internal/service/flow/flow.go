@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -23,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
@@ -52,6 +54,23 @@ const (
 	statusScheduled = "UNDER_SCHEDULE"
 )
 
+// Id prefixes: of a flow, and of the objects a flow refers to (the project's is
+// validate.ProjectPrefix).
+const (
+	flowIDPrefix            = "F-"
+	categoryIDPrefix        = "FC-" // a folder
+	clusterIDPrefix         = "C-"
+	clusterTemplateIDPrefix = "CT-"
+)
+
+// createdHint is the advice after a failure that follows a successful create: Terraform keeps the
+// flow in the state but marks it tainted, so the next apply replaces it unless it is untainted.
+const createdHint = "The flow was created and is recorded in the state, marked tainted: the next `terraform apply` " +
+	"deletes and creates it again. To keep this one, run `terraform untaint` on the resource first, then apply."
+
+// updatedHint is the advice after a failure that follows a successful update.
+const updatedHint = "The flow was updated and is recorded in the state; run `terraform apply` again to finish."
+
 var (
 	_ resource.Resource                   = (*flowResource)(nil)
 	_ resource.ResourceWithConfigure      = (*flowResource)(nil)
@@ -60,8 +79,11 @@ var (
 	_ resource.ResourceWithValidateConfig = (*flowResource)(nil)
 )
 
+// flowResource calls the API through the client the provider configured (Client, from the
+// embedded base), always through Client().InRegion(the flow's region): a flow may live in another
+// region than the provider's, and every call about it must go there.
 type flowResource struct {
-	api flowAPI
+	framework.ResourceWithClient
 	// now is time.Now, a field so that tests can fix the clock of the create logic.
 	now func() time.Time
 }
@@ -100,7 +122,7 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				MarkdownDescription: "ID of the project (`FP-…`) the flow belongs to. Changing it replaces the flow.",
 				Required:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{validate.IDPrefix("FP-")},
+				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
 			},
 			"cluster_id": schema.StringAttribute{
 				MarkdownDescription: "The cluster the flow runs on: an existing cluster (`C-…`), or a cluster template " +
@@ -152,7 +174,7 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: []validator.Set{
-					setvalidator.ValueStringsAre(validate.IDPrefix("F-")),
+					setvalidator.ValueStringsAre(validate.IDPrefix(flowIDPrefix)),
 				},
 			},
 			"parent_category_id": schema.StringAttribute{
@@ -160,7 +182,7 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"server's folder is read back, so a flow moved out of band shows as a change.",
 				Optional:      true,
 				Computed:      true,
-				Validators:    []validator.String{validate.IDPrefix("FC-")},
+				Validators:    []validator.String{validate.IDPrefix(categoryIDPrefix)},
 				PlanModifiers: []planmodifier.String{planmodifiers.NullWhenUnconfigured()},
 			},
 			"graph_json": schema.StringAttribute{
@@ -320,33 +342,95 @@ func alertBlock() schema.Block {
 	}
 }
 
-func (r *flowResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	if client != nil {
-		r.api = client
+// timeoutsBlock is the flow's timeouts block, with the defaults in the attributes' descriptions
+// (the framework's generic text does not give them).
+func timeoutsBlock(ctx context.Context) schema.Block {
+	return timeouts.Block(ctx, timeouts.Opts{
+		Create: true, Update: true, Delete: true,
+		CreateDescription: validate.TimeoutDescription("create", defaultCreateTimeout),
+		UpdateDescription: validate.TimeoutDescription("update", defaultUpdateTimeout),
+		DeleteDescription: validate.TimeoutDescription("delete", defaultDeleteTimeout),
+	})
+}
+
+// ModifyPlan fills what the plan can know before the API is called, so that plans show it:
+//
+//   - region: the provider's region when the configuration has none; a change of region (also
+//     one of the provider's region under an unset attribute) replaces the flow. This is done here
+//     rather than with RequiresReplace on the attribute, because that modifier would see the
+//     framework's "unknown" of an unset optional+computed attribute on every update and replace
+//     the flow for nothing.
+//   - node positions: a node whose x and y the configuration leaves unset keeps the position the
+//     state has for its id (the server's, also one given in the console), and a node the state
+//     does not have is placed by graph.Layout around the others. Adding a node so moves no other
+//     node, and the same graph always plans the same positions.
+func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
 	}
+	// Only the attributes this needs are read and only changed ones written: reading the whole
+	// model would convert every value of the plan (a large graph's thousands) twice per plan.
+	var cfgRegion, planRegion types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("region"), &cfgRegion)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region"), &planRegion)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// An unset region is the provider's, also when the provider's region changes: the flow is
+	// then replaced into the new region (below), as the attribute's description says, instead of
+	// being looked for in the wrong one.
+	if cfgRegion.IsNull() && r.Client() != nil {
+		if want := types.StringValue(r.Client().Region()); !planRegion.Equal(want) {
+			planRegion = want
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region"), planRegion)...)
+		}
+	}
+	var priorGraph types.Object
+	if !req.State.Raw.IsNull() {
+		var prior types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("region"), &prior)...)
+		if !prior.IsNull() && !planRegion.Equal(prior) {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("region"))
+		}
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
+	}
+
+	var planGraph, cfgGraph types.Object
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("graph"), &planGraph)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
+	}
+}
+
+// ValidateConfig checks, at plan time and without calling the API, the rules that involve more
+// than one attribute or the whole graph. Single-attribute rules are validators in the schema.
+func (r *flowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg flowModel
+	resp.Diagnostics.Append(getModel(ctx, req.Config.Raw, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateFlowConfig(ctx, &cfg)...)
 }
 
 func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.Plan.Raw, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := startWrite(ctx, req.Plan.Raw, &plan, timeouts.Value.Create, defaultCreateTimeout, &resp.Diagnostics)
 	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
 
 	if plan.Region.IsUnknown() || plan.Region.IsNull() {
-		plan.Region = types.StringValue(r.api.Region())
+		plan.Region = types.StringValue(r.Client().Region())
 	}
-	api := r.apiIn(plan.Region.ValueString())
+	client := r.Client().InRegion(plan.Region.ValueString())
 	in, diags := expandFlowInput(ctx, &plan, nil)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -354,7 +438,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	in.Status = "" // CreateFlowForWeb takes no status; it is applied below
 
-	resp.Diagnostics.Append(r.checkJobs(ctx, api, &plan, in)...)
+	resp.Diagnostics.Append(checkJobs(ctx, client, &plan, in)...)
 	if resp.Diagnostics.HasError() {
 		return // before the create: no half-made flow
 	}
@@ -368,7 +452,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	defer cancelDetached()
 
-	id, adopted, err := createFlow(ctx, api, in, r.now)
+	id, adopted, err := createFlow(ctx, client, in, r.now)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the flow", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
@@ -384,7 +468,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	tflog.Info(ctx, "flow created", map[string]any{"id": id, "adopted": adopted})
 
-	f, err := api.DescribeFlow(ctx, in.ProjectID, id)
+	f, err := findFlowByID(ctx, client, in.ProjectID, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot read the flow after creating it", framework.ErrorDetail(err, createdHint))
 		return
@@ -393,81 +477,17 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	// takes one.
 	if want := plan.Status; !want.IsNull() && !want.IsUnknown() && want.ValueString() != f.Status {
 		in.Status = want.ValueString()
-		if err := api.ModifyFlow(ctx, id, in); err != nil {
+		if err := client.ModifyFlow(ctx, id, in); err != nil {
 			resp.Diagnostics.AddError("Cannot set the status of the new flow", framework.ErrorDetail(err, createdHint))
 			return
 		}
-		if f, err = api.DescribeFlow(ctx, in.ProjectID, id); err != nil {
+		if f, err = findFlowByID(ctx, client, in.ProjectID, id); err != nil {
 			resp.Diagnostics.AddError("Cannot read the flow after creating it", framework.ErrorDetail(err, createdHint))
 			return
 		}
 	}
-	r.store(ctx, f, &plan, &resp.State, resp.Private, &resp.Diagnostics)
+	r.setState(ctx, f, &plan, &resp.State, resp.Private, &resp.Diagnostics)
 }
-
-// checkJobs checks the JOB nodes of the graph about to be written (in.Graph, from the graph
-// block or graph_json) against the project's jobs, and returns an error on each node whose job_id
-// is not a job of the project or whose job_type is not its job's. The API accepts such a graph and
-// the flow fails only when it runs. A graph without JOB nodes costs no call; the project's job
-// list (ListFlowJob) is shared by all the flows of the client (ProjectJobTypes caches it until
-// this client writes a job of the project).
-func (r *flowResource) checkJobs(ctx context.Context, api flowAPI, plan *flowModel, in emrapi.FlowInput) diag.Diagnostics {
-	var diags diag.Diagnostics
-	if strings.TrimSpace(in.Graph) == "" {
-		return diags
-	}
-	g, err := graph.Decode([]byte(in.Graph))
-	if err != nil || !hasJobNodes(g) {
-		return diags // an undecodable graph_json was reported at plan time
-	}
-	jobs, err := api.ProjectJobTypes(ctx, in.ProjectID)
-	if err != nil {
-		diags.AddError("Cannot check the jobs of the flow's graph",
-			framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
-		return diags
-	}
-	// A job may be missing from the list: created by someone else after it was cached, or created
-	// earlier in the same apply while the real API's list lags behind its writes. Ask for the few
-	// missing ones directly before calling them missing. (jobs is our own copy.)
-	for _, n := range g.Nodes {
-		if n.Type != graph.NodeJob || n.JobID == "" {
-			continue
-		}
-		if _, listed := jobs[n.JobID]; listed {
-			continue
-		}
-		j, err := api.DescribeJob(ctx, in.ProjectID, n.JobID)
-		switch {
-		case err == nil:
-			jobs[j.ID] = j.Type
-		case !emrapi.IsNotFound(err):
-			diags.AddError("Cannot check the jobs of the flow's graph",
-				framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs before the flow is written; nothing was written."))
-			return diags
-		}
-	}
-	usesJSON := plan.Graph.IsNull()
-	for _, is := range checkJobNodes(g, in.ProjectID, jobs, usesJSON) {
-		summary := "Job not found in the project"
-		if is.Field == "job_type" {
-			summary = "Job type does not match the job"
-		}
-		if usesJSON {
-			diags.AddAttributeError(path.Root("graph_json"), summary, fmt.Sprintf("graph_json nodes[%d]: %s", is.Node, is.Message))
-			continue
-		}
-		diags.AddAttributeError(nodePath(g.Nodes[is.Node].ID).AtName(is.Field), summary, is.Message)
-	}
-	return diags
-}
-
-// createdHint is the advice after a failure that follows a successful create: Terraform keeps the
-// flow in the state but marks it tainted, so the next apply replaces it unless it is untainted.
-const createdHint = "The flow was created and is recorded in the state, marked tainted: the next `terraform apply` " +
-	"deletes and creates it again. To keep this one, run `terraform untaint` on the resource first, then apply."
-
-// updatedHint is the advice after a failure that follows a successful update.
-const updatedHint = "The flow was updated and is recorded in the state; run `terraform apply` again to finish."
 
 func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
@@ -476,33 +496,28 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	f, err := r.apiIn(state.Region.ValueString()).DescribeFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	f, err := findFlowByID(ctx, r.Client().InRegion(state.Region.ValueString()), state.ProjectID.ValueString(), state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "flow", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
-	r.store(ctx, f, &state, &resp.State, resp.Private, &resp.Diagnostics)
+	r.setState(ctx, f, &state, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan, state flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.Plan.Raw, &plan)...)
+	ctx, cancel := startWrite(ctx, req.Plan.Raw, &plan, timeouts.Value.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	resp.Diagnostics.Append(getModel(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	plan.ID = state.ID
 	if plan.Region.IsUnknown() || plan.Region.IsNull() {
 		plan.Region = state.Region
 	}
+	client := r.Client().InRegion(plan.Region.ValueString())
 	serverGraph, diags := lastServerGraph(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
 	in, diags := expandFlowInput(ctx, &plan, serverGraph)
@@ -519,38 +534,32 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// The jobs are checked only when the graph changes: an unchanged graph was checked when it
 	// was written, and this spares a ListFlowJob walk on every other update.
 	if !plan.Graph.Equal(state.Graph) || !plan.GraphJSON.Equal(state.GraphJSON) {
-		resp.Diagnostics.Append(r.checkJobs(ctx, r.apiIn(plan.Region.ValueString()), &plan, in)...)
+		resp.Diagnostics.Append(checkJobs(ctx, client, &plan, in)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	}
-	if err := r.apiIn(plan.Region.ValueString()).ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
+	if err := client.ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
 		resp.Diagnostics.AddError("Cannot update the flow", framework.ErrorDetail(err, ""))
 		return
 	}
-	f, err := r.apiIn(plan.Region.ValueString()).DescribeFlow(ctx, in.ProjectID, plan.ID.ValueString())
+	f, err := findFlowByID(ctx, client, in.ProjectID, plan.ID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot read the flow after updating it", framework.ErrorDetail(err, updatedHint))
 		return
 	}
-	r.store(ctx, f, &plan, &resp.State, resp.Private, &resp.Diagnostics)
+	r.setState(ctx, f, &plan, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.State.Raw, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := startWrite(ctx, req.State.Raw, &state, timeouts.Value.Delete, defaultDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
 
-	err := r.apiIn(state.Region.ValueString()).DeleteFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	err := r.Client().InRegion(state.Region.ValueString()).DeleteFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
 		resp.Diagnostics.AddError("Cannot delete the flow", framework.ErrorDetail(err, ""))
 	}
@@ -576,16 +585,32 @@ func (r *flowResource) ImportState(ctx context.Context, req resource.ImportState
 
 // parseImportID splits "FP-…:F-…" with the parser the job and category imports use.
 func parseImportID(id string) (projectID, flowID string, ok bool) {
-	projectID, flowID, err := validate.ParseProjectScopedID(strings.TrimSpace(id), "F-")
+	projectID, flowID, err := validate.ParseProjectScopedID(strings.TrimSpace(id), flowIDPrefix)
 	return projectID, flowID, err == nil
 }
 
-// store flattens what the server holds over prior and writes it to state, and keeps the server's
+// startWrite begins a Create, Update or Delete: it reads raw (the plan, or the state for Delete)
+// into m and bounds ctx by the operation's time in m's timeouts block (timeout is the block's
+// method for the operation, e.g. timeouts.Value.Create), or by def when the block does not set
+// it. The caller stops on an error in diags, and defers the cancel function in any case.
+func startWrite(ctx context.Context, raw tftypes.Value, m *flowModel,
+	timeout func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	diags.Append(getModel(ctx, raw, m)...)
+	if diags.HasError() {
+		return ctx, func() {}
+	}
+	d, ds := timeout(m.Timeouts, ctx, def)
+	diags.Append(ds...)
+	return context.WithTimeout(ctx, d)
+}
+
+// setState flattens what the server holds over prior and writes it to state, and keeps the server's
 // graph as it was read in the private state, for the next update to merge into (see
 // lastServerGraph).
-func (r *flowResource) store(ctx context.Context, f *emrapi.Flow, prior *flowModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+func (r *flowResource) setState(ctx context.Context, f *emrapi.Flow, prior *flowModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	var m flowModel
-	diags.Append(flattenFlow(ctx, f, prior, r.api.Region(), &m)...)
+	diags.Append(flattenFlow(ctx, f, prior, r.Client().Region(), &m)...)
 	if diags.HasError() {
 		return
 	}
@@ -644,14 +669,4 @@ func lastServerGraph(ctx context.Context, private privateState) ([]byte, diag.Di
 		return nil, diags
 	}
 	return []byte(doc), diags
-}
-
-// apiIn returns the API for a flow's region. A flow may live in another region than the
-// provider's; every call about it (reads and deletes too, not only writes) must go there, or a
-// live flow would look deleted. A test fake has no regions and is returned as it is.
-func (r *flowResource) apiIn(region string) flowAPI {
-	if c, ok := r.api.(*emrapi.Client); ok {
-		return c.InRegion(region)
-	}
-	return r.api
 }

@@ -2,15 +2,11 @@ package flow
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -31,39 +27,12 @@ var (
 )
 
 type flowDataSource struct {
-	client *emrapi.Client
+	framework.DataSourceWithClient
 }
 
 // NewDataSource returns the emrflow_flow data source: one flow of a project, by id or by name.
 func NewDataSource() datasource.DataSource {
 	return &flowDataSource{}
-}
-
-// flowDataModel is the emrflow_flow data source's configuration and state. The graph is shown as
-// the server holds it (graph_json): a data source has no configuration whose order or form it
-// should keep, and the raw JSON loses nothing.
-type flowDataModel struct {
-	ID                 types.String         `tfsdk:"id"`
-	ProjectID          types.String         `tfsdk:"project_id"`
-	Name               types.String         `tfsdk:"name"`
-	Region             types.String         `tfsdk:"region"`
-	Description        types.String         `tfsdk:"description"`
-	ClusterID          types.String         `tfsdk:"cluster_id"`
-	CreateCluster      types.Bool           `tfsdk:"create_cluster"`
-	CronExpr           types.String         `tfsdk:"cron_expr"`
-	StartSchedule      types.Int64          `tfsdk:"start_schedule"`
-	EndSchedule        types.Int64          `tfsdk:"end_schedule"`
-	HostName           types.String         `tfsdk:"host_name"`
-	ParentFlowIDs      types.Set            `tfsdk:"parent_flow_ids"`
-	ParentCategoryID   types.String         `tfsdk:"parent_category_id"`
-	GraphJSON          jsontypes.Normalized `tfsdk:"graph_json"`
-	Alerts             types.List           `tfsdk:"alert"` // of alertModel, sorted by event id
-	Status             types.String         `tfsdk:"status"`
-	Periodic           types.Bool           `tfsdk:"periodic"`
-	Namespace          types.String         `tfsdk:"namespace"`
-	LogArchiveLocation types.String         `tfsdk:"log_archive_location"`
-	GmtCreate          types.Int64          `tfsdk:"gmt_create"`
-	GmtModified        types.Int64          `tfsdk:"gmt_modified"`
 }
 
 func (d *flowDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -82,13 +51,13 @@ func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the project (`FP-…`) that holds the flow.",
 				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix("FP-")},
+				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
 			},
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The flow's ID (`F-…`).",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validate.IDPrefix("F-")},
+				Validators:          []validator.String{validate.IDPrefix(flowIDPrefix)},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The flow's exact name.",
@@ -152,12 +121,6 @@ func (d *flowDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 	}
 }
 
-func (d *flowDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
 func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg flowDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -168,9 +131,9 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var f *emrapi.Flow
 	var err error
 	if !cfg.ID.IsNull() {
-		f, err = d.client.DescribeFlow(ctx, projectID, cfg.ID.ValueString())
+		f, err = findFlowByID(ctx, d.Client(), projectID, cfg.ID.ValueString())
 		switch {
-		case isMissingProject(err):
+		case emrapi.IsProjectNotFound(err):
 			addMissingProjectError(&resp.Diagnostics, projectID)
 			return
 		case emrapi.IsNotFound(err):
@@ -180,14 +143,13 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		}
 	} else {
 		name := cfg.Name.ValueString()
-		var all []emrapi.Flow
-		all, err = d.client.ListFlows(ctx, emrapi.ListFlowsInput{ProjectID: projectID, Name: name})
-		if isMissingProject(err) {
+		var matches []emrapi.Flow
+		matches, err = findFlowsByName(ctx, d.Client(), projectID, name)
+		if emrapi.IsProjectNotFound(err) {
 			addMissingProjectError(&resp.Diagnostics, projectID)
 			return
 		}
 		if err == nil {
-			matches := exactFlowNameMatches(all, name)
 			switch len(matches) {
 			case 0:
 				resp.Diagnostics.AddAttributeError(path.Root("name"), "No such flow",
@@ -195,7 +157,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 				return
 			case 1:
 				// ListFlow items lack ParentFlowList: the flow is read again in full.
-				f, err = d.client.DescribeFlow(ctx, projectID, matches[0].ID)
+				f, err = findFlowByID(ctx, d.Client(), projectID, matches[0].ID)
 			default:
 				resp.Diagnostics.AddAttributeError(path.Root("name"), "Several flows match",
 					fmt.Sprintf("%d flows of project %s are named %q; look the flow up by id instead.", len(matches), projectID, name))
@@ -207,7 +169,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		resp.Diagnostics.AddError("Cannot read the flow", framework.ErrorDetail(err, ""))
 		return
 	}
-	m, diags := flowData(ctx, f, d.client.Region())
+	m, diags := flattenFlowData(ctx, f, d.Client().Region())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -215,91 +177,15 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
-// exactFlowNameMatches keeps the flows whose name is exactly name: the API's Name filter may match
-// more loosely than equality.
-func exactFlowNameMatches(all []emrapi.Flow, name string) []emrapi.Flow {
-	var out []emrapi.Flow
-	for _, f := range all {
-		if f.Name == name {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// isMissingProject tells whether err says that the project asked for does not exist. The
-// client reports it as a flow not found (DescribeFlow) or as a plain API error (ListFlow); the
-// API's message is what tells it, and the user must hear about the project, not the flow.
-func isMissingProject(err error) bool {
-	var apiErr *emrapi.Error
-	return err != nil && emrapi.IsNotFound(err) && errors.As(err, &apiErr) &&
-		strings.HasPrefix(apiErr.Message, "Project does not exist")
-}
-
+// addMissingProjectError reports a project that does not exist (emrapi.IsProjectNotFound) on
+// project_id: the user must hear about the project, not about the flow asked for.
 func addMissingProjectError(diags *diag.Diagnostics, projectID string) {
 	diags.AddAttributeError(path.Root("project_id"), "No such project",
 		fmt.Sprintf("No project has the ID %q.", projectID))
 }
 
-// flowData turns a flow read from the server into the data source's state. The field mappings
-// are the resource's (the same helpers), so that a data source and a resource reading the same
-// flow agree.
-func flowData(ctx context.Context, f *emrapi.Flow, region string) (*flowDataModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	m := &flowDataModel{
-		ID:                 types.StringValue(f.ID),
-		ProjectID:          types.StringValue(f.ProjectID),
-		Name:               types.StringValue(f.Name),
-		Region:             types.StringValue(region),
-		Description:        types.StringValue(f.Description),
-		ClusterID:          types.StringValue(f.ClusterID),
-		CreateCluster:      types.BoolValue(f.CreateCluster),
-		CronExpr:           flex.StringOrNull(f.CronExpr),
-		StartSchedule:      int64OrNull(f.StartSchedule),
-		EndSchedule:        int64OrNull(f.EndSchedule),
-		HostName:           flex.StringOrNull(f.HostName),
-		ParentCategoryID:   flex.StringOrNull(f.CategoryID),
-		GraphJSON:          jsontypes.NewNormalizedNull(),
-		Status:             flex.StringOrNull(f.Status),
-		Periodic:           types.BoolValue(f.Periodic),
-		Namespace:          flex.StringOrNull(f.Namespace),
-		LogArchiveLocation: flex.StringOrNull(f.LogArchiveLocation),
-		GmtCreate:          types.Int64Value(f.GmtCreate),
-		GmtModified:        types.Int64Value(f.GmtModified),
-	}
-	if strings.TrimSpace(f.Graph) != "" {
-		m.GraphJSON = jsontypes.NewNormalizedValue(f.Graph)
-	}
-	parents, d := flattenStringSet(f.ParentFlowIDs)
-	diags.Append(d...)
-	m.ParentFlowIDs = parents
+// isMissingProject and int64OrNull remain only for flows_data_source.go, whose owner in issue 12
+// switches it to emrapi.IsProjectNotFound and flex.Int64OrNull; delete them then.
+func isMissingProject(err error) bool { return emrapi.IsProjectNotFound(err) }
 
-	alerts, d := flattenAlertList(ctx, f.AlertConf)
-	diags.Append(d...)
-	m.Alerts = alerts
-	return m, diags
-}
-
-// flattenAlertList reads AlertConf as the resource does, as a list sorted by event id (event ids
-// are unique), so that alerts can be picked by index in a stable order.
-func flattenAlertList(ctx context.Context, conf string) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	empty := types.ListValueMust(alertObjectType, []attr.Value{})
-	set, err := flattenAlerts(conf)
-	if err != nil {
-		diags.AddAttributeError(path.Root("alert"), "Cannot read the flow's alert configuration",
-			fmt.Sprintf("The server returned an AlertConf that is not {\"items\":[...]}: %s", err))
-		return empty, diags
-	}
-	var alerts []alertModel
-	diags.Append(set.ElementsAs(ctx, &alerts, false)...)
-	if diags.HasError() || len(alerts) == 0 {
-		return empty, diags // a nil slice would give a null list; no alerts is an empty one
-	}
-	slices.SortFunc(alerts, func(a, b alertModel) int {
-		return strings.Compare(a.EventID.ValueString(), b.EventID.ValueString())
-	})
-	list, d := types.ListValueFrom(ctx, alertObjectType, alerts)
-	diags.Append(d...)
-	return list, diags
-}
+func int64OrNull(v int64) types.Int64 { return flex.Int64OrNull(v) }

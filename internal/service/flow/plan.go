@@ -1,69 +1,14 @@
 package flow
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
-// ModifyPlan fills what the plan can know before the API is called, so that plans show it:
-//
-//   - region: the provider's region when the configuration has none; a change of region (also
-//     one of the provider's region under an unset attribute) replaces the flow. This is done here
-//     rather than with RequiresReplace on the attribute, because that modifier would see the
-//     framework's "unknown" of an unset optional+computed attribute on every update and replace
-//     the flow for nothing.
-//   - node positions: a node whose x and y the configuration leaves unset keeps the position the
-//     state has for its id (the server's, also one given in the console), and a node the state
-//     does not have is placed by graph.Layout around the others. Adding a node so moves no other
-//     node, and the same graph always plans the same positions.
-func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy
-	}
-	// Only the attributes this needs are read and only changed ones written: reading the whole
-	// model would convert every value of the plan (a large graph's thousands) twice per plan.
-	var cfgRegion, planRegion types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("region"), &cfgRegion)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region"), &planRegion)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	// An unset region is the provider's, also when the provider's region changes: the flow is
-	// then replaced into the new region (below), as the attribute's description says, instead of
-	// being looked for in the wrong one.
-	if cfgRegion.IsNull() && r.api != nil {
-		if want := types.StringValue(r.api.Region()); !planRegion.Equal(want) {
-			planRegion = want
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region"), planRegion)...)
-		}
-	}
-	var priorGraph types.Object
-	if !req.State.Raw.IsNull() {
-		var prior types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("region"), &prior)...)
-		if !prior.IsNull() && !planRegion.Equal(prior) {
-			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("region"))
-		}
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
-	}
-
-	var planGraph, cfgGraph types.Object
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("graph"), &planGraph)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
-	}
-}
+// The helpers of flowResource.ModifyPlan (flow.go) that plan the graph block.
 
 // layoutPlannedGraph returns the planned graph block with the positions that the configuration
 // leaves unset and the plan does not know filled in: from the prior state's node of the same id,
@@ -114,7 +59,7 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 		px, _ := a["x"].(types.Float64)
 		py, _ := a["y"].(types.Float64)
 		g.Nodes[i] = n
-		g.Nodes[i].X, g.Nodes[i].Y = knownFloat(px), knownFloat(py)
+		g.Nodes[i].X, g.Nodes[i].Y = flex.KnownFloat(px), flex.KnownFloat(py)
 		fills[i] = fill{
 			x: n.X == nil && !cfg.Unknown[nodeField{n.ID, "x"}] && px.IsUnknown(),
 			y: n.Y == nil && !cfg.Unknown[nodeField{n.ID, "y"}] && py.IsUnknown(),
@@ -122,8 +67,8 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 		if po, ok := priorNodes[n.ID].(types.Object); ok && !po.IsNull() && !po.IsUnknown() {
 			sx, _ := po.Attributes()["x"].(types.Float64)
 			sy, _ := po.Attributes()["y"].(types.Float64)
-			if fills[i].x && fills[i].y && knownFloat(sx) != nil && knownFloat(sy) != nil {
-				g.Nodes[i].X, g.Nodes[i].Y = knownFloat(sx), knownFloat(sy)
+			if fills[i].x && fills[i].y && flex.KnownFloat(sx) != nil && flex.KnownFloat(sy) != nil {
+				g.Nodes[i].X, g.Nodes[i].Y = flex.KnownFloat(sx), flex.KnownFloat(sy)
 			}
 		}
 	}

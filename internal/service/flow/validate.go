@@ -4,25 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
-
-// ValidateConfig checks, at plan time and without calling the API, the rules that involve more
-// than one attribute or the whole graph. Single-attribute rules are validators in the schema.
-func (r *flowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.Config.Raw, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(validateFlowConfig(ctx, &cfg)...)
-}
 
 // validateFlowConfig returns one diagnostic per broken rule, each on the attribute at fault and
 // saying what would be valid. Unknown values are skipped: they are checked once known.
@@ -35,17 +27,10 @@ func validateFlowConfig(ctx context.Context, cfg *flowModel) diag.Diagnostics {
 	return diags
 }
 
-func known(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
-}
-
 // validateCluster: a cluster template (CT-) exactly when create_cluster is true.
 func validateCluster(cfg *flowModel, diags *diag.Diagnostics) {
-	if !known(cfg.ClusterID) || cfg.CreateCluster.IsUnknown() {
-		if known(cfg.ClusterID) && !validate.HasIDPrefix(cfg.ClusterID.ValueString(), "C-", "CT-") {
+	if !flex.Known(cfg.ClusterID) || cfg.CreateCluster.IsUnknown() {
+		if flex.Known(cfg.ClusterID) && !validate.HasIDPrefix(cfg.ClusterID.ValueString(), clusterIDPrefix, clusterTemplateIDPrefix) {
 			diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
 				fmt.Sprintf(`cluster_id must be a cluster id ("C-…") or, with create_cluster = true, a cluster template id ("CT-…"); got %q.`, cfg.ClusterID.ValueString()))
 		}
@@ -53,13 +38,13 @@ func validateCluster(cfg *flowModel, diags *diag.Diagnostics) {
 	}
 	id := cfg.ClusterID.ValueString()
 	if cfg.CreateCluster.ValueBool() {
-		if !validate.HasIDPrefix(id, "CT-") {
+		if !validate.HasIDPrefix(id, clusterTemplateIDPrefix) {
 			diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
 				fmt.Sprintf(`With create_cluster = true, cluster_id must be a cluster template id starting with "CT-" (e.g. "CT-0000000000000001"), got %q. To run on an existing cluster ("C-…"), set create_cluster = false.`, id))
 		}
 		return
 	}
-	if !validate.HasIDPrefix(id, "C-") {
+	if !validate.HasIDPrefix(id, clusterIDPrefix) {
 		diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
 			fmt.Sprintf(`cluster_id must be an existing cluster's id starting with "C-" (e.g. "C-A23BD131A862"), got %q. To create a cluster from a template ("CT-…") for each run, set create_cluster = true.`, id))
 	}
@@ -67,16 +52,16 @@ func validateCluster(cfg *flowModel, diags *diag.Diagnostics) {
 
 // validateSchedule: start_schedule with cron_expr, start before end, scheduling needs a cron.
 func validateSchedule(cfg *flowModel, diags *diag.Diagnostics) {
-	if known(cfg.CronExpr) && cfg.StartSchedule.IsNull() {
+	if flex.Known(cfg.CronExpr) && cfg.StartSchedule.IsNull() {
 		diags.AddAttributeError(path.Root("start_schedule"), "Missing start_schedule",
 			"start_schedule is required when cron_expr is set: give the time scheduling starts, in milliseconds since the Unix epoch (e.g. 1538017814000).")
 	}
-	if known(cfg.StartSchedule) && known(cfg.EndSchedule) && cfg.StartSchedule.ValueInt64() >= cfg.EndSchedule.ValueInt64() {
+	if flex.Known(cfg.StartSchedule) && flex.Known(cfg.EndSchedule) && cfg.StartSchedule.ValueInt64() >= cfg.EndSchedule.ValueInt64() {
 		diags.AddAttributeError(path.Root("start_schedule"), "Invalid schedule",
 			fmt.Sprintf("start_schedule (%d) must be lower than end_schedule (%d): scheduling starts before it ends.",
 				cfg.StartSchedule.ValueInt64(), cfg.EndSchedule.ValueInt64()))
 	}
-	if known(cfg.Status) && cfg.Status.ValueString() == statusScheduled && cfg.CronExpr.IsNull() {
+	if flex.Known(cfg.Status) && cfg.Status.ValueString() == statusScheduled && cfg.CronExpr.IsNull() {
 		diags.AddAttributeError(path.Root("status"), "Flow cannot be scheduled",
 			`status = "UNDER_SCHEDULE" needs cron_expr: only a flow with a schedule can be scheduled. Set cron_expr and start_schedule, or use status = "STOP_SCHEDULE".`)
 	}
@@ -84,7 +69,7 @@ func validateSchedule(cfg *flowModel, diags *diag.Diagnostics) {
 
 // validateAlerts: one alert block per event.
 func validateAlerts(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics) {
-	if !known(cfg.Alerts) {
+	if !flex.Known(cfg.Alerts) {
 		return
 	}
 	var alerts []alertModel
@@ -94,7 +79,7 @@ func validateAlerts(ctx context.Context, cfg *flowModel, diags *diag.Diagnostics
 	}
 	seen := map[string]bool{}
 	for i, a := range alerts {
-		if !known(a.EventID) {
+		if !flex.Known(a.EventID) {
 			continue
 		}
 		id := a.EventID.ValueString()
@@ -115,7 +100,7 @@ func validateGraph(cfg *flowModel, diags *diag.Diagnostics) {
 		return
 	}
 
-	if known(cfg.GraphJSON) {
+	if flex.Known(cfg.GraphJSON) {
 		doc := []byte(cfg.GraphJSON.ValueString())
 		if !json.Valid(doc) {
 			return // reported by the attribute's type (jsontypes.Normalized)
@@ -250,4 +235,60 @@ func hasJobNodes(g *graph.Graph) bool {
 		}
 	}
 	return false
+}
+
+// checkJobs checks the JOB nodes of the graph about to be written (in.Graph, from the graph
+// block or graph_json) against the project's jobs, and returns an error on each node whose job_id
+// is not a job of the project or whose job_type is not its job's. The API accepts such a graph and
+// the flow fails only when it runs. A graph without JOB nodes costs no call; the project's job
+// list (ListFlowJob) is shared by all the flows of the client (ProjectJobTypes caches it until
+// this client writes a job of the project).
+func checkJobs(ctx context.Context, api flowAPI, plan *flowModel, in emrapi.FlowInput) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if strings.TrimSpace(in.Graph) == "" {
+		return diags
+	}
+	g, err := graph.Decode([]byte(in.Graph))
+	if err != nil || !hasJobNodes(g) {
+		return diags // an undecodable graph_json was reported at plan time
+	}
+	jobs, err := api.ProjectJobTypes(ctx, in.ProjectID)
+	if err != nil {
+		diags.AddError("Cannot check the jobs of the flow's graph",
+			framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
+		return diags
+	}
+	// A job may be missing from the list: created by someone else after it was cached, or created
+	// earlier in the same apply while the real API's list lags behind its writes. Ask for the few
+	// missing ones directly before calling them missing. (jobs is our own copy.)
+	for _, n := range g.Nodes {
+		if n.Type != graph.NodeJob || n.JobID == "" {
+			continue
+		}
+		if _, listed := jobs[n.JobID]; listed {
+			continue
+		}
+		j, err := api.DescribeJob(ctx, in.ProjectID, n.JobID)
+		switch {
+		case err == nil:
+			jobs[j.ID] = j.Type
+		case !emrapi.IsNotFound(err):
+			diags.AddError("Cannot check the jobs of the flow's graph",
+				framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs before the flow is written; nothing was written."))
+			return diags
+		}
+	}
+	usesJSON := plan.Graph.IsNull()
+	for _, is := range checkJobNodes(g, in.ProjectID, jobs, usesJSON) {
+		summary := "Job not found in the project"
+		if is.Field == "job_type" {
+			summary = "Job type does not match the job"
+		}
+		if usesJSON {
+			diags.AddAttributeError(path.Root("graph_json"), summary, fmt.Sprintf("graph_json nodes[%d]: %s", is.Node, is.Message))
+			continue
+		}
+		diags.AddAttributeError(nodePath(g.Nodes[is.Node].ID).AtName(is.Field), summary, is.Message)
+	}
+	return diags
 }

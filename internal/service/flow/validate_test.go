@@ -264,13 +264,12 @@ func TestFlowResourceCheckJobs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			api := &fakeAPI{jobs: jobs, listJobsE: tc.listErr, unlisted: tc.unlisted}
-			r := &flowResource{api: api}
 			in := emrapi.FlowInput{ProjectID: "FP-1"}
 			if tc.nodes != nil {
 				in.Graph = encode(t, tc.nodes...)
 			}
 			plan := flowModel{Graph: tc.block(t)}
-			diags := r.checkJobs(context.Background(), api, &plan, in)
+			diags := checkJobs(context.Background(), api, &plan, in)
 			if api.listJobs != tc.wantCalls {
 				t.Errorf("ProjectJobTypes called %d times, want %d", api.listJobs, tc.wantCalls)
 			}

@@ -180,8 +180,8 @@ func readAfter(t *testing.T, body string, prior jobModel) jobModel {
 		t.Fatalf("DescribeJob: %v", err)
 	}
 	m := prior
-	if diags := flatten(t.Context(), j, &m); diags.HasError() {
-		t.Fatalf("flatten: %v", diags)
+	if diags := flattenJob(t.Context(), j, &m); diags.HasError() {
+		t.Fatalf("flattenJob: %v", diags)
 	}
 	return m
 }

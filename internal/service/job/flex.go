@@ -2,11 +2,8 @@ package job
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -14,48 +11,11 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 )
 
-// jobModel is the emrflow_job resource's data.
-type jobModel struct {
-	ID                types.String         `tfsdk:"id"`
-	ProjectID         types.String         `tfsdk:"project_id"`
-	Name              types.String         `tfsdk:"name"`
-	Type              types.String         `tfsdk:"type"`
-	Description       types.String         `tfsdk:"description"`
-	Params            types.String         `tfsdk:"params"`
-	ParamConf         jsontypes.Normalized `tfsdk:"param_conf"`
-	CustomVariables   jsontypes.Normalized `tfsdk:"custom_variables"`
-	EnvConf           jsontypes.Normalized `tfsdk:"env_conf"`
-	RunConf           jsontypes.Normalized `tfsdk:"run_conf"`
-	MonitorConf       jsontypes.Normalized `tfsdk:"monitor_conf"`
-	Mode              types.String         `tfsdk:"mode"`
-	FailAct           types.String         `tfsdk:"fail_act"`
-	MaxRetry          types.Int64          `tfsdk:"max_retry"`
-	RetryInterval     types.Int64          `tfsdk:"retry_interval"`
-	RetryPolicy       types.String         `tfsdk:"retry_policy"`
-	MaxRunningTimeSec types.Int64          `tfsdk:"max_running_time_sec"`
-	ClusterID         types.String         `tfsdk:"cluster_id"`
-	Adhoc             types.Bool           `tfsdk:"adhoc"`
-	ParentCategoryID  types.String         `tfsdk:"parent_category_id"`
-	Resources         types.List           `tfsdk:"resource"` // of resourceModel
-}
-
-// resourceModel is one `resource` block.
-type resourceModel struct {
-	Path  types.String `tfsdk:"path"`
-	Alias types.String `tfsdk:"alias"`
-}
-
-// resourceObjectType is the object type of a `resource` block.
-var resourceObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"path":  types.StringType,
-	"alias": types.StringType,
-}}
-
-// expand turns the planned job into the API's input. Null optional values become "" (unset, or
+// expandJobInput turns the planned job into the API's input. Null optional values become "" (unset, or
 // cleared by ModifyFlowJob); Type is left for Create, the only call that takes it, and the client
 // sends ParentCategory and Adhoc on create only (ModifyFlowJob does not document them). alertConf is
 // the job's AlertConf as last read, carried over because the resource does not manage it.
-func expand(ctx context.Context, m *jobModel, alertConf string) (emrapi.JobInput, diag.Diagnostics) {
+func expandJobInput(ctx context.Context, m *jobModel, alertConf string) (emrapi.JobInput, diag.Diagnostics) {
 	in := emrapi.JobInput{
 		ProjectID:         m.ProjectID.ValueString(),
 		Name:              m.Name.ValueString(),
@@ -88,7 +48,7 @@ func expand(ctx context.Context, m *jobModel, alertConf string) (emrapi.JobInput
 	return in, diags
 }
 
-// flatten stores what DescribeFlowJob returned in m, which holds the prior values: the plan after
+// flattenJob stores what DescribeFlowJob returned in m, which holds the prior values: the plan after
 // a write, the state on a refresh, only the ids after an import. Nothing documents what the server
 // answers for a setting the configuration left out (the one sample answer omits them), so every
 // rule here holds for an answer that omits it, empties it ("", "{}"), fills in a default, or
@@ -109,7 +69,7 @@ func expand(ctx context.Context, m *jobModel, alertConf string) (emrapi.JobInput
 //
 // An import (prior name null) has no prior values: what the server answers is taken, with empty
 // answers as null.
-func flatten(ctx context.Context, j *emrapi.Job, m *jobModel) diag.Diagnostics {
+func flattenJob(ctx context.Context, j *emrapi.Job, m *jobModel) diag.Diagnostics {
 	importing := m.Name.IsNull() || m.Name.IsUnknown()
 	m.ID = types.StringValue(j.ID)
 	if j.ProjectID != "" {
@@ -152,7 +112,7 @@ func flatten(ctx context.Context, j *emrapi.Job, m *jobModel) diag.Diagnostics {
 	return diags
 }
 
-// settleString reads back a free-text setting (see flatten).
+// settleString reads back a free-text setting (see flattenJob).
 func settleString(prior types.String, server string, importing bool) types.String {
 	switch {
 	case importing || prior.IsUnknown():
@@ -164,7 +124,7 @@ func settleString(prior types.String, server string, importing bool) types.Strin
 	}
 }
 
-// settleJSON reads back a JSON setting (see flatten).
+// settleJSON reads back a JSON setting (see flattenJob).
 func settleJSON(prior jsontypes.Normalized, server string, importing bool) jsontypes.Normalized {
 	empty := flex.EmptyJSON(server)
 	switch {
@@ -185,7 +145,7 @@ func settleJSON(prior jsontypes.Normalized, server string, importing bool) jsont
 	}
 }
 
-// settleCategory reads back parent_category_id (see flatten): left out or "" (the root), it stays
+// settleCategory reads back parent_category_id (see flattenJob): left out or "" (the root), it stays
 // so; a configured folder is read back, "" meaning the job was moved to the root.
 func settleCategory(prior types.String, server string, importing bool) types.String {
 	switch {
@@ -240,32 +200,31 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// The job's AlertConf lives in the resource's private state, JSON-encoded as the framework wants.
-
-func setAlertConf(ctx context.Context, private privateState, alertConf string) diag.Diagnostics {
-	b, err := json.Marshal(alertConf)
-	if err != nil {
-		var diags diag.Diagnostics
-		diags.AddError("Cannot record the job's alert configuration", err.Error())
-		return diags
+// flattenJobData maps a job for the emrflow_job data source as the resource reads it: the API's ""
+// for an unset optional field is null.
+func flattenJobData(j *emrapi.Job) *jobDataModel {
+	return &jobDataModel{
+		ID:                types.StringValue(j.ID),
+		ProjectID:         types.StringValue(j.ProjectID),
+		Name:              types.StringValue(j.Name),
+		Type:              types.StringValue(j.Type),
+		Description:       types.StringValue(j.Description),
+		Params:            flex.StringOrNull(j.Params),
+		ParamConf:         flex.StringOrNull(j.ParamConf),
+		CustomVariables:   flex.StringOrNull(j.CustomVariables),
+		EnvConf:           flex.StringOrNull(j.EnvConf),
+		RunConf:           flex.StringOrNull(j.RunConf),
+		MonitorConf:       flex.StringOrNull(j.MonitorConf),
+		Mode:              flex.StringOrNull(j.Mode),
+		FailAct:           flex.StringOrNull(j.FailAct),
+		MaxRetry:          types.Int64Value(j.MaxRetry),
+		RetryInterval:     types.Int64Value(j.RetryInterval),
+		RetryPolicy:       flex.StringOrNull(j.RetryPolicy),
+		MaxRunningTimeSec: types.Int64Value(j.MaxRunningTimeSec),
+		ClusterID:         flex.StringOrNull(j.ClusterID),
+		Adhoc:             types.BoolValue(j.Adhoc),
+		ParentCategoryID:  flex.StringOrNull(j.CategoryID),
+		GmtCreate:         types.Int64Value(j.GmtCreate),
+		GmtModified:       types.Int64Value(j.GmtModified),
 	}
-	return private.SetKey(ctx, privateAlertConf, b)
-}
-
-// privateGetter is what Update's request can read private data from.
-type privateGetter interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
-func getAlertConf(ctx context.Context, private privateGetter) (string, diag.Diagnostics) {
-	b, diags := private.GetKey(ctx, privateAlertConf)
-	if diags.HasError() || len(b) == 0 {
-		return "", diags
-	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		diags.AddError("Cannot read the job's recorded alert configuration",
-			fmt.Sprintf("The private state holds %q: %s. This is a bug in the provider; please report it.", b, err))
-	}
-	return s, diags
 }

@@ -55,12 +55,12 @@ func TestFlattenExpandRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			var m jobModel
-			if diags := flatten(ctx, j, &m); diags.HasError() {
-				t.Fatalf("flatten: %v", diags)
+			if diags := flattenJob(ctx, j, &m); diags.HasError() {
+				t.Fatalf("flattenJob: %v", diags)
 			}
-			in, diags := expand(ctx, &m, j.AlertConf)
+			in, diags := expandJobInput(ctx, &m, j.AlertConf)
 			if diags.HasError() {
-				t.Fatalf("expand: %v", diags)
+				t.Fatalf("expandJobInput: %v", diags)
 			}
 			in.Type = m.Type.ValueString() // set by Create only
 			want := emrapi.JobInput{
@@ -73,7 +73,7 @@ func TestFlattenExpandRoundTrip(t *testing.T) {
 				Resources: j.Resources,
 			}
 			if diff := cmp.Diff(want, in); diff != "" {
-				t.Fatalf("expand(flatten(job)) differs (-want +got):\n%s", diff)
+				t.Fatalf("expandJobInput(flattenJob(job)) differs (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -85,8 +85,8 @@ func TestFlattenEmptyAnswer(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()
 	var m jobModel
-	if diags := flatten(ctx, &emrapi.Job{ID: "FJ-1", ProjectID: "FP-1", Name: "n", Type: "SHELL"}, &m); diags.HasError() {
-		t.Fatalf("flatten: %v", diags)
+	if diags := flattenJob(ctx, &emrapi.Job{ID: "FJ-1", ProjectID: "FP-1", Name: "n", Type: "SHELL"}, &m); diags.HasError() {
+		t.Fatalf("flattenJob: %v", diags)
 	}
 	emptyList, _ := types.ListValue(resourceObjectType, nil)
 	want := jobModel{
@@ -101,15 +101,15 @@ func TestFlattenEmptyAnswer(t *testing.T) {
 		ParentCategoryID: types.StringNull(), Resources: emptyList,
 	}
 	if !cmp.Equal(want, m) {
-		t.Fatalf("flatten(empty answer) =\n%+v\nwant\n%+v", m, want)
+		t.Fatalf("flattenJob(empty answer) =\n%+v\nwant\n%+v", m, want)
 	}
 }
 
 func TestFlattenKeepsProjectAndTypeWhenAbsent(t *testing.T) {
 	t.Parallel()
 	m := jobModel{ProjectID: types.StringValue("FP-1"), Type: types.StringValue("SPARK")}
-	if diags := flatten(t.Context(), &emrapi.Job{ID: "FJ-1", Name: "n"}, &m); diags.HasError() {
-		t.Fatalf("flatten: %v", diags)
+	if diags := flattenJob(t.Context(), &emrapi.Job{ID: "FJ-1", Name: "n"}, &m); diags.HasError() {
+		t.Fatalf("flattenJob: %v", diags)
 	}
 	if m.ProjectID.ValueString() != "FP-1" || m.Type.ValueString() != "SPARK" {
 		t.Fatalf("project %s, type %s: want the known FP-1 and SPARK kept", m.ProjectID, m.Type)
@@ -123,9 +123,9 @@ func TestExpandNullsAreEmpty(t *testing.T) {
 		Description: types.StringNull(), ParamConf: jsontypes.NewNormalizedNull(), ClusterID: types.StringNull(),
 		Resources: types.ListNull(resourceObjectType),
 	}
-	in, diags := expand(t.Context(), &m, "")
+	in, diags := expandJobInput(t.Context(), &m, "")
 	if diags.HasError() {
-		t.Fatalf("expand: %v", diags)
+		t.Fatalf("expandJobInput: %v", diags)
 	}
 	if in.Description != "" || in.ParamConf != "" || in.ClusterID != "" || in.Resources != nil || in.Type != "" {
 		t.Fatalf("expand = %+v: want nulls as empty values, no resources and no type", in)

@@ -4,6 +4,7 @@ package job
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
@@ -51,7 +52,7 @@ const (
 	privateAlertConf = "alert_conf"
 )
 
-// unsetNote is how the free-text settings behave when left out (see flatten).
+// unsetNote is how the free-text settings behave when left out (see flattenJob).
 const unsetNote = "Leave it out to clear it; while it is left out, what the server answers for it is not compared."
 
 var (
@@ -60,8 +61,9 @@ var (
 	_ resource.ResourceWithImportState = (*jobResource)(nil)
 )
 
+// jobResource gets its API client from the embedded base (r.Client()).
 type jobResource struct {
-	client *emrapi.Client
+	framework.ResourceWithClient
 }
 
 // NewResource returns the emrflow_job resource.
@@ -74,7 +76,7 @@ func (r *jobResource) Metadata(_ context.Context, req resource.MetadataRequest, 
 }
 
 // Schema choices, so that a plan after apply is always empty, whatever the server answers for
-// what the configuration leaves out (see flatten), and removing an attribute resets it:
+// what the configuration leaves out (see flattenJob), and removing an attribute resets it:
 //   - free-form strings (description, params, retry_policy, cluster_id) and the JSON attributes are
 //     Optional: left out, they are sent as "" (cleared) and stay null in state; an explicit "" is
 //     refused at plan time, since "" and "left out" are one thing to the API;
@@ -246,12 +248,6 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 	}
 }
 
-func (r *jobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan jobModel
@@ -259,7 +255,7 @@ func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, diags := expand(ctx, &plan, "")
+	in, diags := expandJobInput(ctx, &plan, "")
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -272,7 +268,7 @@ func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, re
 		return
 	}
 	defer cancel()
-	res, err := createJob(ctx, r.client, in)
+	res, err := createJob(ctx, r.Client(), in)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the job", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
@@ -293,11 +289,11 @@ func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	j, err := r.client.DescribeJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	j, err := findJobByID(ctx, r.Client(), state.ProjectID.ValueString(), state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "job", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
-	resp.Diagnostics.Append(flatten(ctx, j, &state)...)
+	resp.Diagnostics.Append(flattenJob(ctx, j, &state)...)
 	resp.Diagnostics.Append(setAlertConf(ctx, resp.Private, j.AlertConf)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -313,12 +309,12 @@ func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	// is sent back as it was last read so that an update does not wipe it.
 	alertConf, diags := getAlertConf(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
-	in, diags := expand(ctx, &plan, alertConf)
+	in, diags := expandJobInput(ctx, &plan, alertConf)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.client.ModifyJob(ctx, plan.ID.ValueString(), in); err != nil {
+	if err := r.Client().ModifyJob(ctx, plan.ID.ValueString(), in); err != nil {
 		resp.Diagnostics.AddError("Cannot update the job", framework.ErrorDetail(err,
 			"Job names are unique within a project."))
 		return
@@ -333,7 +329,7 @@ func (r *jobResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.DeleteJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
+	err := r.Client().DeleteJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
 		resp.Diagnostics.AddError("Cannot delete the job", framework.ErrorDetail(err,
 			"A job that a flow's graph still runs may have to be removed from the flow first."))
@@ -362,13 +358,43 @@ type privateState interface {
 
 // readInto reads the job back after a write and stores what the server holds.
 func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	j, err := r.client.DescribeJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
+	j, err := findJobByID(ctx, r.Client(), m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the job after writing it", framework.ErrorDetail(err,
 			"The job exists and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}
-	diags.Append(flatten(ctx, j, m)...)
+	diags.Append(flattenJob(ctx, j, m)...)
 	diags.Append(setAlertConf(ctx, private, j.AlertConf)...)
 	diags.Append(state.Set(ctx, m)...)
+}
+
+// The job's AlertConf lives in the resource's private state, JSON-encoded as the framework wants.
+
+func setAlertConf(ctx context.Context, private privateState, alertConf string) diag.Diagnostics {
+	b, err := json.Marshal(alertConf)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Cannot record the job's alert configuration", err.Error())
+		return diags
+	}
+	return private.SetKey(ctx, privateAlertConf, b)
+}
+
+// privateGetter is what Update's request can read private data from.
+type privateGetter interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+func getAlertConf(ctx context.Context, private privateGetter) (string, diag.Diagnostics) {
+	b, diags := private.GetKey(ctx, privateAlertConf)
+	if diags.HasError() || len(b) == 0 {
+		return "", diags
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		diags.AddError("Cannot read the job's recorded alert configuration",
+			fmt.Sprintf("The private state holds %q: %s. This is a bug in the provider; please report it.", b, err))
+	}
+	return s, diags
 }

@@ -2,7 +2,6 @@ package job
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -17,9 +16,14 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
+
+// clusterIDReadNote describes the data sources' cluster_id: read when the answer has one, which
+// nothing promises.
+const clusterIDReadNote = "The cluster (`C-…`) the job is bound to, when the API's answer names one; null otherwise. " +
+	"Neither DescribeFlowJob's and ListFlowJob's documentation nor the SDK's types include ClusterId, so it may be " +
+	"null even for a job bound to a cluster."
 
 var (
 	_ datasource.DataSource                     = (*jobDataSource)(nil)
@@ -27,8 +31,9 @@ var (
 	_ datasource.DataSourceWithConfigValidators = (*jobDataSource)(nil)
 )
 
+// jobDataSource gets its API client from the embedded base (d.Client()).
 type jobDataSource struct {
-	client *emrapi.Client
+	framework.DataSourceWithClient
 }
 
 // NewDataSource returns the emrflow_job data source: one job of a project, by id or by exact
@@ -87,7 +92,7 @@ func (d *jobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 				MarkdownDescription: "The job's ID (`FJ-…`).",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validate.IDPrefix("FJ-")},
+				Validators:          []validator.String{validate.IDPrefix(jobIDPrefix)},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The job's exact name.",
@@ -124,12 +129,6 @@ func (d *jobDataSource) ConfigValidators(context.Context) []datasource.ConfigVal
 	}
 }
 
-func (d *jobDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
 func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg jobDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -140,7 +139,7 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 	id := cfg.ID.ValueString()
 	if cfg.ID.IsNull() {
 		name := cfg.Name.ValueString()
-		all, err := d.client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Name: name})
+		all, err := d.Client().ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Name: name})
 		if err != nil {
 			lookupFailed(&resp.Diagnostics, err, projectID, "Cannot list the jobs")
 			return
@@ -165,8 +164,8 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 			return
 		}
 	}
-	j, err := d.client.DescribeJob(ctx, projectID, id)
-	if emrapi.IsNotFound(err) && !isMissingProjectErr(err) {
+	j, err := findJobByID(ctx, d.Client(), projectID, id)
+	if emrapi.IsNotFound(err) && !emrapi.IsProjectNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "No such job",
 			fmt.Sprintf("Project %s has no job with the ID %q.", projectID, id))
 		return
@@ -175,48 +174,15 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 		lookupFailed(&resp.Diagnostics, err, projectID, "Cannot read the job")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, jobData(j))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, flattenJobData(j))...)
 }
 
 // lookupFailed reports a failed lookup: a missing project on project_id, anything else as the
 // API said it.
 func lookupFailed(diags *diag.Diagnostics, err error, projectID, summary string) {
-	if isMissingProjectErr(err) {
+	if emrapi.IsProjectNotFound(err) {
 		diags.AddAttributeError(path.Root("project_id"), "No such project", fmt.Sprintf("No project has the ID %q.", projectID))
 		return
 	}
 	diags.AddError(summary, framework.ErrorDetail(err, ""))
-}
-
-func isMissingProjectErr(err error) bool {
-	var apiErr *emrapi.Error
-	return errors.As(err, &apiErr) && strings.HasPrefix(apiErr.Message, "Project does not exist")
-}
-
-// jobData maps a job as the resource reads it: the API's "" for an unset optional field is null.
-func jobData(j *emrapi.Job) *jobDataModel {
-	return &jobDataModel{
-		ID:                types.StringValue(j.ID),
-		ProjectID:         types.StringValue(j.ProjectID),
-		Name:              types.StringValue(j.Name),
-		Type:              types.StringValue(j.Type),
-		Description:       types.StringValue(j.Description),
-		Params:            flex.StringOrNull(j.Params),
-		ParamConf:         flex.StringOrNull(j.ParamConf),
-		CustomVariables:   flex.StringOrNull(j.CustomVariables),
-		EnvConf:           flex.StringOrNull(j.EnvConf),
-		RunConf:           flex.StringOrNull(j.RunConf),
-		MonitorConf:       flex.StringOrNull(j.MonitorConf),
-		Mode:              flex.StringOrNull(j.Mode),
-		FailAct:           flex.StringOrNull(j.FailAct),
-		MaxRetry:          types.Int64Value(j.MaxRetry),
-		RetryInterval:     types.Int64Value(j.RetryInterval),
-		RetryPolicy:       flex.StringOrNull(j.RetryPolicy),
-		MaxRunningTimeSec: types.Int64Value(j.MaxRunningTimeSec),
-		ClusterID:         flex.StringOrNull(j.ClusterID),
-		Adhoc:             types.BoolValue(j.Adhoc),
-		ParentCategoryID:  flex.StringOrNull(j.CategoryID),
-		GmtCreate:         types.Int64Value(j.GmtCreate),
-		GmtModified:       types.Int64Value(j.GmtModified),
-	}
 }

@@ -20,9 +20,13 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 const (
+	// projectIDPrefix starts every project id (FP-257A173659F5E1A2).
+	projectIDPrefix = validate.ProjectPrefix
+
 	maxNameLength        = 64
 	maxDescriptionLength = 1024
 )
@@ -34,19 +38,12 @@ var (
 )
 
 type projectResource struct {
-	client *emrapi.Client
+	framework.ResourceWithClient
 }
 
 // NewResource returns the emrflow_project resource.
 func NewResource() resource.Resource {
 	return &projectResource{}
-}
-
-type projectModel struct {
-	ID              types.String `tfsdk:"id"`
-	Name            types.String `tfsdk:"name"`
-	Description     types.String `tfsdk:"description"`
-	ResourceGroupID types.String `tfsdk:"resource_group_id"`
 }
 
 func (r *projectResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -55,7 +52,7 @@ func (r *projectResource) Metadata(_ context.Context, req resource.MetadataReque
 
 func (r *projectResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "An EMR data-development project (`FP-…`): the container of flows, jobs and categories. " +
+		MarkdownDescription: "An EMR data-development project (`FP-…`): the container of flows, jobs and folders (`emrflow_category`). " +
 			"Managed with CreateFlowProject, DescribeFlowProject, ModifyFlowProject and DeleteFlowProject.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -67,8 +64,9 @@ func (r *projectResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: "Name of the project, unique in the account. Renaming is done in place.",
 				Required:            true,
 				Validators: []validator.String{
+					// LengthBetween counts bytes, as it always has for a project name.
 					stringvalidator.LengthBetween(1, maxNameLength),
-					stringvalidator.RegexMatches(namePattern, namePatternHelp),
+					validate.NameShape(),
 				},
 			},
 			"description": schema.StringAttribute{
@@ -94,19 +92,6 @@ func (r *projectResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-// replaceUnlessImported asks for a replacement when the resource group changes, except when the
-// state has none because the project was imported: the API never returns the group, so an imported
-// project would otherwise be replaced for no reason.
-func replaceUnlessImported(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
-}
-
-func (r *projectResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 func (r *projectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan projectModel
@@ -121,11 +106,7 @@ func (r *projectResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	defer cancel()
-	res, err := r.create(ctx, emrapi.ProjectInput{
-		Name:            plan.Name.ValueString(),
-		Description:     plan.Description.ValueString(),
-		ResourceGroupID: plan.ResourceGroupID.ValueString(),
-	})
+	res, err := createProject(ctx, r.Client(), expandProjectInput(&plan))
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create the project", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
@@ -139,28 +120,6 @@ func (r *projectResource) Create(ctx context.Context, req resource.CreateRequest
 	r.readInto(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
-// create makes the project exactly once (see package createonce). A project's key is its name in
-// the account; a project found under it after an unknown outcome is ours when its description
-// reads back the same and it was created during this apply. The resource group is not compared:
-// DescribeFlowProject does not return it.
-func (r *projectResource) create(ctx context.Context, in emrapi.ProjectInput) (createonce.Result, error) {
-	return createonce.Create(ctx, createonce.Op{
-		Kind:         "project",
-		ResourceType: "emrflow_project",
-		Key:          fmt.Sprintf("named %q", in.Name),
-		Create:       func(ctx context.Context) (string, error) { return r.client.CreateProject(ctx, in) },
-		Find: func(ctx context.Context) (*createonce.Candidate, error) {
-			p, err := r.client.FindProjectByName(ctx, in.Name)
-			if err != nil {
-				return nil, err
-			}
-			var diff createonce.Diff
-			diff.Check("description", p.Description == in.Description)
-			return &createonce.Candidate{ID: p.ID, ImportID: p.ID, Created: createonce.Millis(p.GmtCreate), Differs: diff}, nil
-		},
-	})
-}
-
 func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var state projectModel
@@ -168,11 +127,11 @@ func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, err := r.client.DescribeProject(ctx, state.ID.ValueString())
+	p, err := findProjectByID(ctx, r.Client(), state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "project", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
-	flatten(p, &state)
+	flattenProject(p, &state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -183,10 +142,8 @@ func (r *projectResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.ModifyProject(ctx, plan.ID.ValueString(), emrapi.ProjectInput{
-		Name:        plan.Name.ValueString(),
-		Description: plan.Description.ValueString(),
-	})
+	// ModifyFlowProject sends the name and description only: the resource group replaces.
+	err := r.Client().ModifyProject(ctx, plan.ID.ValueString(), expandProjectInput(&plan))
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot update the project", framework.ErrorDetail(err, ""))
 		return
@@ -201,10 +158,10 @@ func (r *projectResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.DeleteProject(ctx, state.ID.ValueString())
+	err := r.Client().DeleteProject(ctx, state.ID.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
 		resp.Diagnostics.AddError("Cannot delete the project", framework.ErrorDetail(err,
-			"A project can only be deleted once its flows, jobs and categories are gone."))
+			"A project can only be deleted once its flows, jobs and folders are gone."))
 	}
 }
 
@@ -212,9 +169,9 @@ func (r *projectResource) ImportState(ctx context.Context, req resource.ImportSt
 	if projectIdentity.Import(ctx, req, resp) {
 		return
 	}
-	if !projectIDPattern.MatchString(req.ID) {
+	if !validate.HasIDPrefix(req.ID, projectIDPrefix) {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a project ID such as FP-257A173659F5E1A2, got %q.", req.ID))
+			fmt.Sprintf("Expected a project ID such as %s257A173659F5E1A2, got %q.", projectIDPrefix, req.ID))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
@@ -222,19 +179,12 @@ func (r *projectResource) ImportState(ctx context.Context, req resource.ImportSt
 
 // readInto reads the project back after a write and stores what the server holds.
 func (r *projectResource) readInto(ctx context.Context, m *projectModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	p, err := r.client.DescribeProject(ctx, m.ID.ValueString())
+	p, err := findProjectByID(ctx, r.Client(), m.ID.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the project after writing it", framework.ErrorDetail(err,
 			"The project exists and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}
-	flatten(p, m)
+	flattenProject(p, m)
 	diags.Append(state.Set(ctx, m)...)
-}
-
-func flatten(p *emrapi.Project, m *projectModel) {
-	m.ID = types.StringValue(p.ID)
-	m.Name = types.StringValue(p.Name)
-	m.Description = types.StringValue(p.Description)
-	// resource_group_id is not returned by DescribeFlowProject: it stays as configured.
 }

@@ -1,12 +1,23 @@
 package project
 
-import "regexp"
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+)
 
 var (
-	projectIDPattern     = regexp.MustCompile(`^FP-[0-9A-Za-z]+$`)
+	// projectIDPattern keeps the data source's message about a malformed id ("must look like
+	// FP-<letters and digits>"); it accepts what validate.HasIDPrefix(id, projectIDPrefix) does.
+	projectIDPattern     = regexp.MustCompile(`^` + projectIDPrefix + `[0-9A-Za-z]+$`)
 	resourceGroupPattern = regexp.MustCompile(`^rg-[0-9A-Za-z]+$`)
-	// namePattern follows the console's rule for project names: no leading or trailing blanks and
-	// no control characters.
-	namePattern     = regexp.MustCompile(`^[^\s\x00-\x1f](?:[^\x00-\x1f]*[^\s\x00-\x1f])?$`)
-	namePatternHelp = "must not start or end with a blank and must not hold control characters"
 )
+
+// replaceUnlessImported asks for a replacement when the resource group changes, except when the
+// state has none because the project was imported: the API never returns the group, so an imported
+// project would otherwise be replaced for no reason.
+func replaceUnlessImported(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}

@@ -6,8 +6,6 @@ package projectuser
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -18,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
@@ -32,15 +29,6 @@ const (
 	what         = "project user"
 )
 
-// A RAM user name is 1 to 64 letters, digits, '.', '_' and '-' (RAM's own rule; DeleteFlowProjectUser's
-// page calls it "子账号名称", the sub-account name), and a RAM user id is a number. The pages of
-// CreateFlowProjectUser and ListFlowProjectUser are missing: the SDK has User.N.UserId and
-// User.N.UserName on the create and AccountUserId and UserName in the list.
-var (
-	userNamePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
-	userIDPattern   = regexp.MustCompile(`^[0-9]{1,64}$`)
-)
-
 var (
 	_ resource.Resource                = (*userResource)(nil)
 	_ resource.ResourceWithConfigure   = (*userResource)(nil)
@@ -49,18 +37,12 @@ var (
 )
 
 type userResource struct {
-	client *emrapi.Client
+	framework.ResourceWithClient
 }
 
 // NewResource returns the emrflow_project_user resource.
 func NewResource() resource.Resource {
 	return &userResource{}
-}
-
-type userModel struct {
-	ProjectID types.String `tfsdk:"project_id"`
-	UserID    types.String `tfsdk:"user_id"`
-	UserName  types.String `tfsdk:"user_name"`
 }
 
 func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -100,12 +82,6 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	}
 }
 
-func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	r.client = client
-}
-
 func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan userModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -119,23 +95,7 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	defer cancel()
-	res, err := createonce.Create(ctx, createonce.Op{
-		Kind:         what,
-		ResourceType: resourceType,
-		Key:          fmt.Sprintf("named %q in project %s", name, projectID),
-		Create: func(ctx context.Context) (string, error) {
-			return name, r.client.CreateProjectUser(ctx, projectID, userID, name)
-		},
-		Find: func(ctx context.Context) (*createonce.Candidate, error) {
-			u, err := r.client.FindProjectUser(ctx, projectID, name)
-			if err != nil {
-				return nil, err
-			}
-			var d createonce.Diff
-			d.Check("user_id", u.UserID == "" || u.UserID == userID)
-			return &createonce.Candidate{ID: name, ImportID: projectID + ":" + name, Created: createonce.Millis(u.GmtCreate), Differs: d}, nil
-		},
-	})
+	res, err := createProjectUser(ctx, r.Client(), projectID, userID, name)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot add the project user", framework.ErrorDetail(err, createonce.Hint(err)))
 		return
@@ -155,11 +115,11 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	// The identity is set first: the framework wants one after every Read, even one that removes
 	// the resource (a CLI older than 1.12 keeps none to carry over).
 	setIdentity(ctx, resp.Identity, &state, &resp.Diagnostics)
-	u, err := r.client.FindProjectUser(ctx, state.ProjectID.ValueString(), state.UserName.ValueString())
+	u, err := findProjectUserByName(ctx, r.Client(), state.ProjectID.ValueString(), state.UserName.ValueString())
 	if framework.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
 		return
 	}
-	flatten(u, &state)
+	flattenProjectUser(u, &state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -177,7 +137,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.DeleteProjectUser(ctx, state.ProjectID.ValueString(), state.UserName.ValueString())
+	err := r.Client().DeleteProjectUser(ctx, state.ProjectID.ValueString(), state.UserName.ValueString())
 	if err != nil && !emrapi.IsNotFound(err) {
 		resp.Diagnostics.AddError("Cannot remove the project user", framework.ErrorDetail(err, ""))
 	}
@@ -198,44 +158,17 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_name"), name)...)
 }
 
-// parseImportID splits "FP-…:<user name>".
-func parseImportID(id string) (projectID, name string, err error) {
-	const example = "FP-257A173659F5E1A2:alice"
-	projectID, name, ok := strings.Cut(id, ":")
-	switch {
-	case !ok:
-		return "", "", fmt.Errorf("expected <project id>:<user name> such as %s, got %q (no colon)", example, id)
-	case !validate.HasIDPrefix(projectID, validate.ProjectPrefix):
-		return "", "", fmt.Errorf("expected <project id>:<user name> such as %s, got %q: %q is not a project id (FP-…)", example, id, projectID)
-	case !userNamePattern.MatchString(name):
-		return "", "", fmt.Errorf("expected <project id>:<user name> such as %s, got %q: %q is not a RAM user name "+
-			"(1 to 64 letters, digits, '.', '_' or '-')", example, id, name)
-	}
-	return projectID, name, nil
-}
-
 func (r *userResource) readInto(ctx context.Context, m *userModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	u, err := r.client.FindProjectUser(ctx, m.ProjectID.ValueString(), m.UserName.ValueString())
+	u, err := findProjectUserByName(ctx, r.Client(), m.ProjectID.ValueString(), m.UserName.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the project user after adding it", framework.ErrorDetail(err,
 			"The member was added and is recorded in the state; run `terraform apply` again to refresh it."))
 		return
 	}
-	flatten(u, m)
+	flattenProjectUser(u, m)
 	diags.Append(state.Set(ctx, m)...)
 }
 
 func importIDOf(m *userModel) string {
 	return m.ProjectID.ValueString() + ":" + m.UserName.ValueString()
-}
-
-// flatten stores what ListFlowProjectUser holds; an answer without AccountUserId keeps the known id.
-func flatten(u *emrapi.ProjectUser, m *userModel) {
-	if u.ProjectID != "" {
-		m.ProjectID = types.StringValue(u.ProjectID)
-	}
-	m.UserName = types.StringValue(u.UserName)
-	if u.UserID != "" {
-		m.UserID = types.StringValue(u.UserID)
-	}
 }

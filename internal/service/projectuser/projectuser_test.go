@@ -56,7 +56,7 @@ func TestAccProjectUser_basic(t *testing.T) {
 			{
 				ResourceName:                         resourceName,
 				ImportState:                          true,
-				ImportStateIdFunc:                    importID(resourceName),
+				ImportStateIdFunc:                    acctest.ImportIDFunc(resourceName, "project_id", "user_name"),
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "user_name",
 			},
@@ -64,20 +64,20 @@ func TestAccProjectUser_basic(t *testing.T) {
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "alice",
-				ExpectError:   errorRegexp(`Invalid import ID.*<project id>:<user name> such as FP-257A173659F5E1A2:alice`),
+				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*<project id>:<user name> such as FP-257A173659F5E1A2:alice`),
 			},
 			{
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "FP-0123456789ABCDEF:alice@example.onaliyun.com",
-				ExpectError:   errorRegexp(`Invalid import ID.*is not a RAM user name`),
+				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*is not a RAM user name`),
 			},
 			{
 				// Importing a user who is not a member says so.
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "FP-0123456789ABCDEF:nobody",
-				ExpectError:   errorRegexp(`Cannot import non-existent remote object`),
+				ExpectError:   acctest.ErrorRegexp(`Cannot import non-existent remote object`),
 			},
 		},
 	})
@@ -157,7 +157,7 @@ resource "emrflow_project_user" "twin" {
   user_name  = "alice"
 }
 `,
-			ExpectError: errorRegexp(`Cannot add the project user.*User name already exists.*terraform import emrflow_project_user.<resource name> FP-[0-9A-F]+:alice`),
+			ExpectError: acctest.ErrorRegexp(`Cannot add the project user.*User name already exists.*terraform import emrflow_project_user.<resource name> FP-[0-9A-F]+:alice`),
 		}},
 	})
 }
@@ -172,7 +172,7 @@ resource "emrflow_project_user" "test" {
   user_id    = "1"
   user_name  = "alice smith"
 }
-`, `user_name  = "alice smith"`, errorRegexp(`user_name must be a RAM user name`))
+`, `user_name  = "alice smith"`, acctest.ErrorRegexp(`user_name must be a RAM user name`))
 }
 
 func TestAccProjectUser_identity(t *testing.T) {
@@ -239,18 +239,4 @@ func testAccCheckMembers(t *testing.T, n string, names ...string) resource.TestC
 		}
 		return nil
 	}
-}
-
-func importID(n string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) {
-		rs, ok := s.RootModule().Resources[n]
-		if !ok {
-			return "", fmt.Errorf("%s not in state", n)
-		}
-		return rs.Primary.Attributes["project_id"] + ":" + rs.Primary.Attributes["user_name"], nil
-	}
-}
-
-func errorRegexp(pattern string) *regexp.Regexp {
-	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 }

@@ -24,7 +24,7 @@ func TestProjectUserValidation(t *testing.T) {
 	for name, tc := range cases {
 		rows[name] = acctest.ValidationCase{
 			Config: acctest.Config{"project_id": tc.project, "user_id": tc.id, "user_name": tc.name},
-			Path:   tc.path, Want: errorRegexp(tc.want),
+			Path:   tc.path, Want: acctest.ErrorRegexp(tc.want),
 		}
 	}
 	acctest.RunValidationCases(t, acctest.KindResource, "emrflow_project_user", rows)

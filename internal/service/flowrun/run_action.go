@@ -22,6 +22,8 @@ const (
 	defaultTimeout = 30 * time.Minute
 	// logTailLines is how much of a failed node's launcher log the failure shows.
 	logTailLines = 10
+	// flowIDPrefix starts a flow's id (F-…).
+	flowIDPrefix = "F-"
 )
 
 // pollInterval is how often a waiting action reads the run. A variable so that the tests, which
@@ -34,7 +36,7 @@ var (
 )
 
 type runAction struct {
-	client *emrapi.Client
+	framework.ActionWithClient
 }
 
 // NewAction returns the emrflow_flow_run action: runs a flow and, by default, waits for the run
@@ -65,12 +67,12 @@ func (a *runAction) Schema(_ context.Context, _ action.SchemaRequest, resp *acti
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the project (`FP-…`) that holds the flow.",
 				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix("FP-")},
+				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
 			},
 			"flow_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the flow (`F-…`) to run.",
 				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix("F-")},
+				Validators:          []validator.String{validate.IDPrefix(flowIDPrefix)},
 			},
 			"region": schema.StringAttribute{
 				MarkdownDescription: "Region of the flow. Defaults to the provider's region.",
@@ -91,12 +93,6 @@ func (a *runAction) Schema(_ context.Context, _ action.SchemaRequest, resp *acti
 			},
 		},
 	}
-}
-
-func (a *runAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	a.client = client
 }
 
 // errTimeout is the cause of the wait's context when the configured timeout passes, to tell it
@@ -123,7 +119,7 @@ func (a *runAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *
 			resp.SendProgress(action.InvokeProgressEvent{Message: msg})
 		}
 	}
-	resp.Diagnostics.Append(runFlow(ctx, a.client.InRegion(cfg.Region.ValueString()), runSpec{
+	resp.Diagnostics.Append(runFlow(ctx, a.Client().InRegion(cfg.Region.ValueString()), runSpec{
 		projectID: cfg.ProjectID.ValueString(),
 		flowID:    cfg.FlowID.ValueString(),
 		wait:      cfg.WaitForCompletion.IsNull() || cfg.WaitForCompletion.ValueBool(),

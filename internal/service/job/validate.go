@@ -1,5 +1,8 @@
 package job
 
+// The plan-time rules particular to jobs: the job types accepted, and the changes that replace a
+// job because ModifyFlowJob cannot make them (the RequiresReplaceIf functions of the schema).
+
 import (
 	"context"
 	"slices"
@@ -20,12 +23,6 @@ var documentedTypes = []string{"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP"
 // refusing a type the API takes would leave no way to manage such a job. PRESTO_SQL, which no
 // source mentions, is not accepted.
 var consoleTypes = []string{"SPARK_SHELL", "IMPALA_SQL", "STREAMING_SQL", "FLINK"}
-
-// clusterIDReadNote describes the data sources' cluster_id: read when the answer has one, which
-// nothing promises.
-const clusterIDReadNote = "The cluster (`C-…`) the job is bound to, when the API's answer names one; null otherwise. " +
-	"Neither DescribeFlowJob's and ListFlowJob's documentation nor the SDK's types include ClusterId, so it may be " +
-	"null even for a job bound to a cluster."
 
 // jobTypes returns every type the resource accepts, documented ones first.
 func jobTypes() []string { return slices.Concat(documentedTypes, consoleTypes) }
