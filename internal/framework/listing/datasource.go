@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -95,3 +96,54 @@ var (
 	GmtCreate   = ComputedInt64("Creation time, in milliseconds since the epoch.")
 	GmtModified = ComputedInt64("Last modification time, in milliseconds since the epoch.")
 )
+
+// DataSourceSpec is what is particular to one plural data source: M is its tfsdk model, holding
+// the arguments and the computed ids and items.
+type DataSourceSpec[M any] struct {
+	// TypeName is the data source type without the provider prefix ("flows").
+	TypeName string
+	Schema   schema.Schema
+	// Read fills in cfg, the configuration as read, from the API; an error in diags leaves the
+	// state unset.
+	Read func(ctx context.Context, client *emrapi.Client, cfg *M, diags *diag.Diagnostics)
+}
+
+// DataSource is a plural data source served from a DataSourceSpec.
+type DataSource[M any] struct {
+	framework.DataSourceWithClient
+	spec DataSourceSpec[M]
+}
+
+var (
+	_ datasource.DataSource              = (*DataSource[struct{}])(nil)
+	_ datasource.DataSourceWithConfigure = (*DataSource[struct{}])(nil)
+)
+
+// NewDataSource returns the data source of spec.
+func NewDataSource[M any](spec DataSourceSpec[M]) datasource.DataSource {
+	return &DataSource[M]{spec: spec}
+}
+
+// Metadata implements datasource.DataSource.
+func (d *DataSource[M]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.spec.TypeName
+}
+
+// Schema implements datasource.DataSource.
+func (d *DataSource[M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = d.spec.Schema
+}
+
+// Read implements datasource.DataSource: the configuration in, the spec's Read, the state out.
+func (d *DataSource[M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg M
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	d.spec.Read(ctx, d.Client(), &cfg, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

@@ -12,25 +12,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
-var (
-	_ datasource.DataSource              = (*categoriesDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*categoriesDataSource)(nil)
-)
-
-type categoriesDataSource struct {
-	framework.DataSourceWithClient
-}
-
 // NewListDataSource returns the emrflow_categories data source: the folders of a project,
 // filtered by type and parent folder.
 func NewListDataSource() datasource.DataSource {
-	return &categoriesDataSource{}
+	return listing.NewDataSource(listing.DataSourceSpec[categoriesDataModel]{TypeName: "categories", Schema: categoriesSchema(), Read: readCategories})
 }
 
 type categoriesDataModel struct {
@@ -51,13 +41,9 @@ type categoriesItemDataModel struct {
 	GmtModified types.Int64  `tfsdk:"gmt_modified"`
 }
 
-func (d *categoriesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_categories"
-}
-
-func (d *categoriesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func categoriesSchema() schema.Schema {
 	str := listing.ComputedString
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists the folders (`FC-…`) of a data-development project, walking every page of " +
 			"ListFlowCategory: all of them, or those directly in `parent_id`, of either type or of `type`. Only " +
 			"folders are listed (the API's list also holds the flows and jobs in them, as files). Matching nothing " +
@@ -89,16 +75,13 @@ func (d *categoriesDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	}
 }
 
-func (d *categoriesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg categoriesDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+// readCategories lists the folders of the project (every page of ListFlowCategory) that match
+// the filters.
+func readCategories(ctx context.Context, client *emrapi.Client, cfg *categoriesDataModel, diags *diag.Diagnostics) {
 	projectID, parentID, typ := cfg.ProjectID.ValueString(), cfg.ParentID.ValueString(), cfg.Type.ValueString()
-	all, err := d.Client().ListCategories(ctx, emrapi.ListCategoriesInput{ProjectID: projectID, ParentID: parentID})
+	all, err := client.ListCategories(ctx, emrapi.ListCategoriesInput{ProjectID: projectID, ParentID: parentID})
 	if err != nil {
-		listing.ListFailed(&resp.Diagnostics, err, projectID, "Cannot list the folders", "")
+		listing.ListFailed(diags, err, projectID, "Cannot list the folders", "")
 		return
 	}
 	// Files (the flows and jobs in a folder) are left out; so is what the API returns beyond the
@@ -108,10 +91,9 @@ func (d *categoriesDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			(typ == "" || c.Type == typ) &&
 			(parentID == "" || parentOf(c) == parentID)
 	}
-	var diags diag.Diagnostics
-	cfg.IDs, cfg.Categories, diags = listing.Results(ctx, all, keep, func(c *emrapi.Category) string { return c.ID }, categoriesItem)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	var d diag.Diagnostics
+	cfg.IDs, cfg.Categories, d = listing.Results(ctx, all, keep, func(c *emrapi.Category) string { return c.ID }, categoriesItem)
+	diags.Append(d...)
 }
 
 // parentOf is the folder c is in, "" at the project's root (whose "root_parent" is no parent).

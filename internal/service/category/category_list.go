@@ -1,9 +1,6 @@
 package category
 
 import (
-	"context"
-	"iter"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -17,23 +14,22 @@ import (
 // NewListResource returns the emrflow_category list resource (`terraform query`, Terraform >=
 // 1.14): the folders of a project, at every depth, by ListFlowCategory page by page.
 func NewListResource() list.ListResource {
-	return listing.New(listing.Spec[categoryListModel, emrapi.Category]{
+	return listing.New(listing.Spec[categoryListModel, emrapi.ListCategoriesInput, emrapi.Category]{
 		TypeName:    "category",
 		Kind:        "categories",
 		Schema:      categoryListSchema(),
 		NewResource: NewResource,
-		Pages: func(ctx context.Context, c *emrapi.Client, cfg categoryListModel, pageSize int) iter.Seq2[[]emrapi.Category, error] {
-			return c.CategoryPages(ctx, emrapi.ListCategoriesInput{ProjectID: cfg.ProjectID.ValueString(), PageSize: pageSize})
+		Pages:       (*emrapi.Client).CategoryPages,
+		Input: func(cfg categoryListModel, pageSize int) emrapi.ListCategoriesInput {
+			return emrapi.ListCategoriesInput{ProjectID: cfg.ProjectID.ValueString(), PageSize: pageSize}
 		},
-		Name: func(c emrapi.Category) string { return c.Name },
+		Name: func(o emrapi.Category) string { return o.Name },
+		ID:   func(o emrapi.Category) string { return o.ID },
 		// The API lists the flows and jobs inside folders too (CategoryType FILE); type is a
 		// filter of ours, ListFlowCategory has none.
 		Keep: func(cfg categoryListModel, c emrapi.Category) bool {
 			typ := cfg.Type.ValueString()
 			return c.CategoryType != "FILE" && (typ == "" || c.Type == typ)
-		},
-		Identity: func(cfg categoryListModel, c emrapi.Category) map[string]string {
-			return map[string]string{"project_id": cfg.ProjectID.ValueString(), "id": c.ID}
 		},
 	})
 }

@@ -10,26 +10,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
-var (
-	_ datasource.DataSource              = (*clustersDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*clustersDataSource)(nil)
-)
-
-type clustersDataSource struct {
-	framework.DataSourceWithClient
-}
-
 // NewClustersDataSource returns the emrflow_clusters data source: the clusters a project may use
 // (ListFlowCluster), or every cluster of the region that data development may use
 // (ListFlowClusterAll).
 func NewClustersDataSource() datasource.DataSource {
-	return &clustersDataSource{}
+	return listing.NewDataSource(listing.DataSourceSpec[clustersDataModel]{TypeName: "clusters", Schema: clustersSchema(), Read: readClusters})
 }
 
 type clustersDataModel struct {
@@ -49,13 +39,9 @@ type clusterDataModel struct {
 	ExpiredTime types.Int64  `tfsdk:"expired_time"`
 }
 
-func (d *clustersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_clusters"
-}
-
-func (d *clustersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func clustersSchema() schema.Schema {
 	str, num := listing.ComputedString, listing.ComputedInt64
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists clusters for data development. With `project_id`: the clusters the project may use, " +
 			"those associated with it by a cluster setting (ListFlowCluster). Without: every cluster of the provider's " +
 			"region that data development can use, which an `emrflow_project_cluster_setting` may associate " +
@@ -81,29 +67,24 @@ func (d *clustersDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *clustersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg clustersDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+// readClusters lists the clusters of the project, or of the region without one.
+func readClusters(ctx context.Context, client *emrapi.Client, cfg *clustersDataModel, diags *diag.Diagnostics) {
 	var (
 		clusters []emrapi.Cluster
 		err      error
 	)
 	if cfg.ProjectID.IsNull() {
-		clusters, err = d.Client().ListAllFlowClusters(ctx)
+		clusters, err = client.ListAllFlowClusters(ctx)
 	} else {
-		clusters, err = d.Client().ListFlowClusters(ctx, cfg.ProjectID.ValueString())
+		clusters, err = client.ListFlowClusters(ctx, cfg.ProjectID.ValueString())
 	}
 	if err != nil {
-		listing.ListFailed(&resp.Diagnostics, err, cfg.ProjectID.ValueString(), "Cannot list the clusters", "")
+		listing.ListFailed(diags, err, cfg.ProjectID.ValueString(), "Cannot list the clusters", "")
 		return
 	}
-	var diags diag.Diagnostics
-	cfg.IDs, cfg.Clusters, diags = listing.Results(ctx, clusters, nil, func(c *emrapi.Cluster) string { return c.ID }, clusterItem)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	var d diag.Diagnostics
+	cfg.IDs, cfg.Clusters, d = listing.Results(ctx, clusters, nil, func(c *emrapi.Cluster) string { return c.ID }, clusterItem)
+	diags.Append(d...)
 }
 
 func clusterItem(c *emrapi.Cluster) clusterDataModel {

@@ -1,9 +1,6 @@
 package flow
 
 import (
-	"context"
-	"iter"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -18,23 +15,22 @@ import (
 // NewListResource returns the emrflow_flow list resource (`terraform query`, Terraform >= 1.14):
 // the flows of a project, by ListFlow page by page.
 func NewListResource() list.ListResource {
-	return listing.New(listing.Spec[flowListModel, emrapi.Flow]{
+	return listing.New(listing.Spec[flowListModel, emrapi.ListFlowsInput, emrapi.Flow]{
 		TypeName:    "flow",
 		Kind:        "flows",
 		Schema:      flowListSchema(),
 		NewResource: NewResource,
-		Pages: func(ctx context.Context, c *emrapi.Client, cfg flowListModel, pageSize int) iter.Seq2[[]emrapi.Flow, error] {
-			return c.FlowPages(ctx, emrapi.ListFlowsInput{
+		Pages:       (*emrapi.Client).FlowPages,
+		Input: func(cfg flowListModel, pageSize int) emrapi.ListFlowsInput {
+			return emrapi.ListFlowsInput{
 				ProjectID: cfg.ProjectID.ValueString(),
 				Status:    cfg.Status.ValueString(),
 				ClusterID: cfg.ClusterID.ValueString(),
 				PageSize:  pageSize,
-			})
+			}
 		},
-		Name: func(f emrapi.Flow) string { return f.Name },
-		Identity: func(cfg flowListModel, f emrapi.Flow) map[string]string {
-			return map[string]string{"project_id": cfg.ProjectID.ValueString(), "id": f.ID}
-		},
+		Name: func(o emrapi.Flow) string { return o.Name },
+		ID:   func(o emrapi.Flow) string { return o.ID },
 	})
 }
 

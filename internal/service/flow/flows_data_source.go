@@ -7,29 +7,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
-var (
-	_ datasource.DataSource              = (*flowsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*flowsDataSource)(nil)
-)
-
-type flowsDataSource struct {
-	framework.DataSourceWithClient
-}
-
 // NewListDataSource returns the emrflow_flows data source: the flows of a project, filtered by
 // name (a regular expression), status and cluster.
 func NewListDataSource() datasource.DataSource {
-	return &flowsDataSource{}
+	return listing.NewDataSource(listing.DataSourceSpec[flowsDataModel]{TypeName: "flows", Schema: flowsSchema(), Read: readFlows})
 }
 
 type flowsDataModel struct {
@@ -59,13 +50,9 @@ type flowsItemDataModel struct {
 	GmtModified      types.Int64  `tfsdk:"gmt_modified"`
 }
 
-func (d *flowsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_flows"
-}
-
-func (d *flowsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func flowsSchema() schema.Schema {
 	str := listing.ComputedString
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists the EMR data-development workflows (flows) of a project, walking every page of " +
 			"ListFlow. `status` and `cluster_id` are filters of the API; `name_regex` is applied to the names " +
 			"returned. Matching nothing is not an error.",
@@ -102,30 +89,25 @@ func (d *flowsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *flowsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg flowsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	re, diags := listing.NameRegex(cfg.NameRegex)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+// readFlows lists the flows of the project (every page of ListFlow) that match the filters.
+func readFlows(ctx context.Context, client *emrapi.Client, cfg *flowsDataModel, diags *diag.Diagnostics) {
+	re, d := listing.NameRegex(cfg.NameRegex)
+	if diags.Append(d...); diags.HasError() {
 		return
 	}
 	projectID := cfg.ProjectID.ValueString()
-	all, err := d.Client().ListFlows(ctx, emrapi.ListFlowsInput{
+	all, err := client.ListFlows(ctx, emrapi.ListFlowsInput{
 		ProjectID: projectID,
 		Status:    cfg.Status.ValueString(),
 		ClusterID: cfg.ClusterID.ValueString(),
 	})
 	if err != nil {
-		listing.ListFailed(&resp.Diagnostics, err, projectID, "Cannot list flows", fmt.Sprintf("Listing the flows of project %s.", projectID))
+		listing.ListFailed(diags, err, projectID, "Cannot list flows", fmt.Sprintf("Listing the flows of project %s.", projectID))
 		return
 	}
 	keep := func(f *emrapi.Flow) bool { return re == nil || re.MatchString(f.Name) }
-	cfg.IDs, cfg.Flows, diags = listing.Results(ctx, all, keep, func(f *emrapi.Flow) string { return f.ID }, flowsItem)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	cfg.IDs, cfg.Flows, d = listing.Results(ctx, all, keep, func(f *emrapi.Flow) string { return f.ID }, flowsItem)
+	diags.Append(d...)
 }
 
 // flowsItem maps a ListFlow item with the resource's rules: the API's "" and 0 for an unset

@@ -24,18 +24,11 @@ import (
 // gathers thousands.
 const defaultMaxResults = 20
 
-var (
-	_ datasource.DataSource              = (*instancesDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*instancesDataSource)(nil)
-)
-
-type instancesDataSource struct {
-	framework.DataSourceWithClient
-}
-
 // NewInstancesDataSource returns the emrflow_flow_instances data source: a flow's runs, newest
 // first, with their node instances.
-func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
+func NewInstancesDataSource() datasource.DataSource {
+	return listing.NewDataSource(listing.DataSourceSpec[instancesModel]{TypeName: "flow_instances", Schema: instancesSchema(), Read: readInstances})
+}
 
 type instancesModel struct {
 	ProjectID  types.String    `tfsdk:"project_id"`
@@ -76,16 +69,12 @@ type nodeModel struct {
 	ExternalInfo types.String `tfsdk:"external_info"`
 }
 
-func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_flow_instances"
-}
-
-func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func instancesSchema() schema.Schema {
 	str := listing.ComputedString
 	ms := func(desc string) schema.Int64Attribute {
 		return listing.ComputedInt64(desc + ", in milliseconds since the Unix epoch; null when unset.")
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists the runs (flow instances) of a flow, newest first, each with its nodes' statuses " +
 			"(ListFlowInstance, then DescribeFlowInstance per run). Matching nothing is not an error.",
 		Attributes: map[string]schema.Attribute{
@@ -146,13 +135,10 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg instancesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.Client().InRegion(cfg.Region.ValueString())
+// readInstances lists the flow's newest runs (ListFlowInstance) and reads each one
+// (DescribeFlowInstance) for its node instances.
+func readInstances(ctx context.Context, c *emrapi.Client, cfg *instancesModel, diags *diag.Diagnostics) {
+	client := c.InRegion(cfg.Region.ValueString())
 	projectID, flowID := cfg.ProjectID.ValueString(), cfg.FlowID.ValueString()
 	limit := defaultMaxResults
 	if !cfg.MaxResults.IsNull() {
@@ -164,7 +150,7 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	list, err := client.ListFlowInstances(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list the flow's runs",
+		diags.AddError("Cannot list the flow's runs",
 			framework.ErrorDetail(err, fmt.Sprintf("Listing the runs of flow %s in project %s.", flowID, projectID)))
 		return
 	}
@@ -175,17 +161,16 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 			continue // deleted between the list and the read
 		}
 		if err != nil {
-			resp.Diagnostics.AddError("Cannot read a flow run",
+			diags.AddError("Cannot read a flow run",
 				framework.ErrorDetail(err, fmt.Sprintf("Reading run %s of flow %s.", item.ID, flowID)))
 			return
 		}
 		runs = append(runs, *full)
 	}
-	var diags diag.Diagnostics
-	cfg.IDs, cfg.Instances, diags = listing.Results(ctx, runs, nil, func(r *emrapi.FlowInstance) string { return r.ID }, instanceItem)
-	resp.Diagnostics.Append(diags...)
+	var d diag.Diagnostics
+	cfg.IDs, cfg.Instances, d = listing.Results(ctx, runs, nil, func(r *emrapi.FlowInstance) string { return r.ID }, instanceItem)
+	diags.Append(d...)
 	cfg.Region = types.StringValue(client.Region())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 
 func instanceItem(in *emrapi.FlowInstance) instanceModel {

@@ -1,9 +1,6 @@
 package job
 
 import (
-	"context"
-	"iter"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -18,22 +15,17 @@ import (
 // NewListResource returns the emrflow_job list resource (`terraform query`, Terraform >= 1.14):
 // the jobs of a project, by ListFlowJob page by page.
 func NewListResource() list.ListResource {
-	return listing.New(listing.Spec[jobListModel, emrapi.Job]{
+	return listing.New(listing.Spec[jobListModel, emrapi.ListJobsInput, emrapi.Job]{
 		TypeName:    "job",
 		Kind:        "jobs",
 		Schema:      jobListSchema(),
 		NewResource: NewResource,
-		Pages: func(ctx context.Context, c *emrapi.Client, cfg jobListModel, pageSize int) iter.Seq2[[]emrapi.Job, error] {
-			return c.JobPages(ctx, emrapi.ListJobsInput{
-				ProjectID: cfg.ProjectID.ValueString(),
-				Type:      cfg.Type.ValueString(),
-				PageSize:  pageSize,
-			})
+		Pages:       (*emrapi.Client).JobPages,
+		Input: func(cfg jobListModel, pageSize int) emrapi.ListJobsInput {
+			return emrapi.ListJobsInput{ProjectID: cfg.ProjectID.ValueString(), Type: cfg.Type.ValueString(), PageSize: pageSize}
 		},
-		Name: func(j emrapi.Job) string { return j.Name },
-		Identity: func(cfg jobListModel, j emrapi.Job) map[string]string {
-			return map[string]string{"project_id": cfg.ProjectID.ValueString(), "id": j.ID}
-		},
+		Name: func(o emrapi.Job) string { return o.Name },
+		ID:   func(o emrapi.Job) string { return o.ID },
 	})
 }
 

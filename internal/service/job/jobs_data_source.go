@@ -6,28 +6,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 )
 
-var (
-	_ datasource.DataSource              = (*jobsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*jobsDataSource)(nil)
-)
-
-type jobsDataSource struct {
-	framework.DataSourceWithClient
-}
-
 // NewListDataSource returns the emrflow_jobs data source: the jobs of a project, filtered by
 // name (a regular expression) and type.
 func NewListDataSource() datasource.DataSource {
-	return &jobsDataSource{}
+	return listing.NewDataSource(listing.DataSourceSpec[jobsDataModel]{TypeName: "jobs", Schema: jobsSchema(), Read: readJobs})
 }
 
 type jobsDataModel struct {
@@ -50,13 +41,9 @@ type jobsItemDataModel struct {
 	GmtModified      types.Int64  `tfsdk:"gmt_modified"`
 }
 
-func (d *jobsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_jobs"
-}
-
-func (d *jobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func jobsSchema() schema.Schema {
 	str := listing.ComputedString
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists the jobs of a data-development project, walking every page of ListFlowJob. `type` " +
 			"is a filter of the API; `name_regex` is applied to the names returned. Matching nothing is not an error. " +
 			"The `emrflow_job` data source reads one job with all its fields.",
@@ -84,29 +71,24 @@ func (d *jobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	}
 }
 
-func (d *jobsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg jobsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	re, diags := listing.NameRegex(cfg.NameRegex)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+// readJobs lists the jobs of the project (every page of ListFlowJob) that match the filters.
+func readJobs(ctx context.Context, client *emrapi.Client, cfg *jobsDataModel, diags *diag.Diagnostics) {
+	re, d := listing.NameRegex(cfg.NameRegex)
+	if diags.Append(d...); diags.HasError() {
 		return
 	}
 	projectID, jobType := cfg.ProjectID.ValueString(), cfg.Type.ValueString()
-	all, err := d.Client().ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Type: jobType})
+	all, err := client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Type: jobType})
 	if err != nil {
-		listing.ListFailed(&resp.Diagnostics, err, projectID, "Cannot list the jobs", "")
+		listing.ListFailed(diags, err, projectID, "Cannot list the jobs", "")
 		return
 	}
 	// The type is checked again: an API that ignores the filter must not widen the result.
 	keep := func(j *emrapi.Job) bool {
 		return (re == nil || re.MatchString(j.Name)) && (jobType == "" || j.Type == jobType)
 	}
-	cfg.IDs, cfg.Jobs, diags = listing.Results(ctx, all, keep, func(j *emrapi.Job) string { return j.ID }, jobsItem)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	cfg.IDs, cfg.Jobs, d = listing.Results(ctx, all, keep, func(j *emrapi.Job) string { return j.ID }, jobsItem)
+	diags.Append(d...)
 }
 
 // jobsItem maps a ListFlowJob item as the resource reads it: the API's "" for an unset optional

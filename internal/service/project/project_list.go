@@ -1,9 +1,6 @@
 package project
 
 import (
-	"context"
-	"iter"
-
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -15,7 +12,7 @@ import (
 // NewListResource returns the emrflow_project list resource (`terraform query`, Terraform >=
 // 1.14): the projects of the region, by ListFlowProject page by page.
 func NewListResource() list.ListResource {
-	return listing.New(listing.Spec[projectListModel, emrapi.Project]{
+	return listing.New(listing.Spec[projectListModel, emrapi.ListProjectsInput, emrapi.Project]{
 		TypeName:    "project",
 		Kind:        "projects",
 		NewResource: NewResource,
@@ -24,11 +21,12 @@ func NewListResource() list.ListResource {
 				"them with `terraform query -generate-config-out`.",
 			Attributes: map[string]listschema.Attribute{"name_regex": listing.NameRegexAttribute("project")},
 		},
-		Pages: func(ctx context.Context, c *emrapi.Client, _ projectListModel, pageSize int) iter.Seq2[[]emrapi.Project, error] {
-			return c.ProjectPages(ctx, emrapi.ListProjectsInput{PageSize: pageSize})
+		Pages: (*emrapi.Client).ProjectPages,
+		Input: func(cfg projectListModel, pageSize int) emrapi.ListProjectsInput {
+			return emrapi.ListProjectsInput{PageSize: pageSize}
 		},
-		Name:     func(p emrapi.Project) string { return p.Name },
-		Identity: func(_ projectListModel, p emrapi.Project) map[string]string { return map[string]string{"id": p.ID} },
+		Name: func(o emrapi.Project) string { return o.Name },
+		ID:   func(o emrapi.Project) string { return o.ID },
 	})
 }
 
