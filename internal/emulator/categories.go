@@ -92,7 +92,7 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 
 // categoryOf returns the category named by Id in the project named by ProjectId.
 func categoryOf(st *state, c *call, projectID, id string) (*category, *apiError) {
-	return inProject(st, c, st.Categories, projectID, id, func(cat *category) string { return cat.ProjectID }, errCategoryNotFound)
+	return inProject(st, c, projectID, st.Categories[id], func(cat *category) string { return cat.ProjectID }, errCategoryNotFound(id))
 }
 
 func (s *Server) modifyCategory(c *call) (any, *apiError) {
@@ -149,11 +149,7 @@ func categoryHoldsAnything(st *state, id string) bool {
 // folders when Root is true, else every category of the project.
 func (s *Server) listCategories(c *call) (any, *apiError) {
 	p := c.p
-	projectID, aerr := p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := p.paging()
+	projectID, pg, aerr := p.projectPaging()
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -163,10 +159,7 @@ func (s *Server) listCategories(c *call) (any, *apiError) {
 	}
 	parentID := p.get("ParentId")
 	var resp listCategoryResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		var match []*category
 		for _, cat := range sortedBySeq(st.Categories, func(c *category) int64 { return c.Seq }) {
 			switch {
@@ -182,7 +175,6 @@ func (s *Server) listCategories(c *call) (any, *apiError) {
 		for _, cat := range pageOf(pg, match) {
 			resp.Categories.Category = append(resp.Categories.Category, categoryJSONOf(cat))
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -257,7 +257,7 @@ func (s *Server) createFlow(c *call) (any, *apiError) {
 // flowOf returns the flow named by Id in the project named by ProjectId: the project is checked
 // first, and a flow of another project does not exist here.
 func flowOf(st *state, c *call, projectID, id string) (*flow, *apiError) {
-	return inProject(st, c, st.Flows, projectID, id, func(f *flow) string { return f.ProjectID }, errFlowNotFound)
+	return inProject(st, c, projectID, st.Flows[id], func(f *flow) string { return f.ProjectID }, errFlowNotFound(id))
 }
 
 func (s *Server) modifyFlow(c *call) (any, *apiError) {

@@ -247,7 +247,7 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 
 // jobOf returns the job named by Id in the project named by ProjectId (project checked first).
 func jobOf(st *state, c *call, projectID, id string) (*job, *apiError) {
-	return inProject(st, c, st.Jobs, projectID, id, func(j *job) string { return j.ProjectID }, errJobNotFound)
+	return inProject(st, c, projectID, st.Jobs[id], func(j *job) string { return j.ProjectID }, errJobNotFound(id))
 }
 
 // modifyJob implements ModifyFlowJob, documented (ModifyFlowJob.md) but absent from the Go SDK.
@@ -290,11 +290,7 @@ func (s *Server) deleteJob(c *call) (any, *apiError) {
 
 func (s *Server) listJobs(c *call) (any, *apiError) {
 	p := c.p
-	projectID, aerr := p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := p.paging()
+	projectID, pg, aerr := p.projectPaging()
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -304,10 +300,7 @@ func (s *Server) listJobs(c *call) (any, *apiError) {
 	}
 	id, name, typ := p.get("Id"), p.get("Name"), p.get("Type")
 	var resp listJobResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		var match []*job
 		for _, j := range sortedBySeq(st.Jobs, func(j *job) int64 { return j.Seq }) {
 			switch {
@@ -325,7 +318,6 @@ func (s *Server) listJobs(c *call) (any, *apiError) {
 		for _, j := range pageOf(pg, match) {
 			resp.JobList.Job = append(resp.JobList.Job, jobItemJSON{jobFields: jobFieldsOf(j)})
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -230,23 +230,15 @@ func clusterPage(c *call, pg page, ids []string) listClustersResponse {
 // development", which the emulator reads as the clusters associated with the project by a cluster
 // setting, in the order they were associated.
 func (s *Server) listFlowClusters(c *call) (any, *apiError) {
-	projectID, aerr := c.p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := c.p.paging()
+	projectID, pg, aerr := c.p.projectPaging()
 	if aerr != nil {
 		return nil, aerr
 	}
 	var ids []string
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		for _, cs := range settingsOf(st, projectID) {
 			ids = append(ids, cs.ClusterID)
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -488,7 +480,7 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 	if hosts != nil {
 		cs.Hosts = *hosts
 	}
-	aerr = s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
@@ -510,23 +502,13 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 		st.ClusterSettings[key] = cs
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 // settingOf returns the setting of a project and cluster, or the error for a missing project or
 // setting.
 func settingOf(st *state, c *call, projectID, clusterID string) (*clusterSetting, *apiError) {
-	if _, err := projectOf(st, c, projectID); err != nil {
-		return nil, err
-	}
-	cs := st.ClusterSettings[settingKey(projectID, clusterID)]
-	if cs == nil {
-		return nil, errSettingNotFound(clusterID)
-	}
-	return cs, nil
+	return inProject(st, c, projectID, st.ClusterSettings[settingKey(projectID, clusterID)],
+		func(cs *clusterSetting) string { return cs.ProjectID }, errSettingNotFound(clusterID))
 }
 
 // settingAt addresses a setting by ProjectId and ClusterId, as its Describe, Modify and Delete
@@ -715,7 +697,7 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 		seen[u.UserName] = true
 		users = append(users, u)
 	}
-	aerr = s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
@@ -734,22 +716,12 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 		}
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 // memberOf returns the user name of a project, or the error for a missing project or user.
 func memberOf(st *state, c *call, projectID, name string) (*projectUser, *apiError) {
-	if _, err := projectOf(st, c, projectID); err != nil {
-		return nil, err
-	}
-	u := st.ProjectUsers[memberKey(projectID, name)]
-	if u == nil {
-		return nil, flowError("User does not exist [%s]", name)
-	}
-	return u, nil
+	return inProject(st, c, projectID, st.ProjectUsers[memberKey(projectID, name)],
+		func(u *projectUser) string { return u.ProjectID }, flowError("User does not exist [%s]", name))
 }
 
 func (s *Server) deleteProjectUser(c *call) (any, *apiError) {

@@ -467,7 +467,7 @@ func (st *state) advanceAll(s *Server, t int64) bool {
 
 // instanceOf returns a flow instance of the project: the project is checked first.
 func instanceOf(st *state, c *call, projectID, id string) (*flowInstance, *apiError) {
-	return inProject(st, c, st.Instances, projectID, id, func(in *flowInstance) string { return in.ProjectID }, errInstanceNotFound)
+	return inProject(st, c, projectID, st.Instances[id], func(in *flowInstance) string { return in.ProjectID }, errInstanceNotFound(id))
 }
 
 // nodeInstanceOf finds a node instance of the project by id.
@@ -569,7 +569,7 @@ func (s *Server) changeInstance(c *call, fn func(st *state, in *flowInstance, no
 // updateRun changes a run under the write lock: change finds the instance and changes it (or
 // refuses), and the instance, modified at now, then runs on up to now. The answer is Data: true.
 func (s *Server) updateRun(c *call, now int64, change func(st *state) (*flowInstance, *apiError)) (any, *apiError) {
-	aerr := s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		in, err := change(st)
 		if err != nil {
 			return err
@@ -578,10 +578,6 @@ func (s *Server) updateRun(c *call, now int64, change func(st *state) (*flowInst
 		in.advance(now)
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func errInstanceStatus(in *flowInstance, want string) *apiError {
@@ -870,10 +866,7 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 	projectID, flowID, flowName, id := p.get("ProjectId"), p.get("FlowId"), p.get("FlowName"), firstNonEmpty(p.get("Id"), p.get("InstanceId"))
 	nodeID := p.get("NodeInstanceId")
 	var resp listFlowInstanceResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		var match []*flowInstance
 		for _, in := range st.Instances {
 			switch {
@@ -893,7 +886,6 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 		for _, in := range pageOf(pg, match) {
 			resp.FlowInstances.FlowInstance = append(resp.FlowInstances.FlowInstance, in.item(now))
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -1029,10 +1021,7 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 		return nil, aerr
 	}
 	var resp listFlowNodeInstanceResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, p.get("ProjectId")); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, p.get("ProjectId"), func(st *state) {
 		type pair struct {
 			in *flowInstance
 			n  *nodeInstance
@@ -1075,7 +1064,6 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 		for _, x := range pageOf(pg, match) {
 			resp.FlowNodeInstances.FlowNodeInstance = append(resp.FlowNodeInstances.FlowNodeInstance, x.n.json(x.in, now))
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr

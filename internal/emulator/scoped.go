@@ -29,15 +29,15 @@ func byParam[T any](key string, of finder[T], params ...string) address[T] {
 	}}
 }
 
-// inProject finds objs[key] in project projectID: owner says which project an object is in, and
-// notFound is the family's documented not-found answer.
-func inProject[T any](st *state, c *call, objs map[string]*T, projectID, key string, owner func(*T) string, notFound func(string) *apiError) (*T, *apiError) {
+// inProject checks that project projectID exists (its not-found comes first) and that obj, the
+// object the action's key found (nil for none), is one of its objects; owner says which project
+// an object is in, and notFound is the family's documented answer otherwise.
+func inProject[T any](st *state, c *call, projectID string, obj *T, owner func(*T) string, notFound *apiError) (*T, *apiError) {
 	if _, err := projectOf(st, c, projectID); err != nil {
 		return nil, err
 	}
-	obj := objs[key]
 	if obj == nil || owner(obj) != projectID {
-		return nil, notFound(key)
+		return nil, notFound
 	}
 	return obj, nil
 }
@@ -70,17 +70,13 @@ func changeInProject[T any](s *Server, c *call, at address[T], change func(st *s
 	if err := c.p.requireAll(at.params...); err != nil {
 		return nil, err
 	}
-	aerr := s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		obj, err := at.find(st, c)
 		if err != nil {
 			return err
 		}
 		return change(st, obj)
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 // createInProject answers a Create* action of an object of project projectID: under the write
@@ -106,24 +102,45 @@ func (s *Server) createInProject(c *call, projectID, prefix string, check func(s
 	return idResponse{RequestID: c.requestID, ID: id}, nil
 }
 
-// pageInProject answers a List* action of what a project holds, without filters: all gives the
-// project's objects in their order, and render writes one page of them, with the paging fields,
-// into the answer.
 func pageInProject[T any](s *Server, c *call, all func(st *state, projectID string) []*T, render func(pr pageResponse, page []*T)) *apiError {
-	projectID, aerr := c.p.required("ProjectId")
+	projectID, pg, aerr := c.p.projectPaging()
 	if aerr != nil {
 		return aerr
 	}
-	pg, aerr := c.p.paging()
+	return s.viewProject(c, projectID, func(st *state) {
+		list := all(st, projectID)
+		render(newPageResponse(c, pg, len(list)), pageOf(pg, list))
+	})
+}
+
+// projectPaging reads the parameters every List* action of a project's objects has: ProjectId
+// (required) and the paging ones.
+func (p params) projectPaging() (string, page, *apiError) {
+	projectID, aerr := p.required("ProjectId")
 	if aerr != nil {
-		return aerr
+		return "", page{}, aerr
 	}
+	pg, aerr := p.paging()
+	return projectID, pg, aerr
+}
+
+// viewProject runs fn under the read lock once project projectID is known to exist (its
+// not-found is the answer otherwise).
+func (s *Server) viewProject(c *call, projectID string, fn func(st *state)) *apiError {
 	return s.view(func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
-		list := all(st, projectID)
-		render(newPageResponse(c, pg, len(list)), pageOf(pg, list))
+		fn(st)
 		return nil
 	})
+}
+
+// updateAnswer runs fn as Server.update does and answers Data: true, the answer of the actions
+// that change something and return nothing else.
+func (s *Server) updateAnswer(c *call, fn func(st *state) *apiError) (any, *apiError) {
+	if aerr := s.update(fn); aerr != nil {
+		return nil, aerr
+	}
+	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
