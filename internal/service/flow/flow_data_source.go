@@ -16,7 +16,6 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -183,9 +182,3 @@ func addMissingProjectError(diags *diag.Diagnostics, projectID string) {
 	diags.AddAttributeError(path.Root("project_id"), "No such project",
 		fmt.Sprintf("No project has the ID %q.", projectID))
 }
-
-// isMissingProject and int64OrNull remain only for flows_data_source.go, whose owner in issue 12
-// switches it to emrapi.IsProjectNotFound and flex.Int64OrNull; delete them then.
-func isMissingProject(err error) bool { return emrapi.IsProjectNotFound(err) }
-
-func int64OrNull(v int64) types.Int64 { return flex.Int64OrNull(v) }
