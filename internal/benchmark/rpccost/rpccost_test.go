@@ -232,17 +232,23 @@ func obj(t tftypes.Type, vals map[string]tftypes.Value) tftypes.Value {
 
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
-// flowConfig is the configuration of the benchmark's minimal flow (benchmark.FlowsConfig: START → END).
-func flowConfig(t tftypes.Object, projectID string) tftypes.Value {
+// flowConfig is the configuration of a flow whose graph is a chain START → jobs JOB nodes → END
+// (the benchmark's minimal flow when jobs is 0).
+func flowConfig(t tftypes.Object, projectID string, jobs int) tftypes.Value {
 	graphT, _ := t.AttributeTypes["graph"].(tftypes.Object)
 	nodesT, _ := graphT.AttributeTypes["nodes"].(tftypes.Map)
 	nodeT, _ := nodesT.ElementType.(tftypes.Object)
 	setT := nodeT.AttributeTypes["depends_on"]
-	nodes := map[string]tftypes.Value{
-		"start": obj(nodeT, map[string]tftypes.Value{"type": str("START")}),
-		"end": obj(nodeT, map[string]tftypes.Value{"type": str("END"),
-			"depends_on": tftypes.NewValue(setT, []tftypes.Value{str("start")})}),
+	nodes := map[string]tftypes.Value{"start": obj(nodeT, map[string]tftypes.Value{"type": str("START")})}
+	last := "start"
+	for i := range jobs {
+		id := fmt.Sprintf("j%d", i)
+		nodes[id] = obj(nodeT, map[string]tftypes.Value{"type": str("JOB"), "job_id": str("FJ-0000000000000001"),
+			"job_type": str("SHELL"), "depends_on": tftypes.NewValue(setT, []tftypes.Value{str(last)})})
+		last = id
 	}
+	nodes["end"] = obj(nodeT, map[string]tftypes.Value{"type": str("END"),
+		"depends_on": tftypes.NewValue(setT, []tftypes.Value{str(last)})})
 	return obj(t, map[string]tftypes.Value{
 		"project_id":  str(projectID),
 		"cluster_id":  str(emulator.DefaultClusters()[0]),
@@ -298,16 +304,17 @@ func jsonState(v tftypes.Value) any {
 	}
 }
 
-// newFixture serves typeName (from the real provider when realProvider, else from testProvider), creates
+// newFixture serves c.typeName (from the real provider when c.realProvider, else from testProvider), creates
 // one resource through PlanResourceChange and ApplyResourceChange, and keeps its state.
-func newFixture(ctx context.Context, tb testing.TB, typeName string, realProvider bool) *fixture {
+func newFixture(ctx context.Context, tb testing.TB, c rpcCase) *fixture {
+	typeName := c.typeName
 	tb.Helper()
 	if _, err := procsetup.Configure(procsetup.Env{Getenv: os.Getenv, Setenv: os.Setenv}); err != nil {
 		tb.Fatal(err)
 	}
 	var p provider.Provider = testProvider{}
 	projectID := "FP-0000000000000000"
-	if realProvider {
+	if c.realProvider {
 		p = emrprovider.New("rpccost")()
 		projectID = realBackend(ctx, tb)
 	}
@@ -334,7 +341,7 @@ func newFixture(ctx context.Context, tb testing.TB, typeName string, realProvide
 		// emrflow_sK: K string attributes
 		cfgV = synthConfig(rt)
 	} else {
-		cfgV = flowConfig(rt, projectID)
+		cfgV = flowConfig(rt, projectID, c.jobs)
 	}
 	cfg, err := tfprotov6.NewDynamicValue(rt, cfgV)
 	if err != nil {
@@ -408,24 +415,27 @@ func realBackend(ctx context.Context, tb testing.TB) string {
 	return id
 }
 
-// cases are the resources measured: name → type name and whether the real provider serves it.
-func cases() map[string]struct {
-	typeName string
-	real     bool
-} {
-	cs := map[string]struct {
-		typeName string
-		real     bool
-	}{
-		"flow":        {"emrflow_flow", true},
-		"same-schema": {"emrflow_flow", false},
-		"bare-schema": {"emrflow_flow_bare", false},
+// rpcCase is one resource measured: its type, whether the real provider serves it, and for a
+// flow the number of JOB nodes between START and END.
+type rpcCase struct {
+	typeName     string
+	realProvider bool
+	jobs         int
+}
+
+// cases are the resources measured, by name. big-N is the same schema with a graph of N nodes
+// (the typed-graph target of issue 10: it grows with the number of values).
+func cases() map[string]rpcCase {
+	cs := map[string]rpcCase{
+		"flow":        {typeName: "emrflow_flow", realProvider: true},
+		"same-schema": {typeName: "emrflow_flow"},
+		"bare-schema": {typeName: "emrflow_flow_bare"},
 	}
 	for _, k := range synthSizes {
-		cs[fmt.Sprintf("s%d", k)] = struct {
-			typeName string
-			real     bool
-		}{fmt.Sprintf("emrflow_s%d", k), false}
+		cs[fmt.Sprintf("s%d", k)] = rpcCase{typeName: fmt.Sprintf("emrflow_s%d", k)}
+	}
+	for _, n := range []int{100, 500, 1000} {
+		cs[fmt.Sprintf("big-%d", n)] = rpcCase{typeName: "emrflow_flow", jobs: n - 2}
 	}
 	return cs
 }
@@ -435,7 +445,7 @@ func cases() map[string]struct {
 func BenchmarkRPC(b *testing.B) {
 	ctx := context.Background()
 	for name, c := range cases() {
-		f := newFixture(ctx, b, c.typeName, c.real)
+		f := newFixture(ctx, b, c)
 		for _, rpc := range rpcs {
 			b.Run(name+"/"+rpc, func(b *testing.B) {
 				b.ReportAllocs()
@@ -454,7 +464,7 @@ func TestRPCs(t *testing.T) {
 	ctx := context.Background()
 	for name, c := range cases() {
 		t.Run(name, func(t *testing.T) {
-			f := newFixture(ctx, t, c.typeName, c.real)
+			f := newFixture(ctx, t, c)
 			for _, rpc := range rpcs {
 				if err := f.call(ctx, rpc); err != nil {
 					t.Errorf("%s: %v", rpc, err)
@@ -482,7 +492,7 @@ func TestLoop(t *testing.T) {
 		t.Fatalf("RPCCOST_N: %v", err)
 	}
 	ctx := context.Background()
-	f := newFixture(ctx, t, c.typeName, c.real)
+	f := newFixture(ctx, t, c)
 	for range n {
 		if err := f.call(ctx, rpc); err != nil {
 			t.Fatal(err)
