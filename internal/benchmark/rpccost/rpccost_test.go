@@ -434,7 +434,7 @@ func cases() map[string]rpcCase {
 	for _, k := range synthSizes {
 		cs[fmt.Sprintf("s%d", k)] = rpcCase{typeName: fmt.Sprintf("emrflow_s%d", k)}
 	}
-	for _, n := range []int{100, 500, 1000} {
+	for _, n := range []int{100, 300, 1000} {
 		cs[fmt.Sprintf("big-%d", n)] = rpcCase{typeName: "emrflow_flow", jobs: n - 2}
 	}
 	return cs
