@@ -81,47 +81,23 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 		return nil, aerr
 	}
 	cat := &category{ProjectID: p.get("ProjectId"), Name: p.get("Name"), Type: typ, ParentID: p.get("ParentId"), Region: c.region}
-	aerr = s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, c, cat.ProjectID); err != nil {
-			return err
-		}
-		cat.ID = st.newID("FC-")
-		if err := checkCategoryPlace(st, cat); err != nil {
-			return err
-		}
-		cat.Seq = st.nextSeq()
-		cat.GmtCreate, cat.GmtModified = millis(c), millis(c)
+	return s.createInProject(c, cat.ProjectID, "FC-", func(st *state, id string) *apiError {
+		cat.ID = id
+		return checkCategoryPlace(st, cat)
+	}, func(st *state, seq, now int64) {
+		cat.Seq, cat.GmtCreate, cat.GmtModified = seq, now, now
 		st.Categories[cat.ID] = cat
-		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return idResponse{RequestID: c.requestID, ID: cat.ID}, nil
 }
 
 // categoryOf returns the category named by Id in the project named by ProjectId.
 func categoryOf(st *state, c *call, projectID, id string) (*category, *apiError) {
-	if _, err := projectOf(st, c, projectID); err != nil {
-		return nil, err
-	}
-	cat := st.Categories[id]
-	if cat == nil || cat.ProjectID != projectID {
-		return nil, errCategoryNotFound(id)
-	}
-	return cat, nil
+	return inProject(st, c, projectID, st.Categories[id], func(cat *category) string { return cat.ProjectID }, errCategoryNotFound(id))
 }
 
 func (s *Server) modifyCategory(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	aerr := s.update(func(st *state) *apiError {
-		old, err := categoryOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return changeInProject(s, c, byID(categoryOf), func(st *state, old *category) *apiError {
 		nc := *old
 		p.setString("Name", &nc.Name)
 		p.setString("ParentId", &nc.ParentID)
@@ -132,52 +108,22 @@ func (s *Server) modifyCategory(c *call) (any, *apiError) {
 		st.Categories[nc.ID] = &nc
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func (s *Server) describeCategory(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	var resp describeCategoryResponse
-	aerr := s.view(func(st *state) *apiError {
-		cat, err := categoryOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
-		resp = describeCategoryResponse{RequestID: c.requestID, categoryJSON: categoryJSONOf(cat)}
-		return nil
+	return describeInProject(s, c, byID(categoryOf), func(_ *state, cat *category) describeCategoryResponse {
+		return describeCategoryResponse{RequestID: c.requestID, categoryJSON: categoryJSONOf(cat)}
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return resp, nil
 }
 
 func (s *Server) deleteCategory(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	aerr := s.update(func(st *state) *apiError {
-		cat, err := categoryOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return changeInProject(s, c, byID(categoryOf), func(st *state, cat *category) *apiError {
 		if categoryHoldsAnything(st, cat.ID) {
 			return flowError("Category is not empty [%s]", cat.ID)
 		}
 		delete(st.Categories, cat.ID)
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func categoryHoldsAnything(st *state, id string) bool {
@@ -203,11 +149,7 @@ func categoryHoldsAnything(st *state, id string) bool {
 // folders when Root is true, else every category of the project.
 func (s *Server) listCategories(c *call) (any, *apiError) {
 	p := c.p
-	projectID, aerr := p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := p.paging()
+	projectID, pg, aerr := p.projectPaging()
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -217,10 +159,7 @@ func (s *Server) listCategories(c *call) (any, *apiError) {
 	}
 	parentID := p.get("ParentId")
 	var resp listCategoryResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		var match []*category
 		for _, cat := range sortedBySeq(st.Categories, func(c *category) int64 { return c.Seq }) {
 			switch {
@@ -236,7 +175,6 @@ func (s *Server) listCategories(c *call) (any, *apiError) {
 		for _, cat := range pageOf(pg, match) {
 			resp.Categories.Category = append(resp.Categories.Category, categoryJSONOf(cat))
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr

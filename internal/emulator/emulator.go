@@ -432,6 +432,13 @@ func (s *Server) update(fn func(st *state) *apiError) *apiError {
 		s.mu.Unlock()
 		return aerr
 	}
+	return s.commitAndUnlock()
+}
+
+// commitAndUnlock ends a change made under the write lock: it counts a new version, snapshots the
+// state, releases the lock and writes the snapshot to the data file (outside the lock, so that
+// readers do not wait on the disk).
+func (s *Server) commitAndUnlock() *apiError {
 	s.version++
 	version := s.version
 	var data []byte

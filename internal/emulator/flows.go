@@ -245,36 +245,19 @@ func (s *Server) createFlow(c *call) (any, *apiError) {
 	if err := applyFlowParams(p, f, false); err != nil {
 		return nil, err
 	}
-	aerr := s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, c, f.ProjectID); err != nil {
-			return err
-		}
-		f.ID = st.newID("F-")
-		if err := s.checkFlow(st, f); err != nil {
-			return err
-		}
-		f.Seq = st.nextSeq()
-		f.GmtCreate, f.GmtModified = millis(c), millis(c)
+	return s.createInProject(c, f.ProjectID, "F-", func(st *state, id string) *apiError {
+		f.ID = id
+		return s.checkFlow(st, f)
+	}, func(st *state, seq, now int64) {
+		f.Seq, f.GmtCreate, f.GmtModified = seq, now, now
 		st.Flows[f.ID] = f
-		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return idResponse{RequestID: c.requestID, ID: f.ID}, nil
 }
 
 // flowOf returns the flow named by Id in the project named by ProjectId: the project is checked
 // first, and a flow of another project does not exist here.
 func flowOf(st *state, c *call, projectID, id string) (*flow, *apiError) {
-	if _, err := projectOf(st, c, projectID); err != nil {
-		return nil, err
-	}
-	f := st.Flows[id]
-	if f == nil || f.ProjectID != projectID {
-		return nil, errFlowNotFound(id)
-	}
-	return f, nil
+	return inProject(st, c, projectID, st.Flows[id], func(f *flow) string { return f.ProjectID }, errFlowNotFound(id))
 }
 
 func (s *Server) modifyFlow(c *call) (any, *apiError) {
@@ -293,11 +276,7 @@ func (s *Server) modifyFlow(c *call) (any, *apiError) {
 	if err := applyFlowParams(p, &flow{}, true); err != nil {
 		return nil, err
 	}
-	aerr := s.update(func(st *state) *apiError {
-		old, err := flowOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return changeInProject(s, c, byID(flowOf), func(st *state, old *flow) *apiError {
 		nf := *old
 		nf.ParentFlowIDs = slices.Clone(old.ParentFlowIDs)
 		if old.Periodic != nil {
@@ -314,23 +293,11 @@ func (s *Server) modifyFlow(c *call) (any, *apiError) {
 		st.Flows[nf.ID] = &nf
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func (s *Server) describeFlow(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	var resp describeFlowResponse
-	aerr := s.view(func(st *state) *apiError {
-		f, err := flowOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return describeInProject(s, c, byID(flowOf), func(st *state, f *flow) describeFlowResponse {
+		var resp describeFlowResponse
 		resp.RequestID = c.requestID
 		resp.flowFields = flowFieldsOf(f)
 		resp.Namespace, resp.LogArchiveLocation, resp.Lifecycle = f.Namespace, f.LogArchiveLocation, f.Lifecycle
@@ -343,31 +310,15 @@ func (s *Server) describeFlow(c *call) (any, *apiError) {
 			}
 			resp.ParentFlowList.ParentFlow = append(resp.ParentFlowList.ParentFlow, pf)
 		}
-		return nil
+		return resp
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return resp, nil
 }
 
 func (s *Server) deleteFlow(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	aerr := s.update(func(st *state) *apiError {
-		f, err := flowOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return changeInProject(s, c, byID(flowOf), func(st *state, f *flow) *apiError {
 		delete(st.Flows, f.ID)
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func (s *Server) listFlows(c *call) (any, *apiError) {

@@ -233,38 +233,21 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 	if err := applyJobParams(p, j, false); err != nil {
 		return nil, err
 	}
-	aerr := s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, c, j.ProjectID); err != nil {
-			return err
-		}
+	return s.createInProject(c, j.ProjectID, "FJ-", func(st *state, id string) *apiError {
 		if !slices.Contains(jobTypes(), j.Type) {
 			return flowError("Invalid job type [%s]", j.Type)
 		}
-		j.ID = st.newID("FJ-")
-		if err := s.checkJob(st, j); err != nil {
-			return err
-		}
-		j.Seq = st.nextSeq()
-		j.GmtCreate, j.GmtModified = millis(c), millis(c)
+		j.ID = id
+		return s.checkJob(st, j)
+	}, func(st *state, seq, now int64) {
+		j.Seq, j.GmtCreate, j.GmtModified = seq, now, now
 		st.Jobs[j.ID] = j
-		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return idResponse{RequestID: c.requestID, ID: j.ID}, nil
 }
 
 // jobOf returns the job named by Id in the project named by ProjectId (project checked first).
 func jobOf(st *state, c *call, projectID, id string) (*job, *apiError) {
-	if _, err := projectOf(st, c, projectID); err != nil {
-		return nil, err
-	}
-	j := st.Jobs[id]
-	if j == nil || j.ProjectID != projectID {
-		return nil, errJobNotFound(id)
-	}
-	return j, nil
+	return inProject(st, c, projectID, st.Jobs[id], func(j *job) string { return j.ProjectID }, errJobNotFound(id))
 }
 
 // modifyJob implements ModifyFlowJob, documented (ModifyFlowJob.md) but absent from the Go SDK.
@@ -276,11 +259,7 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 	if err := applyJobParams(p, &job{}, true); err != nil {
 		return nil, err
 	}
-	aerr := s.update(func(st *state) *apiError {
-		old, err := jobOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return changeInProject(s, c, byID(jobOf), func(st *state, old *job) *apiError {
 		nj := *old
 		nj.Resources = slices.Clone(old.Resources)
 		nj.Given = maps.Clone(old.Given)
@@ -294,58 +273,24 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 		st.Jobs[nj.ID] = &nj
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func (s *Server) describeJob(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	var resp describeJobResponse
-	aerr := s.view(func(st *state) *apiError {
-		j, err := jobOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
-		resp = describeJobResponse{RequestID: c.requestID, jobFields: jobFieldsOf(j)}
-		return nil
+	return describeInProject(s, c, byID(jobOf), func(_ *state, j *job) describeJobResponse {
+		return describeJobResponse{RequestID: c.requestID, jobFields: jobFieldsOf(j)}
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return resp, nil
 }
 
 func (s *Server) deleteJob(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	aerr := s.update(func(st *state) *apiError {
-		j, err := jobOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return changeInProject(s, c, byID(jobOf), func(st *state, j *job) *apiError {
 		delete(st.Jobs, j.ID)
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func (s *Server) listJobs(c *call) (any, *apiError) {
 	p := c.p
-	projectID, aerr := p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := p.paging()
+	projectID, pg, aerr := p.projectPaging()
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -355,10 +300,7 @@ func (s *Server) listJobs(c *call) (any, *apiError) {
 	}
 	id, name, typ := p.get("Id"), p.get("Name"), p.get("Type")
 	var resp listJobResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		var match []*job
 		for _, j := range sortedBySeq(st.Jobs, func(j *job) int64 { return j.Seq }) {
 			switch {
@@ -376,7 +318,6 @@ func (s *Server) listJobs(c *call) (any, *apiError) {
 		for _, j := range pageOf(pg, match) {
 			resp.JobList.Job = append(resp.JobList.Job, jobItemJSON{jobFields: jobFieldsOf(j)})
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -230,23 +230,15 @@ func clusterPage(c *call, pg page, ids []string) listClustersResponse {
 // development", which the emulator reads as the clusters associated with the project by a cluster
 // setting, in the order they were associated.
 func (s *Server) listFlowClusters(c *call) (any, *apiError) {
-	projectID, aerr := c.p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := c.p.paging()
+	projectID, pg, aerr := c.p.projectPaging()
 	if aerr != nil {
 		return nil, aerr
 	}
 	var ids []string
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		for _, cs := range settingsOf(st, projectID) {
 			ids = append(ids, cs.ClusterID)
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -346,13 +338,28 @@ func errSettingNotFound(clusterID string) *apiError {
 
 // settingsOf returns a project's settings in the order they were made.
 func settingsOf(st *state, projectID string) []*clusterSetting {
-	var out []*clusterSetting
-	for _, cs := range st.ClusterSettings {
-		if cs.ProjectID == projectID {
-			out = append(out, cs)
+	return ownedBy(st.ClusterSettings, projectID, func(cs *clusterSetting) (string, int64) { return cs.ProjectID, cs.Seq })
+}
+
+// membersOf returns a project's users in the order they were added.
+func membersOf(st *state, projectID string) []*projectUser {
+	return ownedBy(st.ProjectUsers, projectID, func(u *projectUser) (string, int64) { return u.ProjectID, u.Seq })
+}
+
+// ownedBy returns the objects of project projectID in creation order; key gives an object's
+// project and sequence number.
+func ownedBy[T any](m map[string]*T, projectID string, key func(*T) (string, int64)) []*T {
+	var out []*T
+	for _, v := range m {
+		if p, _ := key(v); p == projectID {
+			out = append(out, v)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
+	sort.Slice(out, func(i, j int) bool {
+		_, a := key(out[i])
+		_, b := key(out[j])
+		return a < b
+	})
 	return out
 }
 
@@ -473,7 +480,7 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 	if hosts != nil {
 		cs.Hosts = *hosts
 	}
-	aerr = s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
@@ -495,24 +502,18 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 		st.ClusterSettings[key] = cs
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 // settingOf returns the setting of a project and cluster, or the error for a missing project or
 // setting.
 func settingOf(st *state, c *call, projectID, clusterID string) (*clusterSetting, *apiError) {
-	if _, err := projectOf(st, c, projectID); err != nil {
-		return nil, err
-	}
-	cs := st.ClusterSettings[settingKey(projectID, clusterID)]
-	if cs == nil {
-		return nil, errSettingNotFound(clusterID)
-	}
-	return cs, nil
+	return inProject(st, c, projectID, st.ClusterSettings[settingKey(projectID, clusterID)],
+		func(cs *clusterSetting) string { return cs.ProjectID }, errSettingNotFound(clusterID))
 }
+
+// settingAt addresses a setting by ProjectId and ClusterId, as its Describe, Modify and Delete
+// actions do.
+var settingAt = byParam("ClusterId", settingOf, "ProjectId", "ClusterId")
 
 func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 	p := c.p
@@ -524,11 +525,7 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	aerr = s.update(func(st *state) *apiError {
-		old, err := settingOf(st, c, projectID, clusterID)
-		if err != nil {
-			return err
-		}
+	return changeInProject(s, c, settingAt, func(st *state, old *clusterSetting) *apiError {
 		ns := *old
 		if v, ok := p.lookup("DefaultUser"); ok {
 			ns.DefaultUser = orDefault(v, defaultSubmitUser)
@@ -552,28 +549,13 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		st.ClusterSettings[settingKey(projectID, clusterID)] = &ns
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func (s *Server) deleteClusterSetting(c *call) (any, *apiError) {
-	if err := c.p.requireAll("ProjectId", "ClusterId"); err != nil {
-		return nil, err
-	}
-	projectID, clusterID := c.p.get("ProjectId"), c.p.get("ClusterId")
-	aerr := s.update(func(st *state) *apiError {
-		if _, err := settingOf(st, c, projectID, clusterID); err != nil {
-			return err
-		}
-		delete(st.ClusterSettings, settingKey(projectID, clusterID))
+	return changeInProject(s, c, settingAt, func(st *state, cs *clusterSetting) *apiError {
+		delete(st.ClusterSettings, settingKey(cs.ProjectID, cs.ClusterID))
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 // settingJSON is a setting as DescribeFlowProjectClusterSetting answers it (flat, as the SDK's
@@ -610,56 +592,33 @@ func settingJSONOf(cs *clusterSetting) settingJSON {
 	return out
 }
 
+// settingResponse is DescribeFlowProjectClusterSetting's answer.
+type settingResponse struct {
+	RequestID string `json:"RequestId"`
+	settingJSON
+}
+
 func (s *Server) describeClusterSetting(c *call) (any, *apiError) {
-	if err := c.p.requireAll("ProjectId", "ClusterId"); err != nil {
-		return nil, err
-	}
-	var resp struct {
-		RequestID string `json:"RequestId"`
-		settingJSON
-	}
-	aerr := s.view(func(st *state) *apiError {
-		cs, err := settingOf(st, c, c.p.get("ProjectId"), c.p.get("ClusterId"))
-		if err != nil {
-			return err
-		}
-		resp.RequestID, resp.settingJSON = c.requestID, settingJSONOf(cs)
-		return nil
+	return describeInProject(s, c, settingAt, func(_ *state, cs *clusterSetting) settingResponse {
+		return settingResponse{RequestID: c.requestID, settingJSON: settingJSONOf(cs)}
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return resp, nil
 }
 
 func (s *Server) listClusterSettings(c *call) (any, *apiError) {
-	projectID, aerr := c.p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := c.p.paging()
-	if aerr != nil {
-		return nil, aerr
-	}
 	var resp struct {
 		pageResponse
 		ClusterSettings struct {
 			ClusterSetting []settingJSON `json:"ClusterSetting"`
 		} `json:"ClusterSettings"`
 	}
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
-		all := settingsOf(st, projectID)
-		resp.pageResponse = newPageResponse(c, pg, len(all))
+	aerr := pageInProject(s, c, settingsOf, func(pr pageResponse, page []*clusterSetting) {
+		resp.pageResponse = pr
 		resp.ClusterSettings.ClusterSetting = []settingJSON{}
-		for _, cs := range pageOf(pg, all) {
+		for _, cs := range page {
 			item := settingJSONOf(cs)
 			item.ClusterName = clusterInfo(c, cs.ClusterID).Name
 			resp.ClusterSettings.ClusterSetting = append(resp.ClusterSettings.ClusterSetting, item)
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -738,7 +697,7 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 		seen[u.UserName] = true
 		users = append(users, u)
 	}
-	aerr = s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
 		}
@@ -757,32 +716,19 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 		}
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
+}
+
+// memberOf returns the user name of a project, or the error for a missing project or user.
+func memberOf(st *state, c *call, projectID, name string) (*projectUser, *apiError) {
+	return inProject(st, c, projectID, st.ProjectUsers[memberKey(projectID, name)],
+		func(u *projectUser) string { return u.ProjectID }, flowError("User does not exist [%s]", name))
 }
 
 func (s *Server) deleteProjectUser(c *call) (any, *apiError) {
-	if err := c.p.requireAll("ProjectId", "UserName"); err != nil {
-		return nil, err
-	}
-	projectID, name := c.p.get("ProjectId"), c.p.get("UserName")
-	aerr := s.update(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
-		key := memberKey(projectID, name)
-		if st.ProjectUsers[key] == nil {
-			return flowError("User does not exist [%s]", name)
-		}
-		delete(st.ProjectUsers, key)
+	return changeInProject(s, c, byParam("UserName", memberOf, "ProjectId", "UserName"), func(st *state, u *projectUser) *apiError {
+		delete(st.ProjectUsers, memberKey(u.ProjectID, u.UserName))
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 type projectUserJSON struct {
@@ -795,40 +741,21 @@ type projectUserJSON struct {
 }
 
 func (s *Server) listProjectUsers(c *call) (any, *apiError) {
-	projectID, aerr := c.p.required("ProjectId")
-	if aerr != nil {
-		return nil, aerr
-	}
-	pg, aerr := c.p.paging()
-	if aerr != nil {
-		return nil, aerr
-	}
 	var resp struct {
 		pageResponse
 		Users struct {
 			User []projectUserJSON `json:"User"`
 		} `json:"Users"`
 	}
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
-		var all []*projectUser
-		for _, u := range st.ProjectUsers {
-			if u.ProjectID == projectID {
-				all = append(all, u)
-			}
-		}
-		sort.Slice(all, func(i, j int) bool { return all[i].Seq < all[j].Seq })
-		resp.pageResponse = newPageResponse(c, pg, len(all))
+	aerr := pageInProject(s, c, membersOf, func(pr pageResponse, page []*projectUser) {
+		resp.pageResponse = pr
 		resp.Users.User = []projectUserJSON{}
-		for _, u := range pageOf(pg, all) {
+		for _, u := range page {
 			resp.Users.User = append(resp.Users.User, projectUserJSON{
 				GmtCreate: u.GmtCreate, GmtModified: u.GmtModified, ProjectID: u.ProjectID,
 				OwnerID: accountID, UserName: u.UserName, AccountUserID: u.UserID,
 			})
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -96,7 +96,7 @@ func (s *Server) modifyProject(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	aerr = s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		old, err := projectOf(st, c, projectID)
 		if err != nil {
 			return errProjectGone() // ModifyFlowProject.md's sample error
@@ -111,10 +111,6 @@ func (s *Server) modifyProject(c *call) (any, *apiError) {
 		st.Projects[np.ID] = &np
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func (s *Server) describeProject(c *call) (any, *apiError) {
@@ -142,7 +138,7 @@ func (s *Server) deleteProject(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	aerr = s.update(func(st *state) *apiError {
+	return s.updateAnswer(c, func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return errProjectGone() // DeleteFlowProject.md's sample error
 		}
@@ -153,10 +149,6 @@ func (s *Server) deleteProject(c *call) (any, *apiError) {
 		st.dropMembership(projectID)
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func projectHoldsAnything(st *state, projectID string) bool {

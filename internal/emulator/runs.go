@@ -443,22 +443,16 @@ func (s *Server) advanceRuns(now time.Time) *apiError {
 		s.mu.Unlock()
 		return nil
 	}
-	s.version++
-	version := s.version
-	var data []byte
-	var err error
-	if s.dataFile != "" {
-		data, err = s.st.marshal()
+	return s.commitAndUnlock()
+}
+
+// runNow brings every run up to the call's time and returns the run clock then: a run action
+// sees (and changes) the runs as they are at its call.
+func (s *Server) runNow(c *call) (int64, *apiError) {
+	if aerr := s.advanceRuns(c.now); aerr != nil {
+		return 0, aerr
 	}
-	s.mu.Unlock()
-	if err == nil && s.dataFile != "" {
-		err = s.persist(version, data)
-	}
-	if err != nil {
-		s.log.Error("emulator: saving state failed", "file", s.dataFile, "error", err)
-		return errInternal()
-	}
-	return nil
+	return s.runs.runClock(c.now), nil
 }
 
 func (st *state) advanceAll(s *Server, t int64) bool {
@@ -473,14 +467,7 @@ func (st *state) advanceAll(s *Server, t int64) bool {
 
 // instanceOf returns a flow instance of the project: the project is checked first.
 func instanceOf(st *state, c *call, projectID, id string) (*flowInstance, *apiError) {
-	if _, err := projectOf(st, c, projectID); err != nil {
-		return nil, err
-	}
-	in := st.Instances[id]
-	if in == nil || in.ProjectID != projectID {
-		return nil, errInstanceNotFound(id)
-	}
-	return in, nil
+	return inProject(st, c, projectID, st.Instances[id], func(in *flowInstance) string { return in.ProjectID }, errInstanceNotFound(id))
 }
 
 // nodeInstanceOf finds a node instance of the project by id.
@@ -566,26 +553,31 @@ func (s *Server) changeInstance(c *call, fn func(st *state, in *flowInstance, no
 	if err := p.requireAll("FlowInstanceId", "ProjectId"); err != nil {
 		return nil, err
 	}
-	if aerr := s.advanceRuns(c.now); aerr != nil {
+	now, aerr := s.runNow(c)
+	if aerr != nil {
 		return nil, aerr
 	}
-	now := s.runs.runClock(c.now)
-	aerr := s.update(func(st *state) *apiError {
+	return s.updateRun(c, now, func(st *state) (*flowInstance, *apiError) {
 		in, err := instanceOf(st, c, p.get("ProjectId"), p.get("FlowInstanceId"))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := fn(st, in, now); err != nil {
+		return in, fn(st, in, now)
+	})
+}
+
+// updateRun changes a run under the write lock: change finds the instance and changes it (or
+// refuses), and the instance, modified at now, then runs on up to now. The answer is Data: true.
+func (s *Server) updateRun(c *call, now int64, change func(st *state) (*flowInstance, *apiError)) (any, *apiError) {
+	return s.updateAnswer(c, func(st *state) *apiError {
+		in, err := change(st)
+		if err != nil {
 			return err
 		}
 		in.GmtModified = now
 		in.advance(now)
 		return nil
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
 }
 
 func errInstanceStatus(in *flowInstance, want string) *apiError {
@@ -667,28 +659,23 @@ func (s *Server) killFlowJob(c *call) (any, *apiError) {
 	if err := p.requireAll("JobInstanceId", "ProjectId"); err != nil {
 		return nil, err
 	}
-	if aerr := s.advanceRuns(c.now); aerr != nil {
-		return nil, aerr
-	}
-	now := s.runs.runClock(c.now)
-	aerr := s.update(func(st *state) *apiError {
-		in, n, err := nodeInstanceOf(st, c, p.get("ProjectId"), p.get("JobInstanceId"))
-		if err != nil {
-			return err
-		}
-		if n.Status != nodeRunning {
-			return flowError("Node instance status is %s, expected RUNNING [%s]", n.Status, n.ID)
-		}
-		n.Status, n.ExternalStatus, n.EndTime, n.EndAt, n.GmtModified = nodeKilled, "KILL_SUCCESS", now, 0, now
-		n.Log = append(n.Log, logLine(now, "WARN", "job killed by KillFlowJob"))
-		in.Halted, in.GmtModified = true, now
-		in.advance(now)
-		return nil
-	})
+	now, aerr := s.runNow(c)
 	if aerr != nil {
 		return nil, aerr
 	}
-	return dataResponse{RequestID: c.requestID, Data: true}, nil
+	return s.updateRun(c, now, func(st *state) (*flowInstance, *apiError) {
+		in, n, err := nodeInstanceOf(st, c, p.get("ProjectId"), p.get("JobInstanceId"))
+		if err != nil {
+			return nil, err
+		}
+		if n.Status != nodeRunning {
+			return nil, flowError("Node instance status is %s, expected RUNNING [%s]", n.Status, n.ID)
+		}
+		n.Status, n.ExternalStatus, n.EndTime, n.EndAt, n.GmtModified = nodeKilled, "KILL_SUCCESS", now, 0, now
+		n.Log = append(n.Log, logLine(now, "WARN", "job killed by KillFlowJob"))
+		in.Halted = true
+		return in, nil
+	})
 }
 
 // flowInstanceItem is a ListFlowInstance item (the SDK's FlowInstance).
@@ -872,17 +859,14 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	if aerr := s.advanceRuns(c.now); aerr != nil {
+	now, aerr := s.runNow(c)
+	if aerr != nil {
 		return nil, aerr
 	}
-	now := s.runs.runClock(c.now)
 	projectID, flowID, flowName, id := p.get("ProjectId"), p.get("FlowId"), p.get("FlowName"), firstNonEmpty(p.get("Id"), p.get("InstanceId"))
 	nodeID := p.get("NodeInstanceId")
 	var resp listFlowInstanceResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, projectID); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, projectID, func(st *state) {
 		var match []*flowInstance
 		for _, in := range st.Instances {
 			switch {
@@ -902,7 +886,6 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 		for _, in := range pageOf(pg, match) {
 			resp.FlowInstances.FlowInstance = append(resp.FlowInstances.FlowInstance, in.item(now))
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -940,16 +923,12 @@ func (s *Server) describeFlowInstance(c *call) (any, *apiError) {
 	if err := p.requireAll("Id", "ProjectId"); err != nil {
 		return nil, err
 	}
-	if aerr := s.advanceRuns(c.now); aerr != nil {
+	now, aerr := s.runNow(c)
+	if aerr != nil {
 		return nil, aerr
 	}
-	now := s.runs.runClock(c.now)
-	var resp describeFlowInstanceResponse
-	aerr := s.view(func(st *state) *apiError {
-		in, err := instanceOf(st, c, p.get("ProjectId"), p.get("Id"))
-		if err != nil {
-			return err
-		}
+	return describeInProject(s, c, byID(instanceOf), func(st *state, in *flowInstance) describeFlowInstanceResponse {
+		var resp describeFlowInstanceResponse
 		resp.RequestID = c.requestID
 		resp.flowInstanceItem = in.item(now)
 		resp.Graph, resp.CronExpression = in.Graph, in.CronExpr
@@ -961,12 +940,8 @@ func (s *Server) describeFlowInstance(c *call) (any, *apiError) {
 		for _, n := range in.Nodes {
 			resp.NodeInstance.NodeInstance = append(resp.NodeInstance.NodeInstance, n.json(in, now))
 		}
-		return nil
+		return resp
 	})
-	if aerr != nil {
-		return nil, aerr
-	}
-	return resp, nil
 }
 
 type describeNodeInstanceResponse struct {
@@ -987,12 +962,12 @@ func (s *Server) describeFlowNodeInstance(c *call) (any, *apiError) {
 	if err := p.requireAll("Id", "ProjectId"); err != nil {
 		return nil, err
 	}
-	if aerr := s.advanceRuns(c.now); aerr != nil {
+	now, aerr := s.runNow(c)
+	if aerr != nil {
 		return nil, aerr
 	}
-	now := s.runs.runClock(c.now)
 	var resp describeNodeInstanceResponse
-	aerr := s.view(func(st *state) *apiError {
+	aerr = s.view(func(st *state) *apiError {
 		in, n, err := nodeInstanceOf(st, c, p.get("ProjectId"), p.get("Id"))
 		if err != nil {
 			return err
@@ -1041,15 +1016,12 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	if aerr := s.advanceRuns(c.now); aerr != nil {
+	now, aerr := s.runNow(c)
+	if aerr != nil {
 		return nil, aerr
 	}
-	now := s.runs.runClock(c.now)
 	var resp listFlowNodeInstanceResponse
-	aerr = s.view(func(st *state) *apiError {
-		if _, err := projectOf(st, c, p.get("ProjectId")); err != nil {
-			return err
-		}
+	aerr = s.viewProject(c, p.get("ProjectId"), func(st *state) {
 		type pair struct {
 			in *flowInstance
 			n  *nodeInstance
@@ -1092,7 +1064,6 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 		for _, x := range pageOf(pg, match) {
 			resp.FlowNodeInstances.FlowNodeInstance = append(resp.FlowNodeInstances.FlowNodeInstance, x.n.json(x.in, now))
 		}
-		return nil
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -146,3 +146,21 @@ func Set(ctx context.Context, ident *tfsdk.ResourceIdentity, values map[string]s
 	}
 	return diags
 }
+
+// Write sets ident to values, given in the order of s.Attrs (null and unknown values are written
+// as they are). A nil ident (a Terraform CLI older than 1.12) is left alone.
+func (s Spec) Write(ctx context.Context, ident *tfsdk.ResourceIdentity, values ...types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if ident == nil {
+		return diags
+	}
+	if len(values) != len(s.Attrs) {
+		diags.AddError("Cannot set the resource identity",
+			fmt.Sprintf("The %s identity has %d attributes, got %d values. This is a bug in the provider; please report it.", s.Kind, len(s.Attrs), len(values)))
+		return diags
+	}
+	for i, a := range s.Attrs {
+		diags.Append(ident.SetAttribute(ctx, path.Root(a.Name), values[i])...)
+	}
+	return diags
+}

@@ -145,3 +145,22 @@ func TestImport(t *testing.T) {
 		t.Error("an import by ID string was taken as an import by identity")
 	}
 }
+
+func TestWrite(t *testing.T) {
+	ctx := context.Background()
+	id := newIdentity(ctx)
+	if d := flowSpec.Write(ctx, id, types.StringValue("FP-1"), types.StringValue("F-2")); d.HasError() {
+		t.Fatal(d)
+	}
+	if got := identityOf(ctx, t, id); got["project_id"] != "FP-1" || got["id"] != "F-2" {
+		t.Errorf("identity = %v, want project_id FP-1, id F-2", got)
+	}
+	// A CLI without identity support gives no identity: nothing to write, no error.
+	if d := flowSpec.Write(ctx, nil, types.StringValue("FP-1"), types.StringValue("F-2")); d.HasError() {
+		t.Errorf("nil identity: %v", d)
+	}
+	// Values and attributes out of step are a provider bug, told rather than half written.
+	if d := flowSpec.Write(ctx, newIdentity(ctx), types.StringValue("FP-1")); !d.HasError() {
+		t.Error("one value for two attributes: no error")
+	}
+}

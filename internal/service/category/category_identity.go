@@ -3,9 +3,7 @@ package category
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
 )
@@ -21,6 +19,4 @@ func (r *categoryResource) IdentitySchema(_ context.Context, _ resource.Identity
 
 // setIdentity answers the identity from the first of states holding its ids; Create, Read and
 // Update defer it, so that it holds whatever their bodies did (see identity.FromState).
-func setIdentity(ctx context.Context, ident *tfsdk.ResourceIdentity, diags *diag.Diagnostics, states ...identity.Getter) {
-	identity.FromState(ctx, ident, diags, states...)
-}
+var setIdentity = identity.FromState

@@ -369,10 +369,11 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return // destroy
 	}
 	// Only the attributes this needs are read and only changed ones written: reading the whole
-	// model would convert every value of the plan (a large graph's thousands) twice per plan.
+	// model would convert every value of the plan (a large graph's thousands) twice per plan. They
+	// are read with rootAs rather than GetAttribute, whose schema look-up costs more than the read.
 	var cfgRegion, planRegion types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("region"), &cfgRegion)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region"), &planRegion)...)
+	resp.Diagnostics.Append(rootAs(ctx, req.Config.Raw, "region", &cfgRegion)...)
+	resp.Diagnostics.Append(rootAs(ctx, req.Plan.Raw, "region", &planRegion)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -389,16 +390,16 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	var priorGraph types.Object
 	if !req.State.Raw.IsNull() {
 		var prior types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("region"), &prior)...)
+		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "region", &prior)...)
 		if !prior.IsNull() && !planRegion.Equal(prior) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("region"))
 		}
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
+		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "graph", &priorGraph)...)
 	}
 
 	var planGraph, cfgGraph types.Object
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("graph"), &planGraph)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
+	resp.Diagnostics.Append(rootAs(ctx, req.Plan.Raw, "graph", &planGraph)...)
+	resp.Diagnostics.Append(rootAs(ctx, req.Config.Raw, "graph", &cfgGraph)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -152,3 +152,49 @@ func modelValue(ctx context.Context, m *flowModel) (tftypes.Value, diag.Diagnost
 	}
 	return tftypes.NewValue(ts.obj, vals), diags
 }
+
+// rootValue reads one top-level attribute of a plan, state or configuration value (req.Plan.Raw,
+// ...), as req.Plan.GetAttribute(ctx, path.Root(name), &v) would. The framework's GetAttribute
+// looks the path up in the schema first, and every such look-up copies the schema's map of 18
+// attributes (terraform-plugin-framework v1.19.0, resource/schema.Schema.GetAttributes); this
+// takes the value from the object and converts it with the attribute's type.
+func rootValue(ctx context.Context, raw tftypes.Value, name string) (attr.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	ts, err := flowSchemaTypes()
+	if err != nil {
+		diags.AddError("Cannot read the flow", err.Error())
+		return nil, diags
+	}
+	t, ok := ts.attrs[name]
+	if !ok {
+		diags.AddError("Cannot read the flow", fmt.Sprintf("The schema has no attribute %s. This is a bug in the provider; please report it.", name))
+		return nil, diags
+	}
+	v, err := raw.ApplyTerraform5AttributePathStep(tftypes.AttributeName(name))
+	tv, isValue := v.(tftypes.Value)
+	if err != nil || !isValue {
+		diags.AddError("Cannot read the flow", fmt.Sprintf("The value has no attribute %s (%v). This is a bug in the provider; please report it.", name, err))
+		return nil, diags
+	}
+	out, err := t.ValueFromTerraform(ctx, tv)
+	if err != nil {
+		diags.AddError("Cannot read the flow", fmt.Sprintf("Attribute %s: %s. This is a bug in the provider; please report it.", name, err))
+		return nil, diags
+	}
+	return out, diags
+}
+
+// rootAs is rootValue into a value of type V (types.String, types.Object, ...).
+func rootAs[V attr.Value](ctx context.Context, raw tftypes.Value, name string, into *V) diag.Diagnostics {
+	v, diags := rootValue(ctx, raw, name)
+	if diags.HasError() {
+		return diags
+	}
+	x, ok := v.(V)
+	if !ok {
+		diags.AddError("Cannot read the flow", fmt.Sprintf("Attribute %s is a %T, not a %T. This is a bug in the provider; please report it.", name, v, *into))
+		return diags
+	}
+	*into = x
+	return diags
+}

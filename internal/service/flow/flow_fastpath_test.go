@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -182,5 +183,42 @@ func TestGetModelRejectsOtherValues(t *testing.T) {
 	var m flowModel
 	if d := getModel(context.Background(), tftypes.NewValue(tftypes.String, "x"), &m); !d.HasError() {
 		t.Error("a string was read as a flow")
+	}
+}
+
+// TestRootValueAgreesWithFramework checks that rootValue reads every top-level attribute of every
+// kind of model as the framework's GetAttribute does, and that rootAs refuses a wrong type.
+func TestRootValueAgreesWithFramework(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var resp resource.SchemaResponse
+	(&flowResource{}).Schema(ctx, resource.SchemaRequest{}, &resp)
+	for name, m := range fastpathModels(t) {
+		t.Run(name, func(t *testing.T) {
+			st := tfsdk.State{Schema: resp.Schema}
+			if d := st.Set(ctx, &m); d.HasError() {
+				t.Fatalf("framework Set: %v", d)
+			}
+			for _, f := range flowFields {
+				var want attr.Value
+				if d := st.GetAttribute(ctx, path.Root(f.name), &want); d.HasError() {
+					t.Fatalf("framework GetAttribute %s: %v", f.name, d)
+				}
+				got, d := rootValue(ctx, st.Raw, f.name)
+				if d.HasError() {
+					t.Fatalf("rootValue %s: %v", f.name, d)
+				}
+				if !got.Equal(want) {
+					t.Errorf("%s: rootValue %v, framework %v", f.name, got, want)
+				}
+			}
+			var s types.String
+			if d := rootAs(ctx, st.Raw, "graph", &s); !d.HasError() {
+				t.Error("rootAs read the graph block into a types.String")
+			}
+			if _, d := rootValue(ctx, st.Raw, "no_such_attribute"); !d.HasError() {
+				t.Error("rootValue read an attribute the schema does not have")
+			}
+		})
 	}
 }

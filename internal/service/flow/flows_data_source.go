@@ -3,34 +3,24 @@ package flow
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
-
-var (
-	_ datasource.DataSource              = (*flowsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*flowsDataSource)(nil)
-)
-
-type flowsDataSource struct {
-	client *emrapi.Client
-}
 
 // NewListDataSource returns the emrflow_flows data source: the flows of a project, filtered by
 // name (a regular expression), status and cluster.
 func NewListDataSource() datasource.DataSource {
-	return &flowsDataSource{}
+	return listing.NewDataSource(listing.DataSourceSpec[flowsDataModel]{TypeName: "flows", Schema: flowsSchema(), Read: readFlows})
 }
 
 type flowsDataModel struct {
@@ -60,29 +50,15 @@ type flowsItemDataModel struct {
 	GmtModified      types.Int64  `tfsdk:"gmt_modified"`
 }
 
-func (d *flowsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_flows"
-}
-
-func (d *flowsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	resp.Schema = schema.Schema{
+func flowsSchema() schema.Schema {
+	str := listing.ComputedString
+	return schema.Schema{
 		MarkdownDescription: "Lists the EMR data-development workflows (flows) of a project, walking every page of " +
 			"ListFlow. `status` and `cluster_id` are filters of the API; `name_regex` is applied to the names " +
 			"returned. Matching nothing is not an error.",
 		Attributes: map[string]schema.Attribute{
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the project (`FP-…`) whose flows are listed.",
-				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix("FP-")},
-			},
-			"name_regex": schema.StringAttribute{
-				MarkdownDescription: "A regular expression (RE2 syntax) the flow names must match.",
-				Optional:            true,
-				Validators:          []validator.String{validate.Regexp()},
-			},
+			"project_id": listing.ProjectIDArgument("ID of the project (`FP-…`) whose flows are listed."),
+			"name_regex": listing.NameRegexArgument("flow"),
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Only the flows of this scheduling status: `STOP_SCHEDULE` or `UNDER_SCHEDULE`.",
 				Optional:            true,
@@ -93,85 +69,45 @@ func (d *flowsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				Optional:            true,
 				Validators:          []validator.String{validate.IDPrefix("C-", "CT-")},
 			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the matching flows, in the API's order.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"flows": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching flows, in the same order as `ids`.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"id":                 str("The flow's ID (`F-…`)."),
-						"project_id":         str("ID of the project (`FP-…`) that holds the flow."),
-						"name":               str("The flow's name."),
-						"description":        str("The flow's description."),
-						"cluster_id":         str("The cluster (`C-…`) or cluster template (`CT-…`) the flow runs on."),
-						"status":             str("Scheduling status: `STOP_SCHEDULE` or `UNDER_SCHEDULE`."),
-						"periodic":           schema.BoolAttribute{MarkdownDescription: "Whether the flow runs on a schedule.", Computed: true},
-						"cron_expr":          str("Schedule, as a Quartz cron expression; null when the flow has none."),
-						"start_schedule":     schema.Int64Attribute{MarkdownDescription: "Start of the schedule, in milliseconds since the Unix epoch; null when unset.", Computed: true},
-						"end_schedule":       schema.Int64Attribute{MarkdownDescription: "End of the schedule, in milliseconds since the Unix epoch; null when unset.", Computed: true},
-						"parent_category_id": str("ID of the folder (`FC-…`) that holds the flow; null at the project's root."),
-						"gmt_create":         schema.Int64Attribute{MarkdownDescription: "Creation time, in milliseconds since the epoch.", Computed: true},
-						"gmt_modified":       schema.Int64Attribute{MarkdownDescription: "Last modification time, in milliseconds since the epoch.", Computed: true},
-					},
-				},
-			},
+			"ids": listing.IDsAttribute("IDs of the matching flows, in the API's order."),
+			"flows": listing.ItemsAttribute("The matching flows, in the same order as `ids`.", map[string]schema.Attribute{
+				"id":                 str("The flow's ID (`F-…`)."),
+				"project_id":         str("ID of the project (`FP-…`) that holds the flow."),
+				"name":               str("The flow's name."),
+				"description":        str("The flow's description."),
+				"cluster_id":         str("The cluster (`C-…`) or cluster template (`CT-…`) the flow runs on."),
+				"status":             str("Scheduling status: `STOP_SCHEDULE` or `UNDER_SCHEDULE`."),
+				"periodic":           schema.BoolAttribute{MarkdownDescription: "Whether the flow runs on a schedule.", Computed: true},
+				"cron_expr":          str("Schedule, as a Quartz cron expression; null when the flow has none."),
+				"start_schedule":     listing.ComputedInt64("Start of the schedule, in milliseconds since the Unix epoch; null when unset."),
+				"end_schedule":       listing.ComputedInt64("End of the schedule, in milliseconds since the Unix epoch; null when unset."),
+				"parent_category_id": str("ID of the folder (`FC-…`) that holds the flow; null at the project's root."),
+				"gmt_create":         listing.GmtCreate,
+				"gmt_modified":       listing.GmtModified,
+			}),
 		},
 	}
 }
 
-func (d *flowsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
-func (d *flowsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg flowsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+// readFlows lists the flows of the project (every page of ListFlow) that match the filters.
+func readFlows(ctx context.Context, client *emrapi.Client, cfg *flowsDataModel, diags *diag.Diagnostics) {
+	re, d := listing.NameRegex(cfg.NameRegex)
+	if diags.Append(d...); diags.HasError() {
 		return
 	}
-	var re *regexp.Regexp
-	if !cfg.NameRegex.IsNull() {
-		// Validated at plan time; compiled again here because validation may have seen an unknown.
-		var err error
-		if re, err = regexp.Compile(cfg.NameRegex.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-			return
-		}
-	}
 	projectID := cfg.ProjectID.ValueString()
-	all, err := d.client.ListFlows(ctx, emrapi.ListFlowsInput{
+	all, err := client.ListFlows(ctx, emrapi.ListFlowsInput{
 		ProjectID: projectID,
 		Status:    cfg.Status.ValueString(),
 		ClusterID: cfg.ClusterID.ValueString(),
 	})
-	if isMissingProject(err) {
-		addMissingProjectError(&resp.Diagnostics, projectID)
-		return
-	}
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list flows", framework.ErrorDetail(err, fmt.Sprintf("Listing the flows of project %s.", projectID)))
+		listing.ListFailed(diags, err, projectID, "Cannot list flows", fmt.Sprintf("Listing the flows of project %s.", projectID))
 		return
 	}
-	ids := []string{}
-	cfg.Flows = []flowsItemDataModel{}
-	for i := range all {
-		f := &all[i]
-		if re != nil && !re.MatchString(f.Name) {
-			continue
-		}
-		ids = append(ids, f.ID)
-		cfg.Flows = append(cfg.Flows, flowsItem(f))
-	}
-	list, diags := types.ListValueFrom(ctx, types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	cfg.IDs = list
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	keep := func(f *emrapi.Flow) bool { return re == nil || re.MatchString(f.Name) }
+	cfg.IDs, cfg.Flows, d = listing.Results(ctx, all, keep, func(f *emrapi.Flow) string { return f.ID }, flowsItem)
+	diags.Append(d...)
 }
 
 // flowsItem maps a ListFlow item with the resource's rules: the API's "" and 0 for an unset
@@ -186,8 +122,8 @@ func flowsItem(f *emrapi.Flow) flowsItemDataModel {
 		Status:           flex.StringOrNull(f.Status),
 		Periodic:         types.BoolValue(f.Periodic),
 		CronExpr:         flex.StringOrNull(f.CronExpr),
-		StartSchedule:    int64OrNull(f.StartSchedule),
-		EndSchedule:      int64OrNull(f.EndSchedule),
+		StartSchedule:    flex.Int64OrNull(f.StartSchedule),
+		EndSchedule:      flex.Int64OrNull(f.EndSchedule),
 		ParentCategoryID: flex.StringOrNull(f.CategoryID),
 		GmtCreate:        types.Int64Value(f.GmtCreate),
 		GmtModified:      types.Int64Value(f.GmtModified),

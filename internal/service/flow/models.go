@@ -32,33 +32,6 @@ type flowModel struct {
 	Timeouts           timeouts.Value       `tfsdk:"timeouts"`
 }
 
-// flowDataModel is the emrflow_flow data source's configuration and state. The graph is shown as
-// the server holds it (graph_json): a data source has no configuration whose order or form it
-// should keep, and the raw JSON loses nothing.
-type flowDataModel struct {
-	ID                 types.String         `tfsdk:"id"`
-	ProjectID          types.String         `tfsdk:"project_id"`
-	Name               types.String         `tfsdk:"name"`
-	Region             types.String         `tfsdk:"region"`
-	Description        types.String         `tfsdk:"description"`
-	ClusterID          types.String         `tfsdk:"cluster_id"`
-	CreateCluster      types.Bool           `tfsdk:"create_cluster"`
-	CronExpr           types.String         `tfsdk:"cron_expr"`
-	StartSchedule      types.Int64          `tfsdk:"start_schedule"`
-	EndSchedule        types.Int64          `tfsdk:"end_schedule"`
-	HostName           types.String         `tfsdk:"host_name"`
-	ParentFlowIDs      types.Set            `tfsdk:"parent_flow_ids"`
-	ParentCategoryID   types.String         `tfsdk:"parent_category_id"`
-	GraphJSON          jsontypes.Normalized `tfsdk:"graph_json"`
-	Alerts             types.List           `tfsdk:"alert"` // of alertModel, sorted by event id
-	Status             types.String         `tfsdk:"status"`
-	Periodic           types.Bool           `tfsdk:"periodic"`
-	Namespace          types.String         `tfsdk:"namespace"`
-	LogArchiveLocation types.String         `tfsdk:"log_archive_location"`
-	GmtCreate          types.Int64          `tfsdk:"gmt_create"`
-	GmtModified        types.Int64          `tfsdk:"gmt_modified"`
-}
-
 // alertModel is an `alert` block.
 type alertModel struct {
 	EventID          types.String `tfsdk:"event_id"`

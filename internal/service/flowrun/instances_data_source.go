@@ -8,12 +8,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -22,18 +24,11 @@ import (
 // gathers thousands.
 const defaultMaxResults = 20
 
-var (
-	_ datasource.DataSource              = (*instancesDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*instancesDataSource)(nil)
-)
-
-type instancesDataSource struct {
-	client *emrapi.Client
-}
-
 // NewInstancesDataSource returns the emrflow_flow_instances data source: a flow's runs, newest
 // first, with their node instances.
-func NewInstancesDataSource() datasource.DataSource { return &instancesDataSource{} }
+func NewInstancesDataSource() datasource.DataSource {
+	return listing.NewDataSource(listing.DataSourceSpec[instancesModel]{TypeName: "flow_instances", Schema: instancesSchema(), Read: readInstances})
+}
 
 type instancesModel struct {
 	ProjectID  types.String    `tfsdk:"project_id"`
@@ -74,18 +69,12 @@ type nodeModel struct {
 	ExternalInfo types.String `tfsdk:"external_info"`
 }
 
-func (d *instancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_flow_instances"
-}
-
-func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
+func instancesSchema() schema.Schema {
+	str := listing.ComputedString
 	ms := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc + ", in milliseconds since the Unix epoch; null when unset.", Computed: true}
+		return listing.ComputedInt64(desc + ", in milliseconds since the Unix epoch; null when unset.")
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists the runs (flow instances) of a flow, newest first, each with its nodes' statuses " +
 			"(ListFlowInstance, then DescribeFlowInstance per run). Matching nothing is not an error.",
 		Attributes: map[string]schema.Attribute{
@@ -115,62 +104,41 @@ func (d *instancesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(1, 1000)},
 			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the runs (`FI-…`), newest first.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"instances": schema.ListNestedAttribute{
-				MarkdownDescription: "The runs, in the same order as `ids`.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":              str("The run's ID (`FI-…`)."),
-					"status":          str("The run's status: " + validate.MarkdownList(emrapi.InstanceStatuses()) + "."),
-					"flow_name":       str("Name of the flow when it ran."),
-					"cluster_id":      str("The cluster the run ran on."),
-					"has_node_failed": schema.BoolAttribute{MarkdownDescription: "Whether a node failed (a run can succeed with a failed node whose job's `fail_act` is `CONTINUE`).", Computed: true},
-					"schedule_time":   ms("When the schedule fired this run; null for a run started by hand"),
-					"start_time":      ms("When the run started"),
-					"end_time":        ms("When the run ended"),
-					"duration":        schema.Int64Attribute{MarkdownDescription: "How long the run ran (so far), in milliseconds.", Computed: true},
-					"gmt_create":      ms("When the run was created"),
-					"nodes": schema.ListNestedAttribute{
-						MarkdownDescription: "The run's nodes, in the graph's order.",
-						Computed:            true,
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"id":            str("The node instance's ID (`FNI-…`)."),
-							"node_name":     str("The graph node's id (a key of the flow's `graph.nodes`)."),
-							"type":          str("`START`, `END` or `JOB`."),
-							"status":        str("`PREP`, `SUBMITTING`, `RUNNING`, `OK`, `FAILED`, `KILLED`, `KILL_FAILED` or `START_RETRY`."),
-							"job_id":        str("The job a JOB node ran; null for other nodes."),
-							"job_name":      str("Name of that job; null for other nodes."),
-							"job_type":      str("Type of that job; null for other nodes."),
-							"retries":       schema.Int64Attribute{MarkdownDescription: "How many times the job was retried.", Computed: true},
-							"start_time":    ms("When the node started"),
-							"end_time":      ms("When the node ended"),
-							"duration":      schema.Int64Attribute{MarkdownDescription: "How long the node ran, in milliseconds.", Computed: true},
-							"external_info": str("The job's error diagnosis when it failed; null otherwise."),
-						}},
-					},
-				}},
-			},
+			"ids": listing.IDsAttribute("IDs of the runs (`FI-…`), newest first."),
+			"instances": listing.ItemsAttribute("The runs, in the same order as `ids`.", map[string]schema.Attribute{
+				"id":              str("The run's ID (`FI-…`)."),
+				"status":          str("The run's status: " + validate.MarkdownList(emrapi.InstanceStatuses()) + "."),
+				"flow_name":       str("Name of the flow when it ran."),
+				"cluster_id":      str("The cluster the run ran on."),
+				"has_node_failed": schema.BoolAttribute{MarkdownDescription: "Whether a node failed (a run can succeed with a failed node whose job's `fail_act` is `CONTINUE`).", Computed: true},
+				"schedule_time":   ms("When the schedule fired this run; null for a run started by hand"),
+				"start_time":      ms("When the run started"),
+				"end_time":        ms("When the run ended"),
+				"duration":        listing.ComputedInt64("How long the run ran (so far), in milliseconds."),
+				"gmt_create":      ms("When the run was created"),
+				"nodes": listing.ItemsAttribute("The run's nodes, in the graph's order.", map[string]schema.Attribute{
+					"id":            str("The node instance's ID (`FNI-…`)."),
+					"node_name":     str("The graph node's id (a key of the flow's `graph.nodes`)."),
+					"type":          str("`START`, `END` or `JOB`."),
+					"status":        str("`PREP`, `SUBMITTING`, `RUNNING`, `OK`, `FAILED`, `KILLED`, `KILL_FAILED` or `START_RETRY`."),
+					"job_id":        str("The job a JOB node ran; null for other nodes."),
+					"job_name":      str("Name of that job; null for other nodes."),
+					"job_type":      str("Type of that job; null for other nodes."),
+					"retries":       listing.ComputedInt64("How many times the job was retried."),
+					"start_time":    ms("When the node started"),
+					"end_time":      ms("When the node ended"),
+					"duration":      listing.ComputedInt64("How long the node ran, in milliseconds."),
+					"external_info": str("The job's error diagnosis when it failed; null otherwise."),
+				}),
+			}),
 		},
 	}
 }
 
-func (d *instancesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
-func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg instancesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.client.InRegion(cfg.Region.ValueString())
+// readInstances lists the flow's newest runs (ListFlowInstance) and reads each one
+// (DescribeFlowInstance) for its node instances.
+func readInstances(ctx context.Context, c *emrapi.Client, cfg *instancesModel, diags *diag.Diagnostics) {
+	client := c.InRegion(cfg.Region.ValueString())
 	projectID, flowID := cfg.ProjectID.ValueString(), cfg.FlowID.ValueString()
 	limit := defaultMaxResults
 	if !cfg.MaxResults.IsNull() {
@@ -182,53 +150,43 @@ func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	list, err := client.ListFlowInstances(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list the flow's runs",
+		diags.AddError("Cannot list the flow's runs",
 			framework.ErrorDetail(err, fmt.Sprintf("Listing the runs of flow %s in project %s.", flowID, projectID)))
 		return
 	}
-	ids := []string{}
-	cfg.Instances = []instanceModel{}
+	runs := make([]emrapi.FlowInstance, 0, len(list))
 	for _, item := range list {
 		full, err := client.DescribeFlowInstance(ctx, projectID, item.ID)
 		if emrapi.IsNotFound(err) {
 			continue // deleted between the list and the read
 		}
 		if err != nil {
-			resp.Diagnostics.AddError("Cannot read a flow run",
+			diags.AddError("Cannot read a flow run",
 				framework.ErrorDetail(err, fmt.Sprintf("Reading run %s of flow %s.", item.ID, flowID)))
 			return
 		}
-		ids = append(ids, full.ID)
-		cfg.Instances = append(cfg.Instances, instanceItem(full))
+		runs = append(runs, *full)
 	}
-	list2, diags := types.ListValueFrom(ctx, types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	cfg.IDs = list2
+	var d diag.Diagnostics
+	cfg.IDs, cfg.Instances, d = listing.Results(ctx, runs, nil, func(r *emrapi.FlowInstance) string { return r.ID }, instanceItem)
+	diags.Append(d...)
 	cfg.Region = types.StringValue(client.Region())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 
 func instanceItem(in *emrapi.FlowInstance) instanceModel {
 	m := instanceModel{
 		ID: types.StringValue(in.ID), Status: types.StringValue(in.Status), FlowName: types.StringValue(in.FlowName),
 		ClusterID: types.StringValue(in.ClusterID), HasNodeFailed: types.BoolValue(in.HasNodeFailed),
-		ScheduleTime: int64OrNull(in.ScheduleTime), StartTime: int64OrNull(in.StartTime), EndTime: int64OrNull(in.EndTime),
-		Duration: types.Int64Value(in.Duration), GmtCreate: int64OrNull(in.GmtCreate), Nodes: []nodeModel{},
+		ScheduleTime: flex.Int64OrNull(in.ScheduleTime), StartTime: flex.Int64OrNull(in.StartTime), EndTime: flex.Int64OrNull(in.EndTime),
+		Duration: types.Int64Value(in.Duration), GmtCreate: flex.Int64OrNull(in.GmtCreate), Nodes: []nodeModel{},
 	}
 	for _, n := range in.Nodes {
 		m.Nodes = append(m.Nodes, nodeModel{
 			ID: types.StringValue(n.ID), NodeName: types.StringValue(n.NodeName), Type: types.StringValue(n.Type),
 			Status: types.StringValue(n.Status), JobID: flex.StringOrNull(n.JobID), JobName: flex.StringOrNull(n.JobName),
-			JobType: flex.StringOrNull(n.JobType), Retries: types.Int64Value(n.Retries), StartTime: int64OrNull(n.StartTime),
-			EndTime: int64OrNull(n.EndTime), Duration: types.Int64Value(n.Duration), ExternalInfo: flex.StringOrNull(n.ExternalInfo),
+			JobType: flex.StringOrNull(n.JobType), Retries: types.Int64Value(n.Retries), StartTime: flex.Int64OrNull(n.StartTime),
+			EndTime: flex.Int64OrNull(n.EndTime), Duration: types.Int64Value(n.Duration), ExternalInfo: flex.StringOrNull(n.ExternalInfo),
 		})
 	}
 	return m
-}
-
-func int64OrNull(v int64) types.Int64 {
-	if v == 0 {
-		return types.Int64Null()
-	}
-	return types.Int64Value(v)
 }

@@ -2,34 +2,23 @@ package job
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 )
-
-var (
-	_ datasource.DataSource              = (*jobsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*jobsDataSource)(nil)
-)
-
-type jobsDataSource struct {
-	client *emrapi.Client
-}
 
 // NewListDataSource returns the emrflow_jobs data source: the jobs of a project, filtered by
 // name (a regular expression) and type.
 func NewListDataSource() datasource.DataSource {
-	return &jobsDataSource{}
+	return listing.NewDataSource(listing.DataSourceSpec[jobsDataModel]{TypeName: "jobs", Schema: jobsSchema(), Read: readJobs})
 }
 
 type jobsDataModel struct {
@@ -52,109 +41,68 @@ type jobsItemDataModel struct {
 	GmtModified      types.Int64  `tfsdk:"gmt_modified"`
 }
 
-func (d *jobsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_jobs"
-}
-
-func (d *jobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	resp.Schema = schema.Schema{
+func jobsSchema() schema.Schema {
+	str := listing.ComputedString
+	return schema.Schema{
 		MarkdownDescription: "Lists the jobs of a data-development project, walking every page of ListFlowJob. `type` " +
 			"is a filter of the API; `name_regex` is applied to the names returned. Matching nothing is not an error. " +
 			"The `emrflow_job` data source reads one job with all its fields.",
 		Attributes: map[string]schema.Attribute{
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "The project (`FP-…`) whose jobs are listed.",
-				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
-			},
-			"name_regex": schema.StringAttribute{
-				MarkdownDescription: "A regular expression (RE2 syntax) the job names must match.",
-				Optional:            true,
-				Validators:          []validator.String{validate.Regexp()},
-			},
+			"project_id": listing.ProjectIDArgument("The project (`FP-…`) whose jobs are listed."),
+			"name_regex": listing.NameRegexArgument("job"),
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Only the jobs of this type (`SHELL`, `SPARK`, `HIVE_SQL`, ...).",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(jobTypes()...)},
 			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the matching jobs, in the API's order.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"jobs": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching jobs, in the same order as `ids`.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"id":                 str("The job's ID (`FJ-…`)."),
-						"project_id":         str("The project (`FP-…`) that holds the job."),
-						"name":               str("The job's name."),
-						"type":               str("The job type."),
-						"description":        str("The job's description."),
-						"cluster_id":         str(clusterIDReadNote),
-						"parent_category_id": str("The folder (`FC-…`) that holds the job; null at the project's root."),
-						"gmt_create":         schema.Int64Attribute{MarkdownDescription: "Creation time, in milliseconds since the epoch.", Computed: true},
-						"gmt_modified":       schema.Int64Attribute{MarkdownDescription: "Last modification time, in milliseconds since the epoch.", Computed: true},
-					},
-				},
-			},
+			"ids": listing.IDsAttribute("IDs of the matching jobs, in the API's order."),
+			"jobs": listing.ItemsAttribute("The matching jobs, in the same order as `ids`.", map[string]schema.Attribute{
+				"id":                 str("The job's ID (`FJ-…`)."),
+				"project_id":         str("The project (`FP-…`) that holds the job."),
+				"name":               str("The job's name."),
+				"type":               str("The job type."),
+				"description":        str("The job's description."),
+				"cluster_id":         str(clusterIDReadNote),
+				"parent_category_id": str("The folder (`FC-…`) that holds the job; null at the project's root."),
+				"gmt_create":         listing.GmtCreate,
+				"gmt_modified":       listing.GmtModified,
+			}),
 		},
 	}
 }
 
-func (d *jobsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, diags := framework.Client(req.ProviderData)
-	resp.Diagnostics.Append(diags...)
-	d.client = client
-}
-
-func (d *jobsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg jobsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+// readJobs lists the jobs of the project (every page of ListFlowJob) that match the filters.
+func readJobs(ctx context.Context, client *emrapi.Client, cfg *jobsDataModel, diags *diag.Diagnostics) {
+	re, d := listing.NameRegex(cfg.NameRegex)
+	if diags.Append(d...); diags.HasError() {
 		return
-	}
-	var re *regexp.Regexp
-	if !cfg.NameRegex.IsNull() {
-		// Validated at plan time; compiled again here because validation may have seen an unknown.
-		var err error
-		if re, err = regexp.Compile(cfg.NameRegex.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-			return
-		}
 	}
 	projectID, jobType := cfg.ProjectID.ValueString(), cfg.Type.ValueString()
-	all, err := d.client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Type: jobType})
+	all, err := client.ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Type: jobType})
 	if err != nil {
-		lookupFailed(&resp.Diagnostics, err, projectID, "Cannot list the jobs")
+		listing.ListFailed(diags, err, projectID, "Cannot list the jobs", "")
 		return
 	}
-	ids := []string{}
-	cfg.Jobs = []jobsItemDataModel{}
-	for _, j := range all {
-		// The type is checked again: an API that ignores the filter must not widen the result.
-		if (re != nil && !re.MatchString(j.Name)) || (jobType != "" && j.Type != jobType) {
-			continue
-		}
-		ids = append(ids, j.ID)
-		cfg.Jobs = append(cfg.Jobs, jobsItemDataModel{
-			ID:               types.StringValue(j.ID),
-			ProjectID:        types.StringValue(j.ProjectID),
-			Name:             types.StringValue(j.Name),
-			Type:             types.StringValue(j.Type),
-			Description:      types.StringValue(j.Description),
-			ClusterID:        flex.StringOrNull(j.ClusterID),
-			ParentCategoryID: flex.StringOrNull(j.CategoryID),
-			GmtCreate:        types.Int64Value(j.GmtCreate),
-			GmtModified:      types.Int64Value(j.GmtModified),
-		})
+	// The type is checked again: an API that ignores the filter must not widen the result.
+	keep := func(j *emrapi.Job) bool {
+		return (re == nil || re.MatchString(j.Name)) && (jobType == "" || j.Type == jobType)
 	}
-	list, diags := types.ListValueFrom(ctx, types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	cfg.IDs = list
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	cfg.IDs, cfg.Jobs, d = listing.Results(ctx, all, keep, func(j *emrapi.Job) string { return j.ID }, jobsItem)
+	diags.Append(d...)
+}
+
+// jobsItem maps a ListFlowJob item as the resource reads it: the API's "" for an unset optional
+// field is null.
+func jobsItem(j *emrapi.Job) jobsItemDataModel {
+	return jobsItemDataModel{
+		ID:               types.StringValue(j.ID),
+		ProjectID:        types.StringValue(j.ProjectID),
+		Name:             types.StringValue(j.Name),
+		Type:             types.StringValue(j.Type),
+		Description:      types.StringValue(j.Description),
+		ClusterID:        flex.StringOrNull(j.ClusterID),
+		ParentCategoryID: flex.StringOrNull(j.CategoryID),
+		GmtCreate:        types.Int64Value(j.GmtCreate),
+		GmtModified:      types.Int64Value(j.GmtModified),
+	}
 }
