@@ -102,6 +102,8 @@ func (s *Server) createInProject(c *call, projectID, prefix string, check func(s
 	return idResponse{RequestID: c.requestID, ID: id}, nil
 }
 
+// pageInProject answers a List* action of a project's objects: the project checked first (its
+// not-found is the answer), then one page of all(projectID), rendered with the total count.
 func pageInProject[T any](s *Server, c *call, all func(st *state, projectID string) []*T, render func(pr pageResponse, page []*T)) *apiError {
 	projectID, pg, aerr := c.p.projectPaging()
 	if aerr != nil {

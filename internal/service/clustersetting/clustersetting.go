@@ -297,8 +297,9 @@ func (r *settingResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 func (r *settingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		importByIdentity(ctx, req, resp)
+	// An import block's identity; with neither an identity nor an id, the id's parse error says
+	// what an import id looks like.
+	if settingIdentity.Import(ctx, req, resp) {
 		return
 	}
 	projectID, clusterID, err := validate.ParseProjectScopedID(req.ID, clusterIDPrefix)

@@ -25,8 +25,3 @@ func (r *settingResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 func setIdentity(ctx context.Context, target *tfsdk.ResourceIdentity, m *settingModel, diags *diag.Diagnostics) {
 	diags.Append(settingIdentity.Write(ctx, target, m.ProjectID, m.ClusterID)...)
 }
-
-// importByIdentity imports from an import block's identity.
-func importByIdentity(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	settingIdentity.Import(ctx, req, resp)
-}

@@ -9,13 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -141,7 +141,7 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 		name := cfg.Name.ValueString()
 		all, err := d.Client().ListJobs(ctx, emrapi.ListJobsInput{ProjectID: projectID, Name: name})
 		if err != nil {
-			lookupFailed(&resp.Diagnostics, err, projectID, "Cannot list the jobs")
+			listing.ListFailed(&resp.Diagnostics, err, projectID, "Cannot list the jobs", "")
 			return
 		}
 		var matches []string
@@ -171,18 +171,8 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 		return
 	}
 	if err != nil {
-		lookupFailed(&resp.Diagnostics, err, projectID, "Cannot read the job")
+		listing.ListFailed(&resp.Diagnostics, err, projectID, "Cannot read the job", "")
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, flattenJobData(j))...)
-}
-
-// lookupFailed reports a failed lookup: a missing project on project_id, anything else as the
-// API said it.
-func lookupFailed(diags *diag.Diagnostics, err error, projectID, summary string) {
-	if emrapi.IsProjectNotFound(err) {
-		diags.AddAttributeError(path.Root("project_id"), "No such project", fmt.Sprintf("No project has the ID %q.", projectID))
-		return
-	}
-	diags.AddError(summary, framework.ErrorDetail(err, ""))
 }

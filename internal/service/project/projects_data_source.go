@@ -5,28 +5,18 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
-
-var (
-	_ datasource.DataSource              = (*projectsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*projectsDataSource)(nil)
-)
-
-type projectsDataSource struct {
-	framework.DataSourceWithClient
-}
 
 // NewListDataSource returns the emrflow_projects data source: every project whose name matches a
 // regular expression (all of them without one).
 func NewListDataSource() datasource.DataSource {
-	return &projectsDataSource{}
+	return listing.NewDataSource(listing.DataSourceSpec[projectsDataModel]{TypeName: "projects", Schema: projectsSchema(), Read: readProjects})
 }
 
 type projectsDataModel struct {
@@ -35,70 +25,42 @@ type projectsDataModel struct {
 	Projects  []projectDataModel `tfsdk:"projects"`
 }
 
-func (d *projectsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_projects"
-}
-
-func (d *projectsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func projectsSchema() schema.Schema {
+	str := listing.ComputedString
+	return schema.Schema{
 		MarkdownDescription: "Lists EMR data-development projects, walking every page of ListFlowProject. " +
 			"Matching nothing is not an error.",
 		Attributes: map[string]schema.Attribute{
-			"name_regex": schema.StringAttribute{
-				MarkdownDescription: "A regular expression (RE2 syntax) the project names must match.",
-				Optional:            true,
-				Validators:          []validator.String{validate.Regexp()},
-			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the matching projects, in the API's order.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"projects": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching projects.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"id":           schema.StringAttribute{MarkdownDescription: "The project's ID.", Computed: true},
-						"name":         schema.StringAttribute{MarkdownDescription: "The project's name.", Computed: true},
-						"description":  schema.StringAttribute{MarkdownDescription: "The project's description.", Computed: true},
-						"user_id":      schema.StringAttribute{MarkdownDescription: "The account that owns the project.", Computed: true},
-						"gmt_create":   schema.Int64Attribute{MarkdownDescription: "Creation time, in milliseconds since the epoch.", Computed: true},
-						"gmt_modified": schema.Int64Attribute{MarkdownDescription: "Last modification time, in milliseconds since the epoch.", Computed: true},
-					},
-				},
-			},
+			"name_regex": listing.NameRegexArgument("project"),
+			"ids":        listing.IDsAttribute("IDs of the matching projects, in the API's order."),
+			"projects": listing.ItemsAttribute("The matching projects.", map[string]schema.Attribute{
+				"id":           str("The project's ID."),
+				"name":         str("The project's name."),
+				"description":  str("The project's description."),
+				"user_id":      str("The account that owns the project."),
+				"gmt_create":   listing.GmtCreate,
+				"gmt_modified": listing.GmtModified,
+			}),
 		},
 	}
 }
 
-func (d *projectsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg projectsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+// readProjects lists the projects of the region (every page of ListFlowProject) whose names match
+// name_regex.
+func readProjects(ctx context.Context, client *emrapi.Client, cfg *projectsDataModel, diags *diag.Diagnostics) {
+	re, d := listing.NameRegex(cfg.NameRegex)
+	diags.Append(d...)
+	if diags.HasError() {
 		return
 	}
-	re, diags := listing.NameRegex(cfg.NameRegex)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	all, err := d.Client().ListProjects(ctx, emrapi.ListProjectsInput{})
+	all, err := client.ListProjects(ctx, emrapi.ListProjectsInput{})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list projects", framework.ErrorDetail(err, ""))
+		diags.AddError("Cannot list projects", framework.ErrorDetail(err, ""))
 		return
 	}
-	ids := []string{}
-	cfg.Projects = []projectDataModel{}
-	for i := range all {
-		if re != nil && !re.MatchString(all[i].Name) {
-			continue
-		}
-		ids = append(ids, all[i].ID)
-		cfg.Projects = append(cfg.Projects, *flattenProjectData(&all[i]))
-	}
-	list, diags := types.ListValueFrom(ctx, types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	cfg.IDs = list
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	keep := func(p *emrapi.Project) bool { return re == nil || re.MatchString(p.Name) }
+	cfg.IDs, cfg.Projects, d = listing.Results(ctx, all, keep,
+		func(p *emrapi.Project) string { return p.ID },
+		func(p *emrapi.Project) projectDataModel { return *flattenProjectData(p) })
+	diags.Append(d...)
 }

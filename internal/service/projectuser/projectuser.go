@@ -144,8 +144,9 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		importByIdentity(ctx, req, resp)
+	// An import block's identity; with neither an identity nor an id, the id's parse error says
+	// what an import id looks like.
+	if userIdentity.Import(ctx, req, resp) {
 		return
 	}
 	projectID, name, err := parseImportID(req.ID)

@@ -25,8 +25,3 @@ func (r *userResource) IdentitySchema(_ context.Context, _ resource.IdentitySche
 func setIdentity(ctx context.Context, target *tfsdk.ResourceIdentity, m *userModel, diags *diag.Diagnostics) {
 	diags.Append(userIdentity.Write(ctx, target, m.ProjectID, m.UserName)...)
 }
-
-// importByIdentity imports from an import block's identity.
-func importByIdentity(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	userIdentity.Import(ctx, req, resp)
-}
