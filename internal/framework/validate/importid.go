@@ -5,8 +5,15 @@ import (
 	"strings"
 )
 
-// ProjectPrefix starts every project id.
-const ProjectPrefix = "FP-"
+// The id prefixes of the API's objects, named once for every package that checks or builds ids.
+const (
+	ProjectPrefix         = "FP-" // a project (FP-257A173659F5E1A2)
+	FlowPrefix            = "F-"  // a flow
+	JobPrefix             = "FJ-" // a job
+	FolderPrefix          = "FC-" // a folder (the API's "category")
+	ClusterPrefix         = "C-"  // a cluster (C-DCEE11B49C8F42B4)
+	ClusterTemplatePrefix = "CT-" // a cluster template, from which a run may create its cluster
+)
 
 // ParseProjectScopedID splits the import id of an object that the API can only read together with
 // its project, "FP-…:<prefix>…" (e.g. "FP-257A173659F5:FJ-7A39731FE719"), and checks the shape of

@@ -59,7 +59,7 @@ func categoriesSchema() schema.Schema {
 			"parent_id": schema.StringAttribute{
 				MarkdownDescription: "Only the folders directly in this folder (`FC-…`). Unset: every folder of the project.",
 				Optional:            true,
-				Validators:          []validator.String{validate.IDPrefix(categoryIDPrefix)},
+				Validators:          []validator.String{validate.IDPrefix(validate.FolderPrefix)},
 			},
 			"ids": listing.IDsAttribute("IDs of the matching folders, in the API's order."),
 			"categories": listing.ItemsAttribute("The matching folders, in the same order as `ids`.", map[string]schema.Attribute{

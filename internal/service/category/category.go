@@ -26,11 +26,10 @@ import (
 
 const (
 	// maxNameLength is not documented; it is generous so that the API has the last word.
-	maxNameLength    = 128
-	categoryIDPrefix = "FC-"
-	typeFlow         = "FLOW"
-	typeJob          = "JOB"
-	typeAdhoc        = "ADHOC"
+	maxNameLength = 128
+	typeFlow      = "FLOW"
+	typeJob       = "JOB"
+	typeAdhoc     = "ADHOC"
 )
 
 var (
@@ -93,7 +92,7 @@ func (r *categoryResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "The folder (`FC-…`) this one is in; the project's root when left out. Changing " +
 					"it moves the folder (and everything in it) in place.",
 				Optional:   true,
-				Validators: []validator.String{validate.IDPrefix(categoryIDPrefix)},
+				Validators: []validator.String{validate.IDPrefix(validate.FolderPrefix)},
 			},
 		},
 	}
@@ -184,7 +183,7 @@ func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportS
 	if categoryIdentity.Import(ctx, req, resp) {
 		return
 	}
-	projectID, id, err := validate.ParseProjectScopedID(req.ID, categoryIDPrefix)
+	projectID, id, err := validate.ParseProjectScopedID(req.ID, validate.FolderPrefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("A folder is imported by its project and its own ID, because the API reads a folder "+

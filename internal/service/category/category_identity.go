@@ -6,10 +6,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 // A category is identified by its project and its ID, because DescribeFlowCategory needs both.
-var categoryIdentity = identity.ProjectScoped("category", categoryIDPrefix)
+var categoryIdentity = identity.ProjectScoped("category", validate.FolderPrefix)
 
 var _ resource.ResourceWithIdentity = (*categoryResource)(nil)
 

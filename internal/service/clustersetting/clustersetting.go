@@ -34,11 +34,6 @@ const (
 	resourceType = "emrflow_project_cluster_setting"
 	what         = "cluster setting"
 
-	// clusterIDPrefix starts a cluster's id (C-DCEE11B49C8F42B4); clusterTemplatePrefix a cluster
-	// template's (CT-…), which cannot be associated.
-	clusterIDPrefix       = "C-"
-	clusterTemplatePrefix = "CT-"
-
 	// The API's defaults (CreateFlowProjectClusterSetting's page: DefaultUser "默认值为hadoop",
 	// DefaultQueue "默认值为 default").
 	defaultUser  = "hadoop"
@@ -302,7 +297,7 @@ func (r *settingResource) ImportState(ctx context.Context, req resource.ImportSt
 	if settingIdentity.Import(ctx, req, resp) {
 		return
 	}
-	projectID, clusterID, err := validate.ParseProjectScopedID(req.ID, clusterIDPrefix)
+	projectID, clusterID, err := validate.ParseProjectScopedID(req.ID, validate.ClusterPrefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("A cluster setting is imported by its project and its cluster, the two ids the API reads it by: %s.", err))

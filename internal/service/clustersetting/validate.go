@@ -105,11 +105,11 @@ func (clusterIDValidator) ValidateString(_ context.Context, req validator.String
 	}
 	id := req.ConfigValue.ValueString()
 	switch {
-	case validate.HasIDPrefix(id, clusterTemplatePrefix):
+	case validate.HasIDPrefix(id, validate.ClusterTemplatePrefix):
 		resp.Diagnostics.AddAttributeError(req.Path, "A cluster template cannot be associated",
 			fmt.Sprintf("cluster_id %q is a cluster template. A project is associated with existing clusters (C-…) only; "+
 				"flows that create their cluster from a template (create_cluster = true) need no cluster setting.", id))
-	case !validate.HasIDPrefix(id, clusterIDPrefix):
+	case !validate.HasIDPrefix(id, validate.ClusterPrefix):
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid id",
 			fmt.Sprintf("cluster_id must be a cluster id starting with \"C-\" followed by letters and digits (e.g. \"C-DCEE11B49C8F42B4\"), got %q.", id))
 	}

@@ -54,15 +54,6 @@ const (
 	statusScheduled = "UNDER_SCHEDULE"
 )
 
-// Id prefixes: of a flow, and of the objects a flow refers to (the project's is
-// validate.ProjectPrefix).
-const (
-	flowIDPrefix            = "F-"
-	categoryIDPrefix        = "FC-" // a folder
-	clusterIDPrefix         = "C-"
-	clusterTemplateIDPrefix = "CT-"
-)
-
 // createdHint is the advice after a failure that follows a successful create: Terraform keeps the
 // flow in the state but marks it tainted, so the next apply replaces it unless it is untainted.
 const createdHint = "The flow was created and is recorded in the state, marked tainted: the next `terraform apply` " +
@@ -174,7 +165,7 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: []validator.Set{
-					setvalidator.ValueStringsAre(validate.IDPrefix(flowIDPrefix)),
+					setvalidator.ValueStringsAre(validate.IDPrefix(validate.FlowPrefix)),
 				},
 			},
 			"parent_category_id": schema.StringAttribute{
@@ -182,7 +173,7 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"server's folder is read back, so a flow moved out of band shows as a change.",
 				Optional:      true,
 				Computed:      true,
-				Validators:    []validator.String{validate.IDPrefix(categoryIDPrefix)},
+				Validators:    []validator.String{validate.IDPrefix(validate.FolderPrefix)},
 				PlanModifiers: []planmodifier.String{planmodifiers.NullWhenUnconfigured()},
 			},
 			"graph_json": schema.StringAttribute{
@@ -586,7 +577,7 @@ func (r *flowResource) ImportState(ctx context.Context, req resource.ImportState
 
 // parseImportID splits "FP-…:F-…" with the parser the job and category imports use.
 func parseImportID(id string) (projectID, flowID string, ok bool) {
-	projectID, flowID, err := validate.ParseProjectScopedID(strings.TrimSpace(id), flowIDPrefix)
+	projectID, flowID, err := validate.ParseProjectScopedID(strings.TrimSpace(id), validate.FlowPrefix)
 	return projectID, flowID, err == nil
 }
 

@@ -56,7 +56,7 @@ func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				MarkdownDescription: "The flow's ID (`F-…`).",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validate.IDPrefix(flowIDPrefix)},
+				Validators:          []validator.String{validate.IDPrefix(validate.FlowPrefix)},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The flow's exact name.",

@@ -6,11 +6,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 // A flow is identified by its project and its ID, because DescribeFlow needs both and does
 // not return the project (Terraform >= 1.12: identity = { project_id = "FP-…", id = "F-…" }).
-var flowIdentity = identity.ProjectScoped("flow", "F-")
+var flowIdentity = identity.ProjectScoped("flow", validate.FlowPrefix)
 
 var _ resource.ResourceWithIdentity = (*flowResource)(nil)
 

@@ -57,7 +57,7 @@ func flowListSchema() listschema.Schema {
 			"cluster_id": listschema.StringAttribute{
 				MarkdownDescription: "Only the flows that run on this cluster (`C-…`) or cluster template (`CT-…`).",
 				Optional:            true,
-				Validators:          []validator.String{validate.IDPrefix("C-", "CT-")},
+				Validators:          []validator.String{validate.IDPrefix(validate.ClusterPrefix, validate.ClusterTemplatePrefix)},
 			},
 		},
 	}

@@ -67,7 +67,7 @@ func flowsSchema() schema.Schema {
 			"cluster_id": schema.StringAttribute{
 				MarkdownDescription: "Only the flows that run on this cluster (`C-…`) or cluster template (`CT-…`).",
 				Optional:            true,
-				Validators:          []validator.String{validate.IDPrefix("C-", "CT-")},
+				Validators:          []validator.String{validate.IDPrefix(validate.ClusterPrefix, validate.ClusterTemplatePrefix)},
 			},
 			"ids": listing.IDsAttribute("IDs of the matching flows, in the API's order."),
 			"flows": listing.ItemsAttribute("The matching flows, in the same order as `ids`.", map[string]schema.Attribute{

@@ -30,7 +30,7 @@ func validateFlowConfig(ctx context.Context, cfg *flowModel) diag.Diagnostics {
 // validateCluster: a cluster template (CT-) exactly when create_cluster is true.
 func validateCluster(cfg *flowModel, diags *diag.Diagnostics) {
 	if !flex.Known(cfg.ClusterID) || cfg.CreateCluster.IsUnknown() {
-		if flex.Known(cfg.ClusterID) && !validate.HasIDPrefix(cfg.ClusterID.ValueString(), clusterIDPrefix, clusterTemplateIDPrefix) {
+		if flex.Known(cfg.ClusterID) && !validate.HasIDPrefix(cfg.ClusterID.ValueString(), validate.ClusterPrefix, validate.ClusterTemplatePrefix) {
 			diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
 				fmt.Sprintf(`cluster_id must be a cluster id ("C-…") or, with create_cluster = true, a cluster template id ("CT-…"); got %q.`, cfg.ClusterID.ValueString()))
 		}
@@ -38,13 +38,13 @@ func validateCluster(cfg *flowModel, diags *diag.Diagnostics) {
 	}
 	id := cfg.ClusterID.ValueString()
 	if cfg.CreateCluster.ValueBool() {
-		if !validate.HasIDPrefix(id, clusterTemplateIDPrefix) {
+		if !validate.HasIDPrefix(id, validate.ClusterTemplatePrefix) {
 			diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
 				fmt.Sprintf(`With create_cluster = true, cluster_id must be a cluster template id starting with "CT-" (e.g. "CT-0000000000000001"), got %q. To run on an existing cluster ("C-…"), set create_cluster = false.`, id))
 		}
 		return
 	}
-	if !validate.HasIDPrefix(id, clusterIDPrefix) {
+	if !validate.HasIDPrefix(id, validate.ClusterPrefix) {
 		diags.AddAttributeError(path.Root("cluster_id"), "Invalid cluster id",
 			fmt.Sprintf(`cluster_id must be an existing cluster's id starting with "C-" (e.g. "C-A23BD131A862"), got %q. To create a cluster from a template ("CT-…") for each run, set create_cluster = true.`, id))
 	}

@@ -81,12 +81,12 @@ func instancesSchema() schema.Schema {
 			"project_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the project (`FP-…`) that holds the flow.",
 				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix("FP-")},
+				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
 			},
 			"flow_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the flow (`F-…`) whose runs are listed.",
 				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix("F-")},
+				Validators:          []validator.String{validate.IDPrefix(validate.FlowPrefix)},
 			},
 			"region": schema.StringAttribute{
 				MarkdownDescription: "Region of the flow. Defaults to the provider's region.",

@@ -22,8 +22,6 @@ const (
 	defaultTimeout = 30 * time.Minute
 	// logTailLines is how much of a failed node's launcher log the failure shows.
 	logTailLines = 10
-	// flowIDPrefix starts a flow's id (F-…).
-	flowIDPrefix = "F-"
 )
 
 // pollInterval is how often a waiting action reads the run. A variable so that the tests, which
@@ -72,7 +70,7 @@ func (a *runAction) Schema(_ context.Context, _ action.SchemaRequest, resp *acti
 			"flow_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the flow (`F-…`) to run.",
 				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix(flowIDPrefix)},
+				Validators:          []validator.String{validate.IDPrefix(validate.FlowPrefix)},
 			},
 			"region": schema.StringAttribute{
 				MarkdownDescription: "Region of the flow. Defaults to the provider's region.",

@@ -40,9 +40,6 @@ const (
 	maxEnvConfBytes  = 1024 // "the whole JSON string is at most 1024 bytes"
 	maxMaxRetry      = 5
 	maxRetryInterval = 300 // seconds
-	jobIDPrefix      = "FJ-"
-	categoryIDPrefix = "FC-"
-	clusterIDPrefix  = "C-"
 	defaultMode      = modeYARN
 	defaultFailAct   = failActStop
 	modeYARN         = "YARN"
@@ -198,7 +195,7 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 					"answer (and the SDK's) has no ClusterId, so a change made outside Terraform cannot be detected, " +
 					"and an imported job has no `cluster_id` until the configuration gives one.",
 				Optional:   true,
-				Validators: []validator.String{validate.IDPrefix(clusterIDPrefix)},
+				Validators: []validator.String{validate.IDPrefix(validate.ClusterPrefix)},
 			},
 			"adhoc": schema.BoolAttribute{
 				MarkdownDescription: "Whether the job is an ad hoc query job. Defaults to `false`. Changing it " +
@@ -215,7 +212,7 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 					"folder is read back, so a job moved out of it by hand plans a replacement; a job at the root is " +
 					"not checked.",
 				Optional:   true,
-				Validators: []validator.String{validate.EmptyOr(validate.IDPrefix(categoryIDPrefix))},
+				Validators: []validator.String{validate.EmptyOr(validate.IDPrefix(validate.FolderPrefix))},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(folderChanged,
 					"Moving a job to another folder replaces it.", "Moving a job to another folder replaces it.")},
 			},
@@ -340,7 +337,7 @@ func (r *jobResource) ImportState(ctx context.Context, req resource.ImportStateR
 	if jobIdentity.Import(ctx, req, resp) {
 		return
 	}
-	projectID, id, err := validate.ParseProjectScopedID(req.ID, jobIDPrefix)
+	projectID, id, err := validate.ParseProjectScopedID(req.ID, validate.JobPrefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("A job is imported by its project and its own ID, because the API reads a job only "+

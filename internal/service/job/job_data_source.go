@@ -92,7 +92,7 @@ func (d *jobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 				MarkdownDescription: "The job's ID (`FJ-…`).",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validate.IDPrefix(jobIDPrefix)},
+				Validators:          []validator.String{validate.IDPrefix(validate.JobPrefix)},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The job's exact name.",

@@ -6,10 +6,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/identity"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 // A job is identified by its project and its ID, because DescribeFlowJob needs both.
-var jobIdentity = identity.ProjectScoped("job", jobIDPrefix)
+var jobIdentity = identity.ProjectScoped("job", validate.JobPrefix)
 
 var _ resource.ResourceWithIdentity = (*jobResource)(nil)
 

@@ -24,9 +24,6 @@ import (
 )
 
 const (
-	// projectIDPrefix starts every project id (FP-257A173659F5E1A2).
-	projectIDPrefix = validate.ProjectPrefix
-
 	maxNameLength        = 64
 	maxDescriptionLength = 1024
 )
@@ -169,9 +166,9 @@ func (r *projectResource) ImportState(ctx context.Context, req resource.ImportSt
 	if projectIdentity.Import(ctx, req, resp) {
 		return
 	}
-	if !validate.HasIDPrefix(req.ID, projectIDPrefix) {
+	if !validate.HasIDPrefix(req.ID, validate.ProjectPrefix) {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a project ID such as %s257A173659F5E1A2, got %q.", projectIDPrefix, req.ID))
+			fmt.Sprintf("Expected a project ID such as %s257A173659F5E1A2, got %q.", validate.ProjectPrefix, req.ID))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)

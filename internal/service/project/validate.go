@@ -6,12 +6,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 var (
 	// projectIDPattern keeps the data source's message about a malformed id ("must look like
-	// FP-<letters and digits>"); it accepts what validate.HasIDPrefix(id, projectIDPrefix) does.
-	projectIDPattern     = regexp.MustCompile(`^` + projectIDPrefix + `[0-9A-Za-z]+$`)
+	// FP-<letters and digits>"); it accepts what validate.HasIDPrefix(id, validate.ProjectPrefix) does.
+	projectIDPattern     = regexp.MustCompile(`^` + validate.ProjectPrefix + `[0-9A-Za-z]+$`)
 	resourceGroupPattern = regexp.MustCompile(`^rg-[0-9A-Za-z]+$`)
 )
 
