@@ -55,6 +55,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ambiguous   = fs.Float64("ambiguous-rate", 0, "fraction of mutating requests committed then answered 500 InternalError")
 		seed        = fs.Int64("seed", 1, "seed of the fault generator")
 		answers     = fs.String("answers", emulator.AnswersDefault, "answer profile: "+strings.Join(emulator.AnswerProfiles(), ", ")+" (see EMULATOR.md)")
+		switchList  = fs.String("switches", "", "readings of what the API pages leave open, comma-separated: "+strings.Join(emulator.SwitchNames(), ", ")+" (see EMULATOR.md)")
 		nodeDur     = fs.Duration("node-duration", emulator.DefaultNodeDuration, "run time of a JOB node in a simulated flow run")
 		startDelay  = fs.Duration("start-delay", 0, "how long a submitted flow run waits in PREP")
 		clockRate   = fs.Float64("clock-rate", 1, "speed of the runs' and schedules' clock (3600: an hour per second)")
@@ -88,6 +89,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		AmbiguousRate:   *ambiguous,
 		Seed:            *seed,
 		Answers:         *answers,
+		Switches:        *switchList,
 		NodeDuration:    *nodeDur,
 		StartDelay:      *startDelay,
 		ClockRate:       *clockRate,

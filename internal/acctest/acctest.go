@@ -35,6 +35,9 @@ const (
 	// unset or "" = default), so that the same tests prove the provider right under every
 	// plausible shape of the real API's answers (make test-answers).
 	EnvAnswers = "EMRFLOW_ACC_ANSWERS"
+	// EnvSwitches turns on emulator switches (emulator.SwitchNames, comma-separated): readings of
+	// what the pages leave open, under which the same tests must pass (make test-switches).
+	EnvSwitches = "EMRFLOW_ACC_SWITCHES"
 )
 
 // Seeded clusters of the emulator (see EMULATOR.md).
@@ -128,7 +131,7 @@ func (b *backend) start() error {
 
 // emulatorConfig is the configuration of the shared in-process emulator, from the environment.
 func emulatorConfig() emulator.Config {
-	return emulator.Config{Answers: os.Getenv(EnvAnswers)}
+	return emulator.Config{Answers: os.Getenv(EnvAnswers), Switches: os.Getenv(EnvSwitches)}
 }
 
 // Answers returns the answer profile the tests' emulator runs with ("default" when unset).

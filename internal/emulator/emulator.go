@@ -47,6 +47,9 @@ type Config struct {
 
 	// Answers is the answer profile (see answers.go and AnswerProfiles); "" = AnswersDefault.
 	Answers string
+	// Switches turns on readings of what the pages leave open (switches.go, SwitchNames):
+	// comma-separated names, "" = none.
+	Switches string
 	// Runs (runs.go): JOB node run time (0 = DefaultNodeDuration), how long a submitted run
 	// waits in PREP, and how much faster than Now the runs' and schedules' clock goes (0 = 1).
 	NodeDuration time.Duration
@@ -82,6 +85,7 @@ type Server struct {
 	clusters        map[string]bool
 	dataFile        string
 	answers         string // answer profile
+	switches        switches
 	now             func() time.Time
 	log             *slog.Logger
 	actions         map[actionKey]action
@@ -143,6 +147,11 @@ func New(cfg Config) (*Server, error) {
 	if err := CheckAnswers(cfg.Answers); err != nil {
 		return nil, fmt.Errorf("emulator: %w", err)
 	}
+	sw, err := ParseSwitches(cfg.Switches)
+	if err != nil {
+		return nil, fmt.Errorf("emulator: %w", err)
+	}
+	s.switches = sw
 	f := Faults{Latency: cfg.Latency, ThrottleRPS: cfg.ThrottleRPS, ErrorRate: cfg.ErrorRate, AmbiguousRate: cfg.AmbiguousRate}
 	if err := f.validate(); err != nil {
 		return nil, fmt.Errorf("emulator faults: %w", err)
