@@ -3,9 +3,13 @@ package docscheck
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 )
@@ -42,6 +46,58 @@ func TestAccExamples_resources(t *testing.T) {
 			applyExample(t, string(src))
 		})
 	}
+}
+
+// TestAccExamples_functions applies the function examples that are complete configurations
+// (examples/functions/<name>/function.tf that declare what they use), and checks the Mermaid
+// text that graph_mermaid's page shows is the text its example gives.
+func TestAccExamples_functions(t *testing.T) {
+	f := filepath.Join(repoRoot, "examples", "functions", "graph_mermaid", "function.tf")
+	src, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(repoRoot, "templates", "functions", "graph_mermaid.md.tmpl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mermaidShownOn(t, string(page))
+	if acctest.IsReal() {
+		t.Skip("the examples run against the emulator only")
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps: []resource.TestStep{{
+			Config: string(src),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("daily_dag", knownvalue.StringExact(want)),
+			},
+		}},
+	})
+}
+
+// mermaidShownOn returns the text of the first ```mermaid block of a page, which must equal the
+// ```text block the page shows as the output.
+func mermaidShownOn(t *testing.T, page string) string {
+	t.Helper()
+	block := func(fence string) string {
+		_, rest, ok := strings.Cut(page, "\n"+fence+"\n")
+		if !ok {
+			t.Fatalf("graph_mermaid's page has no %s block", fence)
+		}
+		body, _, ok := strings.Cut(rest, "\n```\n")
+		if !ok {
+			t.Fatalf("graph_mermaid's page: %s block not closed", fence)
+		}
+		return body + "\n"
+	}
+	text, picture := block("```text"), block("```mermaid")
+	if text != picture {
+		t.Fatalf("graph_mermaid's page shows an output that is not its picture:\n%s\nvs\n%s", text, picture)
+	}
+	return text
 }
 
 func applyExample(t *testing.T, config string) {

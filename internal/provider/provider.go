@@ -242,7 +242,7 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 
 // Functions are the provider-defined functions (Terraform >= 1.8; older versions never ask).
 func (p *emrflowProvider) Functions(_ context.Context) []func() function.Function {
-	return []func() function.Function{functions.NewEpochMs}
+	return []func() function.Function{functions.NewEpochMs, functions.NewGraphMermaid}
 }
 
 func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
