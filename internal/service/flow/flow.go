@@ -11,7 +11,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -146,14 +145,15 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"start_schedule": schema.Int64Attribute{
 				MarkdownDescription: "Start of the schedule, in milliseconds since the Unix epoch, e.g. `1538017814000`. " +
-					"Required when `cron_expr` is set; lower than `end_schedule`.",
+					"Required when `cron_expr` is set; lower than `end_schedule`. Values below `100000000000` (1973) are " +
+					"refused as seconds: `provider::emrflow::epoch_ms(\"2026-01-01T00:00:00Z\")` turns a date into milliseconds.",
 				Optional:   true,
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
+				Validators: []validator.Int64{validate.EpochMillis()},
 			},
 			"end_schedule": schema.Int64Attribute{
-				MarkdownDescription: "End of the schedule, in milliseconds since the Unix epoch.",
+				MarkdownDescription: "End of the schedule, in milliseconds since the Unix epoch; like `start_schedule`, at least `100000000000`.",
 				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				Validators:          []validator.Int64{validate.EpochMillis()},
 			},
 			"host_name": schema.StringAttribute{
 				MarkdownDescription: "Host the flow's node instances run on, e.g. `emr-header-1.cluster-123456`.",
