@@ -27,6 +27,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -181,6 +182,10 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		}
 	}
 	clusterID := plan.ClusterID.ValueString()
+	if flex.Known(plan.ProjectID) {
+		// Flows planned after this setting do not warn that their cluster has none.
+		r.Client().NotePlannedClusterSetting(plan.ProjectID.ValueString(), clusterID)
+	}
 	clusters, err := r.Client().ListAllFlowClusters(ctx)
 	if err != nil {
 		tflog.Warn(ctx, "cannot list the region's clusters to check cluster_id at plan time; the create will check it",

@@ -116,7 +116,10 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"cluster_id": schema.StringAttribute{
 				MarkdownDescription: "The cluster the flow runs on: an existing cluster (`C-…`), or a cluster template " +
-					"(`CT-…`) when `create_cluster` is true.",
+					"(`CT-…`) when `create_cluster` is true. The flow runs only when its project has an " +
+					"`emrflow_project_cluster_setting` for the cluster: a plan that creates the flow, or moves it to another " +
+					"cluster or project, warns when the project has none (and says nothing when the setting is planned first, " +
+					"e.g. `cluster_id = emrflow_project_cluster_setting.<name>.cluster_id`).",
 				Required: true,
 			},
 			"create_cluster": schema.BoolAttribute{
@@ -397,6 +400,29 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
 	}
+	resp.Diagnostics.Append(r.checkClusterSetting(ctx, req, planRegion)...)
+}
+
+// checkClusterSetting reads what warnNoClusterSetting needs and calls it in the flow's region.
+func (r *flowResource) checkClusterSetting(ctx context.Context, req resource.ModifyPlanRequest, region types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if r.Client() == nil {
+		return diags
+	}
+	var c settingCheck
+	diags.Append(rootAs(ctx, req.Plan.Raw, "project_id", &c.project)...)
+	diags.Append(rootAs(ctx, req.Plan.Raw, "cluster_id", &c.cluster)...)
+	diags.Append(rootAs(ctx, req.Plan.Raw, "create_cluster", &c.createCluster)...)
+	c.priorProject, c.priorCluster = types.StringNull(), types.StringNull()
+	if !req.State.Raw.IsNull() {
+		diags.Append(rootAs(ctx, req.State.Raw, "project_id", &c.priorProject)...)
+		diags.Append(rootAs(ctx, req.State.Raw, "cluster_id", &c.priorCluster)...)
+	}
+	if diags.HasError() || region.IsNull() || region.IsUnknown() {
+		return diags
+	}
+	warnNoClusterSetting(ctx, r.Client().InRegion(region.ValueString()), c, &diags)
+	return diags
 }
 
 // ValidateConfig checks, at plan time and without calling the API, the rules that involve more
