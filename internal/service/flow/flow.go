@@ -238,6 +238,16 @@ func graphBlock() schema.Block {
 			"and `job_type`. What the server's graph holds beyond this model (edge ids and anchors, node sizes and " +
 			"shapes, the console's UI fields) is kept on every write.",
 		Attributes: map[string]schema.Attribute{
+			"layout": schema.StringAttribute{
+				MarkdownDescription: "How nodes without `x` and `y` in the configuration are placed. `keep` (the default): a node " +
+					"keeps the position it has on the server (also one given in the console), and only new nodes are placed, " +
+					"between the nodes they depend on and those depending on them. `auto`: the whole graph is laid out afresh " +
+					"(START on top, END at the bottom) whenever the flow changes, ignoring the server's positions; setting it is " +
+					"such a change, so `layout = \"auto\"` re-lays out a graph drawn in the console on the next apply. Nodes with " +
+					"`x` and `y` in the configuration stay where they are in both.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(layoutKeep, layoutAuto)},
+			},
 			"nodes": schema.MapNestedAttribute{
 				// Required in a graph block, but checked in ValidateConfig: the framework would
 				// demand a Required attribute of a single nested block also when the block is absent.
@@ -275,7 +285,8 @@ func graphBlock() schema.Block {
 							MarkdownDescription: "Horizontal position of the node's centre on the console canvas. When `x` and `y` " +
 								"are unset, the node keeps the position it has (also one it was given in the console), and a new " +
 								"node is placed at plan time by a layered auto-layout (START on top, END at the bottom, no overlaps), " +
-								"so adding a node moves no other one.",
+								"between the nodes it depends on and those depending on it where there is room, so adding a node " +
+								"moves no other one. `layout = \"auto\"` on the `graph` block lays out every such node afresh.",
 							Optional: true,
 							Computed: true,
 						},

@@ -19,9 +19,15 @@ import (
 // The helpers of flowResource.ModifyPlan (flow.go): the graph block's positions, and the warning
 // about a cluster the flow's project has no setting for.
 
+// Values of the graph block's layout attribute.
+const (
+	layoutKeep = "keep" // the default: unset positions keep the server's
+	layoutAuto = "auto" // unset positions are laid out afresh whenever the flow changes
+)
+
 // layoutPlannedGraph returns the planned graph block with the positions that the configuration
-// leaves unset and the plan does not know filled in: from the prior state's node of the same id,
-// else by graph.Layout. A coordinate unknown in the configuration stays unknown. It reports
+// leaves unset and the plan does not know filled in: from the prior state's node of the same id
+// (unless the block says layout = "auto"), else by graph.Layout. A coordinate unknown in the configuration stays unknown. It reports
 // whether it changed anything; it leaves the block alone when its structure is not known yet.
 func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool) {
 	if planned.IsNull() || planned.IsUnknown() {
@@ -50,7 +56,9 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 		return planned, false
 	}
 	var priorNodes map[string]attr.Value
-	if !prior.IsNull() && !prior.IsUnknown() {
+	// layout = "auto": the positions the server has are not kept; every node the configuration
+	// gives no position is placed afresh.
+	if !prior.IsNull() && !prior.IsUnknown() && graphLayout(config).ValueString() != layoutAuto {
 		if m, ok := prior.Attributes()["nodes"].(types.Map); ok && !m.IsUnknown() {
 			priorNodes = m.Elements()
 		}
@@ -106,9 +114,7 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 		}
 		out[id] = types.ObjectValueMust(nodeAttrTypes, a)
 	}
-	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{
-		"nodes": types.MapValueMust(nodeObjectType, out),
-	}), true
+	return graphValue(types.MapValueMust(nodeObjectType, out), planned.Attributes()["layout"]), true
 }
 
 // settingCheck is what the cluster-setting warning of ModifyPlan looks at: the planned project,
