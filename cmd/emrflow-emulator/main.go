@@ -41,6 +41,9 @@ func main() {
 // run parses the flags, builds the emulator, listens and serves until ctx is done, then shuts
 // down gracefully. It prints the address and keys, one line each, before serving.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "seed" {
+		return runSeed(ctx, args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("emrflow-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
