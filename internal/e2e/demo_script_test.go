@@ -57,3 +57,18 @@ func TestDemoScriptArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestMakeInstallInstallsEmulator: docs/index.md runs emrflow-emulator from PATH, so make install
+// installs it (go install) besides the provider.
+func TestMakeInstallInstallsEmulator(t *testing.T) {
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Skip("no make")
+	}
+	out, err := exec.Command("make", "-n", "-C", filepath.Join("..", ".."), "install").CombinedOutput()
+	if err != nil {
+		t.Fatalf("make -n install: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "go install -trimpath") || !strings.Contains(string(out), "./cmd/emrflow-emulator") {
+		t.Errorf("make install does not install the emulator:\n%s", out)
+	}
+}
