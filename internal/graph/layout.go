@@ -322,11 +322,11 @@ func (l *layouter) needAbove() []float64 {
 		nd := &g.Nodes[i]
 		return nd.X != nil && nd.Y != nil && finite(*nd.Y)
 	}
-	any := false
+	someFixed := false
 	for i := range n {
-		any = any || fixed(int32(i))
+		someFixed = someFixed || fixed(int32(i))
 	}
-	if !any {
+	if !someFixed {
 		return nil
 	}
 	need := make([]float64, n)

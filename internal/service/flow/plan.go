@@ -148,22 +148,19 @@ func noSettingWarning(projectID, clusterID string) string {
 
 // warnNoClusterSetting warns on cluster_id, at plan time, when the flow is created on (or moved
 // to) a cluster that its project has no cluster setting for: the apply would succeed and every
-// run fail. A setting planned earlier in the same plan counts as there. Errors of the check are
-// only logged: the warning is advice, and the create reports real problems.
+// run fail. A setting planned earlier in the same plan counts as there, and the API is asked once
+// per setting and process. Errors of the check are only logged: the warning is advice, and the
+// create reports real problems.
 func warnNoClusterSetting(ctx context.Context, client *emrapi.Client, c settingCheck, diags *diag.Diagnostics) {
 	if client == nil || !needsSettingCheck(c) {
 		return
 	}
 	projectID, clusterID := c.project.ValueString(), c.cluster.ValueString()
-	if client.ClusterSettingPlanned(projectID, clusterID) {
-		return
-	}
-	_, err := client.DescribeClusterSetting(ctx, projectID, clusterID)
+	exists, err := client.ClusterSettingAtPlan(ctx, projectID, clusterID)
 	switch {
-	case err == nil:
-	case emrapi.IsNotFound(err):
-		diags.AddAttributeWarning(path.Root("cluster_id"), "Flow cannot run on this cluster", noSettingWarning(projectID, clusterID))
-	default:
+	case err != nil:
 		tflog.Debug(ctx, "cannot check the project's cluster setting at plan time", map[string]any{"error": err.Error()})
+	case !exists:
+		diags.AddAttributeWarning(path.Root("cluster_id"), "Flow cannot run on this cluster", noSettingWarning(projectID, clusterID))
 	}
 }
