@@ -155,7 +155,7 @@ func TestBinary(t *testing.T) {
 		t.Fatalf("-version: %q %v", out, err)
 	}
 
-	cmd := exec.Command(bin, "-listen", ":0")
+	cmd := exec.Command(bin, "-listen", "127.0.0.1:0")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package docscheck
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 )
@@ -24,7 +27,33 @@ func TestAccExamples_readme(t *testing.T) {
 	// The README names the provider's real source, emrflow/emrflow: the test framework must
 	// reattach the in-process provider under that address, not its default hashicorp/emrflow.
 	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "emrflow")
-	applyExample(t, readmeExample(t).code)
+	applyExample(t, readmeExample(t).code, flowsCanRun(t))
+}
+
+// flowsCanRun checks that every flow of the state can run: its project has a cluster setting
+// for its cluster (or it creates its cluster from a template). A flow without one applies, and
+// then every run of it is refused.
+func flowsCanRun(t *testing.T) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		flows := 0
+		for name, rs := range s.RootModule().Resources {
+			if rs.Type != "emrflow_flow" {
+				continue
+			}
+			flows++
+			a := rs.Primary.Attributes
+			if a["create_cluster"] == "true" {
+				continue
+			}
+			if _, err := acctest.Client(t).DescribeClusterSetting(t.Context(), a["project_id"], a["cluster_id"]); err != nil {
+				return fmt.Errorf("%s cannot run: project %s has no setting for cluster %s: %w", name, a["project_id"], a["cluster_id"], err)
+			}
+		}
+		if flows == 0 {
+			return errors.New("the example has no flow")
+		}
+		return nil
+	}
 }
 
 // TestAccExamples_resources applies each resource page's main example,
@@ -43,7 +72,7 @@ func TestAccExamples_resources(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			applyExample(t, string(src))
+			applyExample(t, string(src), nil)
 		})
 	}
 }
@@ -100,7 +129,7 @@ func mermaidShownOn(t *testing.T, page string) string {
 	return text
 }
 
-func applyExample(t *testing.T, config string) {
+func applyExample(t *testing.T, config string, check resource.TestCheckFunc) {
 	t.Helper()
 	if acctest.IsReal() {
 		// The examples name the emulator's seeded clusters.
@@ -109,6 +138,6 @@ func applyExample(t *testing.T, config string) {
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: config}},
+		Steps:                    []resource.TestStep{{Config: config, Check: check}},
 	})
 }

@@ -97,7 +97,7 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 	// checked here, with the same rule, before any call goes to it.
 	if err := validate.CheckRegion(res.Region); err != nil {
 		diags.AddAttributeError(path.Root("region"), "Invalid region",
-			fmt.Sprintf("The region from %s is not valid: %s.", res.RegionSource, err))
+			validate.Sentence(fmt.Sprintf("The region from %s is not valid: %s", res.RegionSource, err)))
 		return emrapi.Config{}, diags
 	}
 
@@ -128,6 +128,15 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 						"http://127.0.0.1:18080.", EndpointEnvVar, out.Endpoint, err))
 				return emrapi.Config{}, diags
 			}
+		}
+	}
+
+	sendsToken := out.SecurityToken != "" || (!cfg.AssumeRole.IsNull() && len(cfg.AssumeRole.Elements()) > 0)
+	if warning := plainHTTPWarning(out.Endpoint, out.EndpointSource, sendsToken); warning != "" {
+		if out.EndpointSource == emrapi.EndpointFromAttribute {
+			diags.AddAttributeWarning(path.Root("endpoint"), "Credentials sent over plain HTTP", warning)
+		} else {
+			diags.AddWarning("Credentials sent over plain HTTP", warning)
 		}
 	}
 

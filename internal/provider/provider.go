@@ -136,7 +136,8 @@ func (p *emrflowProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "API endpoint as `scheme://host[:port]`, e.g. `http://127.0.0.1:18080` for the emulator. " +
 					"Also read from `EMRFLOW_ENDPOINT`. Defaults to the regional endpoint of the EMR API. Plain `http` " +
-					"is used only when the endpoint says so.",
+					"is used only when the endpoint says so; plain `http` to a host other than this one (which would send the " +
+					"signed requests and any STS token unencrypted) is warned about at configure time.",
 				Optional:   true,
 				Validators: []validator.String{endpointValidator{}},
 			},

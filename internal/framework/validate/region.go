@@ -31,7 +31,7 @@ func (regionValidator) ValidateString(_ context.Context, req validator.StringReq
 		return
 	}
 	if err := CheckRegion(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid region", fmt.Sprintf("%s: %s.", req.Path, err))
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid region", Sentence(fmt.Sprintf("%s: %s", req.Path, err)))
 	}
 }
 
