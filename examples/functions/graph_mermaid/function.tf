@@ -18,9 +18,16 @@ resource "emrflow_job" "load" {
   params     = "SELECT 1"
 }
 
+resource "emrflow_project_cluster_setting" "etl" {
+  project_id    = emrflow_project.etl.id
+  cluster_id    = "C-0000000000000001"
+  default_user  = "hadoop"
+  default_queue = "default"
+}
+
 resource "emrflow_flow" "daily" {
   project_id  = emrflow_project.etl.id
-  cluster_id  = "C-0000000000000001"
+  cluster_id  = emrflow_project_cluster_setting.etl.cluster_id
   name        = "daily"
   description = "Daily ETL"
 
