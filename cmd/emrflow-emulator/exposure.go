@@ -47,3 +47,13 @@ func (e exposure) check(keyID, keySecret string, console bool, consoleSet bool) 
 	}
 	return e.loopback, nil
 }
+
+// loopbackIfNoHost gives an address without a host ("host:port" with host "") the loopback host
+// 127.0.0.1; other addresses, and text that is no address (net.Listen reports it), are kept.
+func loopbackIfNoHost(listen string) string {
+	host, port, err := net.SplitHostPort(listen)
+	if err != nil || host != "" {
+		return listen
+	}
+	return net.JoinHostPort("127.0.0.1", port)
+}

@@ -108,3 +108,21 @@ func TestListenEveryInterface(t *testing.T) {
 		}
 	}
 }
+
+// TestLoopbackIfNoHost: `-listen :0` (DESIGN.md: "picks a port") stays on loopback, so it keeps
+// working with the default keys; an explicit host is kept as written.
+func TestLoopbackIfNoHost(t *testing.T) {
+	for in, want := range map[string]string{
+		":0":              "127.0.0.1:0",
+		":18080":          "127.0.0.1:18080",
+		"127.0.0.1:18080": "127.0.0.1:18080",
+		"0.0.0.0:18099":   "0.0.0.0:18099",
+		"[::]:18099":      "[::]:18099",
+		"localhost:1":     "localhost:1",
+		"nonsense":        "nonsense",
+	} {
+		if got := loopbackIfNoHost(in); got != want {
+			t.Errorf("loopbackIfNoHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

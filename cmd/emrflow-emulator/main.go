@@ -79,6 +79,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	consoleSet := false
 	fs.Visit(func(f *flag.Flag) { consoleSet = consoleSet || f.Name == "console" })
 
+	// An address without a host (":0", ":18080") means loopback, as the emulator's default does:
+	// DESIGN.md documents `-listen :0` as "pick a port", and Go would otherwise bind every
+	// interface for it. Every interface takes an explicit 0.0.0.0 or [::].
+	*listen = loopbackIfNoHost(*listen)
 	// What the emulator may serve depends on where it will listen.
 	addr, err := net.ResolveTCPAddr("tcp", *listen)
 	if err != nil {
