@@ -134,7 +134,8 @@ type flowInstance struct {
 	Halted        bool            `json:"halted,omitempty"` // a STOP failure or a kill: no new node starts
 	HasNodeFailed bool            `json:"hasNodeFailed,omitempty"`
 	ScheduleTime  int64           `json:"scheduleTime,omitempty"`
-	StartAt       int64           `json:"startAt"` // a PREP instance starts then
+	StartAt       int64           `json:"startAt"`             // a PREP instance starts then
+	VisibleAt     int64           `json:"visibleAt,omitempty"` // the reads know it from then (SwitchAsyncRuns)
 	StartTime     int64           `json:"startTime,omitempty"`
 	EndTime       int64           `json:"endTime,omitempty"`
 	Clock         int64           `json:"clock"` // the simulation has run up to here
@@ -228,6 +229,21 @@ func nodeInstanceOf(st *state, c *call, projectID, id string) (*flowInstance, *n
 		}
 	}
 	return nil, nil, errInstanceNotFound(id)
+}
+
+// asyncRunDelay is how long a new run stays unknown to the reads under SwitchAsyncRuns.
+const asyncRunDelay = 2 * time.Second
+
+// visible tells whether the reads know the instance at now (run clock, ms).
+func (in *flowInstance) visible(now int64) bool { return now >= in.VisibleAt }
+
+// visibleInstanceOf is instanceOf for DescribeFlowInstance: a run not yet visible is not found.
+func (s *Server) visibleInstanceOf(st *state, c *call, projectID, id string) (*flowInstance, *apiError) {
+	in, err := instanceOf(st, c, projectID, id)
+	if err == nil && !in.visible(s.runs.runClock(c.now)) {
+		return nil, errInstanceNotFound(id)
+	}
+	return in, err
 }
 
 // errInstanceNotFound is the message DescribeFlowNodeInstanceLauncherLog's page shows for a

@@ -6,9 +6,12 @@ package emulator
 // submitResponse is SubmitFlow's answer. The SDK's type has InstanceId, Id and Data; which one
 // the service fills is not documented. The emulator fills Data, as the other run actions answer
 // in Data, and clients must read whichever is set.
+// Under SwitchAsyncRuns it answers the id in Id only, and the run stays unknown to the reads for
+// asyncRunDelay.
 type submitResponse struct {
 	RequestID string `json:"RequestId"`
-	Data      string `json:"Data"`
+	Data      string `json:"Data,omitempty"`
+	ID        string `json:"Id,omitempty"`
 }
 
 func (s *Server) submitFlow(c *call) (any, *apiError) {
@@ -37,12 +40,18 @@ func (s *Server) submitFlow(c *call) (any, *apiError) {
 			return err
 		}
 		in.advance(s.runs.runClock(c.now))
+		if s.switches.on(SwitchAsyncRuns) {
+			in.VisibleAt = s.runs.runClock(c.now) + asyncRunDelay.Milliseconds()
+		}
 		st.Instances[in.ID] = in
 		id = in.ID
 		return nil
 	})
 	if aerr != nil {
 		return nil, aerr
+	}
+	if s.switches.on(SwitchAsyncRuns) {
+		return submitResponse{RequestID: c.requestID, ID: id}, nil
 	}
 	return submitResponse{RequestID: c.requestID, Data: id}, nil
 }

@@ -150,6 +150,16 @@ func (p params) ordering() (by string, asc bool, aerr *apiError) {
 	return by, strings.EqualFold(typ, "asc"), aerr
 }
 
+// listOrder is the order a list action answers in: the one asked for, or oldest first whatever
+// was asked under SwitchServerOrder (no page documents OrderBy/OrderType).
+func (s *Server) listOrder(p params) (by string, asc bool, aerr *apiError) {
+	by, asc, aerr = p.ordering()
+	if s.switches.on(SwitchServerOrder) {
+		by, asc = "gmt_create", true
+	}
+	return by, asc, aerr
+}
+
 func sortInstances(list []*flowInstance, by string, asc bool) {
 	key := func(in *flowInstance) int64 {
 		switch by {
@@ -186,7 +196,7 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	by, asc, aerr := p.ordering()
+	by, asc, aerr := s.listOrder(p)
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -206,7 +216,8 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 				flowName != "" && in.FlowName != flowName,
 				id != "" && in.ID != id,
 				len(statuses) > 0 && !statuses[in.Status],
-				nodeID != "" && !in.hasNode(nodeID):
+				nodeID != "" && !in.hasNode(nodeID),
+				!in.visible(now):
 				continue
 			}
 			match = append(match, in)
@@ -258,7 +269,7 @@ func (s *Server) describeFlowInstance(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	return describeInProject(s, c, byID(instanceOf), func(st *state, in *flowInstance) describeFlowInstanceResponse {
+	return describeInProject(s, c, byID(s.visibleInstanceOf), func(st *state, in *flowInstance) describeFlowInstanceResponse {
 		var resp describeFlowInstanceResponse
 		resp.RequestID = c.requestID
 		resp.flowInstanceItem = in.item(now)
@@ -343,7 +354,7 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	by, asc, aerr := p.ordering()
+	by, asc, aerr := s.listOrder(p)
 	if aerr != nil {
 		return nil, aerr
 	}

@@ -28,6 +28,10 @@ const (
 // run the emulator's short nodes, need not wait seconds per step.
 var pollInterval = 3 * time.Second
 
+// visibilityGrace is how long a run the service does not know yet is waited for after it was
+// submitted (always within the action's timeout). A variable for the same reason as pollInterval.
+var visibilityGrace = time.Minute
+
 var (
 	_ action.Action              = (*runAction)(nil)
 	_ action.ActionWithConfigure = (*runAction)(nil)
@@ -156,30 +160,55 @@ func runFlow(ctx context.Context, client *emrapi.Client, spec runSpec, progress 
 	if !spec.wait {
 		return diags
 	}
+	return follow(ctx, client, spec, id, progress)
+}
 
+// follow reads run id until it ends, ctx ends (the caller's timeout or Terraform's
+// cancellation) or its status is one the provider does not know, telling progress what changed
+// at each reading. A run the service does not know yet is waited for during visibilityGrace:
+// the service may create it after SubmitFlow (or RerunFlow) has answered.
+func follow(ctx context.Context, client *emrapi.Client, spec runSpec, id string, progress func(string)) diag.Diagnostics {
+	var diags diag.Diagnostics
+	projectID, flowID := spec.projectID, spec.flowID
 	t := newTracker()
 	ticker := time.NewTicker(pollInterval)
 	defer ticker.Stop()
 	var last *emrapi.FlowInstance
+	unseenUntil := time.Now().Add(visibilityGrace)
+	toldUnseen := false
 	for {
 		in, err := client.DescribeFlowInstance(ctx, projectID, id)
 		switch {
 		case ctx.Err() != nil:
 			return stopped(ctx, last, id, spec.timeout)
-		case err != nil:
-			diags.AddError("Cannot follow the flow run",
-				framework.ErrorDetail(err, fmt.Sprintf("Run %s of flow %s was submitted; reading its status failed. It was not stopped.", id, flowID)))
-			return diags
-		}
-		last = in
-		for _, msg := range t.update(in) {
-			progress(msg)
-		}
-		if emrapi.InstanceFinished(in.Status) {
-			if in.Status != emrapi.InstanceSucceeded {
-				diags.AddError(fmt.Sprintf("Flow run %s", in.Status), failureDetail(in, flowID, logTails(ctx, client, projectID, in)))
+		case err != nil && last == nil && emrapi.IsNotFound(err) && time.Now().Before(unseenUntil):
+			if !toldUnseen {
+				progress(fmt.Sprintf("run %s: not visible yet; waiting up to %s for the service to show it", id, visibilityGrace))
+				toldUnseen = true
 			}
+		case err != nil:
+			detail := fmt.Sprintf("Run %s of flow %s was submitted; reading its status failed. It was not stopped.", id, flowID)
+			if last == nil && emrapi.IsNotFound(err) {
+				detail = fmt.Sprintf("Run %s of flow %s was submitted, but the service still did not know it after %s. "+
+					"Look at the flow's runs (the emrflow_flow_instances data source or the console).", id, flowID, visibilityGrace)
+			}
+			diags.AddError("Cannot follow the flow run", framework.ErrorDetail(err, detail))
 			return diags
+		default:
+			last = in
+			for _, msg := range t.update(in) {
+				progress(msg)
+			}
+			switch statusClass(in.Status) {
+			case runSucceeded:
+				return diags
+			case runFailed:
+				diags.AddError(fmt.Sprintf("Flow run %s", in.Status), failureDetail(in, flowID, logTails(ctx, client, projectID, in)))
+				return diags
+			case runUnknown:
+				diags.AddError("Flow run has an unknown status", unknownStatusDetail(in, flowID))
+				return diags
+			}
 		}
 		select {
 		case <-ctx.Done():

@@ -19,9 +19,15 @@ import (
 // START -> extract -> load -> END; it returns the client, project and flow.
 func runFixture(t *testing.T, extractParams string) (*emrapi.Client, string, string) {
 	t.Helper()
+	return runFixtureWith(t, "", extractParams)
+}
+
+// runFixtureWith is runFixture with the emulator's switches (comma-separated) on.
+func runFixtureWith(t *testing.T, switches, extractParams string) (*emrapi.Client, string, string) {
+	t.Helper()
 	// A second per node and a poll every 200 ms (TestMain sets it, for the whole test binary): no
 	// status change is missed, even under load.
-	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second})
+	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second, Switches: switches})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,5 +149,26 @@ func TestRunFlowTimeoutAndCancel(t *testing.T) {
 	runs, err := c.ListFlowInstances(t.Context(), emrapi.ListFlowInstancesInput{ProjectID: pid, FlowID: fid})
 	if err != nil || len(runs) != 2 || runs[0].Status != "RUNNING" || runs[1].Status != "RUNNING" {
 		t.Errorf("both runs must go on: %+v %v", runs, err)
+	}
+}
+
+// A run the service shows only seconds after SubmitFlow (which answers its id in Id only) is
+// waited for, and the wait says so; past the grace period, the failure says what happened.
+func TestRunFlowNotVisibleYet(t *testing.T) {
+	c, pid, fid := runFixtureWith(t, emulator.SwitchAsyncRuns, "echo")
+	var rec recorder
+	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, rec.add)
+	if diags.HasError() {
+		t.Fatalf("run failed: %s", summary(diags))
+	}
+	if len(rec.msgs) < 3 || !strings.Contains(rec.msgs[1], "not visible yet; waiting up to 1m0s") ||
+		!strings.Contains(rec.msgs[len(rec.msgs)-1], "SUCCEEDED") {
+		t.Errorf("progress: %q", rec.msgs)
+	}
+
+	defer SetVisibilityGrace(500 * time.Millisecond)()
+	diags = runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, func(string) {})
+	if got := summary(diags); !strings.Contains(got, "Cannot follow the flow run") || !strings.Contains(got, "still did not know it after 500ms") {
+		t.Errorf("past the grace period:\n%s", got)
 	}
 }
