@@ -2,11 +2,13 @@ package emrapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 )
 
@@ -142,14 +144,29 @@ func (c *Client) DescribeFlowInstance(ctx context.Context, projectID, id string)
 	return &in, nil
 }
 
-// ListFlowInstances returns a project's runs, newest first (OrderBy gmt_create, OrderType desc),
-// walking the pages until in.Limit runs are found or the list ends.
+// ListFlowInstances returns a project's runs, newest first, walking the pages until in.Limit runs
+// are found or the list ends. It asks for newest first (OrderBy gmt_create, OrderType desc), but
+// ListFlowInstance's page documents neither parameter: the order is checked, not trusted. The walk
+// stops at in.Limit only once the answers have shown newest first (two runs of different times in
+// that order, none in another); otherwise every page is read and the runs are sorted here
+// (newestFirst). A server that answers in its own fixed order (oldest first) shows it on the first
+// page of two runs or more.
 func (c *Client) ListFlowInstances(ctx context.Context, in ListFlowInstancesInput) ([]FlowInstance, error) {
 	size := in.PageSize
 	if size <= 0 {
 		size = DefaultPageSize
 	}
 	var all []FlowInstance
+	ordered, shown := true, false // no pair out of order; a pair in order
+	done := func() []FlowInstance {
+		if !ordered {
+			slices.SortStableFunc(all, newestFirst)
+		}
+		if in.Limit > 0 && len(all) > in.Limit {
+			all = all[:in.Limit]
+		}
+		return all
+	}
 	for n := 1; n <= maxPages; n++ {
 		cl := newCall("ListFlowInstance", idempotent).
 			set("ProjectId", in.ProjectID).
@@ -176,20 +193,39 @@ func (c *Client) ListFlowInstances(ctx context.Context, in ListFlowInstancesInpu
 			if fi.ProjectID == "" {
 				fi.ProjectID = in.ProjectID
 			}
-			all = append(all, fi)
-			if in.Limit > 0 && len(all) == in.Limit {
-				return all, nil
+			if len(all) > 0 {
+				c := newestFirst(all[len(all)-1], fi)
+				ordered, shown = ordered && c <= 0, shown || c < 0
 			}
+			all = append(all, fi)
+		}
+		if ordered && shown && in.Limit > 0 && len(all) >= in.Limit {
+			return done(), nil
 		}
 		if int(p.PageSize) > 0 {
 			size = int(p.PageSize)
 		}
 		switch total := int(p.Total); {
 		case len(got) == 0, total > 0 && len(all) >= total, total <= 0 && len(got) < size:
-			return all, nil
+			return done(), nil
 		}
 	}
 	return nil, fmt.Errorf("ListFlowInstance: more than %d pages: the answers never end", maxPages)
+}
+
+// newestFirst orders runs newest first: by creation time (GmtCreate), else start time, else
+// schedule time, whichever the answer gives (runs of the same instant keep the server's order).
+func newestFirst(a, b FlowInstance) int {
+	return cmp.Compare(runTime(b), runTime(a))
+}
+
+func runTime(in FlowInstance) int64 {
+	for _, t := range []int64{in.GmtCreate, in.StartTime, in.ScheduleTime} {
+		if t > 0 {
+			return t
+		}
+	}
+	return 0
 }
 
 // NodeInstanceLog returns up to the last maxLines lines of a node instance's launcher log

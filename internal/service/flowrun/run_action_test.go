@@ -154,8 +154,10 @@ func TestAccFlowRunAction_timeout(t *testing.T) {
 		TerraformVersionChecks:   needActions,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    timeout = "2s"`),
-			ExpectError: regexp.MustCompile(`(?s)Flow run did not finish in time.*timeout of\s+2s.*extract RUNNING.*not\s+stopped`),
+			// 5s: longer than a run stays unknown under the async-runs switch (2s), so the message can
+			// say where the run stands.
+			Config:      configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    timeout = "5s"`),
+			ExpectError: regexp.MustCompile(`(?s)Flow run did not finish in time.*timeout of\s+5s.*extract\s+RUNNING.*not\s+stopped`),
 		}},
 	})
 }
@@ -170,9 +172,13 @@ func TestAccFlowRunAction_noWait(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    wait_for_completion = false`),
 			Check: func(s *terraform.State) error {
-				runs, err := flowRuns(t, s)
-				if err != nil {
-					return err
+				// Under the async-runs switch the new run is listed only after a few seconds.
+				var runs []emrapi.FlowInstance
+				for deadline := time.Now().Add(10 * time.Second); len(runs) == 0 && time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+					var err error
+					if runs, err = flowRuns(t, s); err != nil {
+						return err
+					}
 				}
 				if len(runs) != 1 || runs[0].Status != emrapi.InstanceRunning {
 					return fmt.Errorf("want one RUNNING run, got %+v", runs)
@@ -210,7 +216,7 @@ func TestAccFlowRunAction_unassociated(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      cfg,
-			ExpectError: regexp.MustCompile(`(?s)Cannot run the flow.*Cluster is not associated with the\s+project`),
+			ExpectError: regexp.MustCompile(`(?s)Cannot run the flow.*Cluster\s+is\s+not\s+associated\s+with\s+the\s+project`),
 		}},
 	})
 }
