@@ -228,36 +228,53 @@ func runTime(in FlowInstance) int64 {
 	return 0
 }
 
+// logReadLines is the most lines one DescribeFlowNodeInstanceLauncherLog read returns (its page:
+// "Lines ... 最大限制为 1000"), and logMaxReads bounds the reads of one log.
+const (
+	logReadLines = 1000
+	logMaxReads  = 100
+)
+
 // NodeInstanceLog returns up to the last maxLines lines of a node instance's launcher log
-// (DescribeFlowNodeInstanceLauncherLog, read from the start, at most 1000 lines as its page
-// allows). The meaning of Reverse is not documented well enough to rely on, so the tail is cut
-// here.
+// (DescribeFlowNodeInstanceLauncherLog). Its page gives Start (the offset) and Lines (at most
+// 1000) and says when the log ends (LogEnd); the meaning of Reverse is not documented well enough
+// to rely on. So the log is read forward from Start 0, a full read at a time, until LogEnd or an
+// empty read, keeping the last maxLines lines (0: all); after logMaxReads reads the tail is that
+// of what was read.
 func (c *Client) NodeInstanceLog(ctx context.Context, projectID, nodeInstanceID string, maxLines int) ([]string, error) {
-	cl := newCall("DescribeFlowNodeInstanceLauncherLog", idempotent).
-		set("ProjectId", projectID).
-		set("NodeInstanceId", nodeInstanceID).
-		set("Start", "0").
-		set("Lines", "1000")
-	var raw json.RawMessage
-	if err := c.do(ctx, cl, &raw); err != nil {
-		return nil, instanceErr(err, "node instance", nodeInstanceID)
-	}
-	var out struct {
-		LogEntrys struct {
-			LogEntry []struct {
-				Content flexString `json:"Content"`
-			} `json:"LogEntry"`
-		} `json:"LogEntrys"`
-	}
-	if err := json.Unmarshal(unwrapData(raw), &out); err != nil {
-		return nil, fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
-	}
-	lines := make([]string, 0, len(out.LogEntrys.LogEntry))
-	for _, e := range out.LogEntrys.LogEntry {
-		lines = append(lines, string(e.Content))
-	}
-	if maxLines > 0 && len(lines) > maxLines {
-		lines = lines[len(lines)-maxLines:]
+	var lines []string
+	for read, start := 0, 0; read < logMaxReads; read++ {
+		cl := newCall("DescribeFlowNodeInstanceLauncherLog", idempotent).
+			set("ProjectId", projectID).
+			set("NodeInstanceId", nodeInstanceID).
+			set("Start", strconv.Itoa(start)).
+			set("Lines", strconv.Itoa(logReadLines))
+		var raw json.RawMessage
+		if err := c.do(ctx, cl, &raw); err != nil {
+			return nil, instanceErr(err, "node instance", nodeInstanceID)
+		}
+		var out struct {
+			LogEnd    flexBool `json:"LogEnd"`
+			LogEntrys struct {
+				LogEntry []struct {
+					Content flexString `json:"Content"`
+				} `json:"LogEntry"`
+			} `json:"LogEntrys"`
+		}
+		if err := json.Unmarshal(unwrapData(raw), &out); err != nil {
+			return nil, fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
+		}
+		for _, e := range out.LogEntrys.LogEntry {
+			lines = append(lines, string(e.Content))
+		}
+		if maxLines > 0 && len(lines) > maxLines {
+			lines = slices.Clone(lines[len(lines)-maxLines:])
+		}
+		got := len(out.LogEntrys.LogEntry)
+		if bool(out.LogEnd) || got == 0 {
+			break
+		}
+		start += got
 	}
 	return lines, nil
 }

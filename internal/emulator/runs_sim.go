@@ -188,6 +188,11 @@ func (n *nodeInstance) complete(in *flowInstance, t int64) {
 		return
 	}
 	n.Status, n.ExternalStatus, n.ExternalInfo = nodeFailed, "FAIL", n.FailReason
+	// A failed job's log is longer than one read of DescribeFlowNodeInstanceLauncherLog (1000
+	// lines at most): its end, where the error is, is reached only by reading on.
+	for i := range failedLogLines {
+		n.Log = append(n.Log, logLine(t, "INFO", "job output line %d", i+1))
+	}
 	for i := int64(0); i < n.MaxRetry; i++ {
 		n.Log = append(n.Log, logLine(t, "WARN", "attempt %d of %d failed: %s; retrying in %ds", i+1, n.MaxRetry+1, n.FailReason, n.RetryInterval))
 	}
@@ -214,6 +219,9 @@ func (in *flowInstance) finish(t int64) {
 	}
 	in.Status, in.EndTime, in.GmtModified = status, t, t
 }
+
+// failedLogLines is how many lines of output a failing job writes before its error.
+const failedLogLines = 1200
 
 func logLine(ms int64, level, format string, args ...any) string {
 	return time.UnixMilli(ms).UTC().Format("2006-01-02 15:04:05,000") + " " + level + " " + fmt.Sprintf(format, args...)
