@@ -246,6 +246,18 @@ func (s *Server) visibleInstanceOf(st *state, c *call, projectID, id string) (*f
 	return in, err
 }
 
+// errFlowRunning refuses to delete a flow while one of its runs is PREP or RUNNING (a SUSPENDED
+// run does not hold the flow). The console guide says a running workflow cannot be deleted; no
+// page gives the message, so it is the emulator's, and clients must not depend on it.
+func (st *state) errFlowRunning(f *flow) *apiError {
+	for _, in := range st.Instances {
+		if in.FlowID == f.ID && (in.Status == instPrep || in.Status == instRunning) {
+			return flowError("Flow is running and cannot be deleted [%s]: instance %s is %s", f.ID, in.ID, in.Status)
+		}
+	}
+	return nil
+}
+
 // errInstanceNotFound is the message DescribeFlowNodeInstanceLauncherLog's page shows for a
 // missing instance id; the emulator answers it for flow and node instances alike.
 func errInstanceNotFound(id string) *apiError {

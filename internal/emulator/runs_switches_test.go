@@ -71,3 +71,19 @@ func (f *fixture) listInstances(projectID string, mod func(*emr.ListFlowInstance
 	}
 	return out
 }
+
+// A flow with a run in progress cannot be deleted (console guide, "Edit a workflow"); once the
+// run has ended, it can.
+func TestDeleteFlowRefusedWhileRunning(t *testing.T) {
+	f := newFixture(t, emulator.Config{NodeDuration: 5 * time.Second})
+	p := f.createProject("p")
+	flowID := f.createFlowWithGraph(p, "f", runGraph(false, f.createJobWith(p, "a", "echo", nil)))
+	f.submit(p, flowID)
+	req := emr.CreateDeleteFlowRequest()
+	req.ProjectId, req.Id = p, flowID
+	_, err := f.client.DeleteFlow(req)
+	flowErr(t, err, "Flow is running and cannot be deleted")
+	f.clock.Advance(5 * time.Second)
+	_, err = f.client.DeleteFlow(req)
+	mustOK(t, "DeleteFlow after the run", err)
+}
