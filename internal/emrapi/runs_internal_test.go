@@ -150,3 +150,37 @@ func TestListFlowInstancesNewestWhateverTheOrder(t *testing.T) {
 		})
 	}
 }
+
+// RerunFlow (no page; the SDK's answer has Data, a boolean): Data true or absent is done, Data
+// false (a boolean or a string) is an error naming the action and the run; ReRunFail is sent.
+func TestRerunFlowAnswers(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		wantErr    bool
+	}{
+		{"true", `{"RequestId":"R","Data":true}`, false},
+		{"string true", `{"RequestId":"R","Data":"true"}`, false},
+		{"absent", `{"RequestId":"R"}`, false},
+		{"false", `{"RequestId":"R","Data":false}`, true},
+		{"string false", `{"RequestId":"R","Data":"false"}`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			api := newFakeAPI(t, func(int, recorded) reply { return ok(tc.body) })
+			c := newTestClient(t, api.URL, nil)
+			err := c.RerunFlow(t.Context(), "FP-1", "FI-1", true)
+			if tc.wantErr != (err != nil) {
+				t.Fatalf("error %v, want one: %v", err, tc.wantErr)
+			}
+			if err != nil && (!strings.Contains(err.Error(), "RerunFlow") || !strings.Contains(err.Error(), "FI-1")) {
+				t.Errorf("the error should name the action and the run: %v", err)
+			}
+			r := api.requests()[0]
+			if v, _ := r.param("ReRunFail"); v != "true" {
+				t.Errorf("ReRunFail = %q", v)
+			}
+			if v, _ := r.param("FlowInstanceId"); v != "FI-1" {
+				t.Errorf("FlowInstanceId = %q", v)
+			}
+		})
+	}
+}

@@ -134,14 +134,22 @@ type flowInstance struct {
 	Halted        bool            `json:"halted,omitempty"` // a STOP failure or a kill: no new node starts
 	HasNodeFailed bool            `json:"hasNodeFailed,omitempty"`
 	ScheduleTime  int64           `json:"scheduleTime,omitempty"`
-	StartAt       int64           `json:"startAt"`             // a PREP instance starts then
-	VisibleAt     int64           `json:"visibleAt,omitempty"` // the reads know it from then (SwitchAsyncRuns)
+	StartAt       int64           `json:"startAt"`                // a PREP instance starts then
+	VisibleAt     int64           `json:"visibleAt,omitempty"`    // the reads know it from then (SwitchAsyncRuns)
+	PendingRerun  *pendingRerun   `json:"pendingRerun,omitempty"` // a RerunFlow that shows later (SwitchAsyncRuns)
 	StartTime     int64           `json:"startTime,omitempty"`
 	EndTime       int64           `json:"endTime,omitempty"`
 	Clock         int64           `json:"clock"` // the simulation has run up to here
 	GmtCreate     int64           `json:"gmtCreate"`
 	GmtModified   int64           `json:"gmtModified"`
 	Nodes         []*nodeInstance `json:"nodes"`
+}
+
+// pendingRerun is a RerunFlow accepted under SwitchAsyncRuns: the run shows its previous end until
+// At (run clock, ms), and is rerun then.
+type pendingRerun struct {
+	At         int64 `json:"at"`
+	FailedOnly bool  `json:"failedOnly,omitempty"`
 }
 
 // nodeInstance is one node of a run.

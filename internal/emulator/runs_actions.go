@@ -78,15 +78,26 @@ var instanceChanges = map[string]instanceChange{
 		apply: func(in *flowInstance, at changeAt) { in.Status, in.Clock = instRunning, max(in.Clock, at.now) }},
 	// RerunFlow runs a finished instance again, in place (it answers no new id).
 	"RerunFlow": {from: []string{instSucceeded, instFailed, instKilled}, want: "SUCCEEDED, FAILED or KILLED", runnable: true,
-		apply: func(in *flowInstance, at changeAt) { in.rerun(at.now, at.failedOnly) }},
+		apply: func(in *flowInstance, at changeAt) {
+			if at.async {
+				in.PendingRerun = &pendingRerun{At: at.now + asyncRunDelay.Milliseconds(), FailedOnly: at.failedOnly}
+				return
+			}
+			in.rerun(at.now, at.failedOnly, at.replan)
+		}},
 }
 
 // rerun resets the nodes to run again, the failed and unfinished ones when failedOnly, every one
-// from START otherwise, and sets the instance running.
-func (in *flowInstance) rerun(now int64, failedOnly bool) {
+// from START otherwise, and sets the instance running. replan reads each reset JOB node's job
+// again: a rerun runs the jobs as they are now (the console's way to recover: fix the job, rerun
+// the failed nodes), on the graph the run was submitted with.
+func (in *flowInstance) rerun(now int64, failedOnly bool, replan func(*nodeInstance)) {
 	for _, n := range in.Nodes {
 		if failedOnly && n.Status == nodeOK {
 			continue
+		}
+		if n.Type == "JOB" {
+			replan(n)
 		}
 		n.Status, n.StartTime, n.EndTime, n.EndAt, n.Retries = nodePrep, 0, 0, 0, 0
 		n.ExternalStatus, n.ExternalInfo, n.GmtModified = "", "", now
@@ -96,10 +107,25 @@ func (in *flowInstance) rerun(now int64, failedOnly bool) {
 	in.StartTime, in.EndTime, in.Clock = now, 0, now
 }
 
-// changeAt is what a change is applied with: the run clock (ms) and RerunFlow's ReRunFail.
+// changeAt is what a change is applied with: the run clock (ms), RerunFlow's ReRunFail, whether
+// SwitchAsyncRuns is on (a rerun then shows only asyncRunDelay later), and replan (rerun).
 type changeAt struct {
 	now        int64
 	failedOnly bool
+	async      bool
+	replan     func(*nodeInstance)
+}
+
+// replanner returns the function that reads a node's job again for a rerun of in.
+func (s *Server) replanner(st *state, in *flowInstance) func(*nodeInstance) {
+	return func(n *nodeInstance) {
+		f := st.Flows[in.FlowID]
+		if f == nil {
+			return // the flow is gone: the node runs as it was planned
+		}
+		n.Fails, n.FailReason = false, ""
+		s.planJob(st, f, n)
+	}
 }
 
 // controlAction is the handler of the named action of instanceChanges.
@@ -135,7 +161,7 @@ func (s *Server) changeInstance(c *call, change instanceChange) (any, *apiError)
 				return nil, err
 			}
 		}
-		change.apply(in, changeAt{now: now, failedOnly: failedOnly})
+		change.apply(in, changeAt{now: now, failedOnly: failedOnly, async: s.switches.on(SwitchAsyncRuns), replan: s.replanner(st, in)})
 		return in, nil
 	})
 }

@@ -266,6 +266,11 @@ func (s *Server) runNow(c *call) (int64, *apiError) {
 func (st *state) advanceAll(s *Server, t int64) bool {
 	changed := st.schedule(s, t)
 	for _, in := range st.Instances {
+		if r := in.PendingRerun; r != nil && r.At <= t {
+			in.PendingRerun = nil
+			in.rerun(r.At, r.FailedOnly, s.replanner(st, in))
+			changed = true
+		}
 		if !in.finished() && in.advance(t) {
 			changed = true
 		}

@@ -87,3 +87,53 @@ func TestDeleteFlowRefusedWhileRunning(t *testing.T) {
 	_, err = f.client.DeleteFlow(req)
 	mustOK(t, "DeleteFlow after the run", err)
 }
+
+// RerunFlow with ReRunFail reruns in place the nodes that did not succeed, reading their jobs as
+// they are now (the job was fixed); the node that had succeeded keeps its times and does not run
+// again. Under async-runs the run shows its previous end for two seconds first.
+func TestRerunFailedNodesAfterFix(t *testing.T) {
+	for _, sw := range []string{"", emulator.SwitchAsyncRuns} {
+		t.Run("switches="+sw, func(t *testing.T) {
+			f := newFixture(t, emulator.Config{NodeDuration: time.Second, Switches: sw})
+			p := f.createProject("p")
+			a := f.createJobWith(p, "a", "echo a", nil)
+			b := f.createJobWith(p, "b", "EMRFLOW_EMULATOR_FAIL: broken", nil)
+			flowID := f.createFlowWithGraph(p, "chain", runGraph(true, a, b))
+			req := emr.CreateSubmitFlowRequest()
+			req.ProjectId, req.FlowId = p, flowID
+			resp, err := f.client.SubmitFlow(req)
+			mustOK(t, "SubmitFlow", err)
+			id := resp.Data + resp.Id
+			f.clock.Advance(5 * time.Second)
+			first := f.instance(p, id)
+			if first.Status != "FAILED" || nodeStatuses(first) != ":start:=OK n0=OK n1=FAILED end=PREP" {
+				t.Fatalf("first run: %s %s", first.Status, nodeStatuses(first))
+			}
+			_, err = f.common(f.client, "2016-04-08", "ModifyFlowJob", map[string]string{
+				"RegionId": testRegion, "ProjectId": p, "Id": b, "Name": "b", "Params": "echo fixed"})
+			mustOK(t, "ModifyFlowJob", err)
+			mustOK(t, "RerunFlow", f.control("RerunFlow", p, id, map[string]string{"ReRunFail": "true"}))
+			if sw != "" {
+				if got := f.instance(p, id); got.Status != "FAILED" {
+					t.Errorf("async: want the previous end for a while, got %s", got.Status)
+				}
+				f.clock.Advance(2 * time.Second)
+			}
+			if got := f.instance(p, id); got.Status != "RUNNING" || nodeStatuses(got) != ":start:=OK n0=OK n1=RUNNING end=PREP" {
+				t.Fatalf("rerun: %s %s", got.Status, nodeStatuses(got))
+			}
+			f.clock.Advance(2 * time.Second)
+			got := f.instance(p, id)
+			if got.Status != "SUCCEEDED" || nodeStatuses(got) != ":start:=OK n0=OK n1=OK end=OK" {
+				t.Fatalf("after the rerun: %s %s", got.Status, nodeStatuses(got))
+			}
+			n0, n0before := got.NodeInstance.NodeInstanceItem[1], first.NodeInstance.NodeInstanceItem[1]
+			if n0.Id != n0before.Id || n0.StartTime != n0before.StartTime || n0.EndTime != n0before.EndTime {
+				t.Errorf("the succeeded node ran again: before %+v, after %+v", n0before, n0)
+			}
+			if n1 := got.NodeInstance.NodeInstanceItem[2]; n1.Id != first.NodeInstance.NodeInstanceItem[2].Id || n1.StartTime <= n0.EndTime {
+				t.Errorf("the failed node was not rerun in place: %+v", n1)
+			}
+		})
+	}
+}

@@ -49,6 +49,12 @@ func nodeEnded(status string) bool {
 	return false
 }
 
+// nodeRunning tells whether a node status is one of a node at work (DescribeFlowNodeInstance's
+// page: SUBMITTING, RUNNING, START_RETRY).
+func nodeRunning(status string) bool {
+	return status == "RUNNING" || status == "SUBMITTING" || status == "START_RETRY"
+}
+
 // event is one progress message with the time it tells of (ms since the epoch; unknownTime
 // when the answer gave none) and whether it is an end (ends come before starts at the same time:
 // a node starts when the one before it has ended).
@@ -95,7 +101,7 @@ func (t *tracker) update(in *emrapi.FlowInstance) []string {
 		case n.Status == "PREP":
 			// Every node starts PREP; saying so adds nothing.
 		case nodeEnded(n.Status):
-			if !seen || prev == "PREP" {
+			if !seen || !nodeRunning(prev) { // started since the last reading (or rerun since its last end)
 				events = append(events, event{at: at(n.StartTime), node: n.ID, msg: fmt.Sprintf("node %s: RUNNING", nodeName(n))})
 			}
 			msg := fmt.Sprintf("node %s: %s after %s", nodeName(n), n.Status, ms(n.Duration))

@@ -155,8 +155,8 @@ func TestAccFlowRunAction_timeout(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			// 5s: longer than a run stays unknown under the async-runs switch (2s), so the message can
-			// say where the run stands.
-			Config:      configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    timeout = "5s"`),
+			// say where the run stands; the run (12s) ends soon after, for destroy, which waits for it.
+			Config:      configRun(name, "slow EMRFLOW_EMULATOR_DURATION=12s", "echo load", `    timeout = "5s"`),
 			ExpectError: regexp.MustCompile(`(?s)Flow run did not finish in time.*timeout of\s+5s.*extract\s+RUNNING.*not\s+stopped`),
 		}},
 	})
@@ -170,7 +170,9 @@ func TestAccFlowRunAction_noWait(t *testing.T) {
 		TerraformVersionChecks:   needActions,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    wait_for_completion = false`),
+			// 8s: long enough to be seen RUNNING, short enough for destroy, which waits for the run
+			// (a running flow cannot be deleted).
+			Config: configRun(name, "slow EMRFLOW_EMULATOR_DURATION=8s", "echo load", `    wait_for_completion = false`),
 			Check: func(s *terraform.State) error {
 				// Under the async-runs switch the new run is listed only after a few seconds.
 				var runs []emrapi.FlowInstance

@@ -172,3 +172,69 @@ func TestRunFlowNotVisibleYet(t *testing.T) {
 		t.Errorf("past the grace period:\n%s", got)
 	}
 }
+
+// A failed run, its job fixed, is rerun: the latest run by default, the failed nodes only, and
+// the rerun is followed to its success. Under async-runs the run shows its previous end for a
+// while after RerunFlow: the action waits through it instead of reporting the old failure.
+func TestRerunFlowAfterFix(t *testing.T) {
+	for _, sw := range []string{"", emulator.SwitchAsyncRuns} {
+		t.Run("switches="+sw, func(t *testing.T) {
+			c, pid, fid := runFixtureWith(t, sw, "EMRFLOW_EMULATOR_FAIL: no such table")
+			spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}
+			if diags := runFlow(t.Context(), c, spec, func(string) {}); !diags.HasError() {
+				t.Fatal("the first run should fail")
+			}
+			runs, err := c.ListFlowInstances(t.Context(), emrapi.ListFlowInstancesInput{ProjectID: pid, FlowID: fid})
+			if err != nil || len(runs) != 1 {
+				t.Fatalf("runs: %+v %v", runs, err)
+			}
+			in, err := c.DescribeFlowInstance(t.Context(), pid, runs[0].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := c.ModifyJob(t.Context(), in.Nodes[1].JobID, emrapi.JobInput{ProjectID: pid, Name: "extract", Type: "SHELL", Params: "echo fixed"}); err != nil {
+				t.Fatal(err)
+			}
+			var rec recorder
+			if diags := rerunFlow(t.Context(), c, spec, "", true, rec.add); diags.HasError() {
+				t.Fatalf("rerun failed: %s\nprogress: %q", summary(diags), rec.msgs)
+			}
+			got := strings.Join(rec.msgs, "\n")
+			for _, want := range []string{"rerunning the nodes of run " + in.ID + " that did not succeed (flow " + fid + ", which ended FAILED)",
+				"node extract: RUNNING", "node load: OK", "run " + in.ID + ": SUCCEEDED (2 of 2 job nodes done)"} {
+				if !strings.Contains(got, want) {
+					t.Errorf("missing %q in progress:\n%s", want, got)
+				}
+			}
+			if sw != "" && !strings.Contains(got, "the rerun does not show yet") {
+				t.Errorf("async: the wait for the rerun is not told:\n%s", got)
+			}
+			if strings.Contains(got, "FAILED after") {
+				t.Errorf("the old failure is told again:\n%s", got)
+			}
+			if runs, _ := c.ListFlowInstances(t.Context(), emrapi.ListFlowInstancesInput{ProjectID: pid, FlowID: fid}); len(runs) != 1 {
+				t.Errorf("a rerun is in place: want one run, got %d", len(runs))
+			}
+		})
+	}
+}
+
+// What cannot be rerun is refused before RerunFlow, on the attribute that names it.
+func TestRerunFlowRefusals(t *testing.T) {
+	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_DURATION=1h")
+	spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}
+	if got := summary(rerunFlow(t.Context(), c, spec, "", true, func(string) {})); !strings.Contains(got, "Nothing to rerun") {
+		t.Errorf("no runs: %s", got)
+	}
+	if got := summary(rerunFlow(t.Context(), c, spec, "FI-0000000000000000", true, func(string) {})); !strings.Contains(got, "Run not found") {
+		t.Errorf("unknown run: %s", got)
+	}
+	id, err := c.SubmitFlow(t.Context(), pid, fid, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(rerunFlow(t.Context(), c, spec, id, true, func(string) {})); !strings.Contains(got, "Cannot rerun a run in progress") ||
+		!strings.Contains(got, "is RUNNING") {
+		t.Errorf("running: %s", got)
+	}
+}
