@@ -243,6 +243,25 @@ func failureDetail(in *emrapi.FlowInstance, flowID string, logs map[string][]str
 	return b.String()
 }
 
+// failureVerdict is the error of a failed run in one paragraph: the run, how it ended, and each
+// failed node with the first line of its error. failureDetail, told as progress just before,
+// has the rest.
+func failureVerdict(in *emrapi.FlowInstance, flowID string) string {
+	var nodes []string
+	for _, n := range failedNodes(in) {
+		node := fmt.Sprintf("node %s %s", nodeName(n), n.Status)
+		if n.ExternalInfo != "" {
+			node += ": " + firstLine(n.ExternalInfo)
+		}
+		nodes = append(nodes, node)
+	}
+	if len(nodes) == 0 {
+		nodes = append(nodes, "no node reported a failure")
+	}
+	return fmt.Sprintf("Run %s of flow %s ended %s after %s (%s). The report above names each failed node "+
+		"with its error and the last lines of its log.", in.ID, flowID, in.Status, ms(in.Duration), strings.Join(nodes, "; "))
+}
+
 // runningSummary tells where an unfinished run stands: its status and each JOB node's.
 func runningSummary(in *emrapi.FlowInstance) string {
 	var parts []string

@@ -137,3 +137,20 @@ func TestStatusClass(t *testing.T) {
 		}
 	}
 }
+
+// The verdict names the run and each failed node with its error's first line, in one paragraph.
+func TestFailureVerdict(t *testing.T) {
+	in := run("FAILED",
+		node("extract", "FAILED", func(n *emrapi.NodeInstance) { n.ExternalInfo = "table ods.orders not found\nat line 3" }),
+		node("audit", "KILLED"),
+		node("load", "PREP"),
+	)
+	want := "Run FI-1 of flow F-1 ended FAILED after 4.2s (node extract FAILED: table ods.orders not found; node audit KILLED). " +
+		"The report above names each failed node with its error and the last lines of its log."
+	if got := failureVerdict(in, "F-1"); got != want {
+		t.Errorf("\n got %q\nwant %q", got, want)
+	}
+	if got := failureVerdict(run("KILLED"), "F-1"); !strings.Contains(got, "(no node reported a failure)") {
+		t.Errorf("no failed node: %q", got)
+	}
+}

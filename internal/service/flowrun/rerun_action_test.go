@@ -138,7 +138,7 @@ func TestAccFlowRerunAction_failsAgain(t *testing.T) {
 			},
 			{
 				Config:      configRerun(name, "EMRFLOW_EMULATOR_FAIL: second", ""),
-				ExpectError: regexp.MustCompile(`(?s)Flow run FAILED.*Node\s+load:\s+FAILED.*error:\s+second`),
+				ExpectError: regexp.MustCompile(`(?s)Flow run FAILED.*node\s+load\s+FAILED:\s+second`),
 			},
 			{
 				Config:      configRerun(name, "EMRFLOW_EMULATOR_FAIL: third", `    instance_id = "FI-0000000000000000"`),

@@ -241,7 +241,11 @@ func follow(ctx context.Context, client *emrapi.Client, spec runSpec, id string,
 			case runSucceeded:
 				return diags
 			case runFailed:
-				diags.AddError(fmt.Sprintf("Flow run %s", in.Status), failureDetail(in, flowID, logTails(ctx, client, projectID, in)))
+				// The CLI prints an action's error twice (its "Action failed" line, then the
+				// diagnostic): the report, with the log tails, goes once, as the last progress
+				// message, and the error is its one-paragraph verdict.
+				progress(failureDetail(in, flowID, logTails(ctx, client, projectID, in)))
+				diags.AddError(fmt.Sprintf("Flow run %s", in.Status), failureVerdict(in, flowID))
 				return diags
 			case runUnknown:
 				diags.AddError("Flow run has an unknown status", unknownStatusDetail(in, flowID))

@@ -106,15 +106,23 @@ func TestRunFlowProgressNodeByNode(t *testing.T) {
 	}
 }
 
+// A failed run's report, with the log tail, is the last progress message; the error is the
+// verdict naming the failed node, without the log.
 func TestRunFlowFailure(t *testing.T) {
 	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_FAIL: no such table")
-	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, func(string) {})
-	got := summary(diags)
-	for _, want := range []string{"Flow run FAILED", "Node extract: FAILED (SHELL FJ-", "error: no such table",
+	var rec recorder
+	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, rec.add)
+	report := rec.msgs[len(rec.msgs)-1]
+	for _, want := range []string{"Node extract: FAILED (SHELL FJ-", "error: no such table",
 		"last log lines:", "ERROR job failed: no such table", "Not run: load."} {
-		if !strings.Contains(got, want) {
-			t.Errorf("missing %q in:\n%s", want, got)
+		if !strings.Contains(report, want) {
+			t.Errorf("missing %q in the report:\n%s", want, report)
 		}
+	}
+	got := summary(diags)
+	if !strings.Contains(got, "Flow run FAILED") || !strings.Contains(got, "(node extract FAILED: no such table)") ||
+		strings.Contains(got, "last log lines") {
+		t.Errorf("error:\n%s", got)
 	}
 }
 
