@@ -1,6 +1,7 @@
 package emulator_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -135,5 +136,45 @@ func TestRerunFailedNodesAfterFix(t *testing.T) {
 				t.Errorf("the failed node was not rerun in place: %+v", n1)
 			}
 		})
+	}
+}
+
+// The answer profiles vary the run actions too: under "all" a run's node instances come in
+// reverse order with their numbers and booleans as strings; under "sparse" the times of a node
+// that never ran are left out; under "documented" the run is wrapped in "data", its Graph an
+// object (DescribeFlowInstance.md's sample).
+func TestRunAnswersVaried(t *testing.T) {
+	describe := func(profile string) string {
+		f := newFixture(t, emulator.Config{Answers: profile, NodeDuration: time.Second})
+		p := f.createProject("p")
+		flowID := f.createFlowWithGraph(p, "f", runGraph(true, f.createJobWith(p, "a", "EMRFLOW_EMULATOR_FAIL", nil)))
+		resp, err := f.common(f.client, "2016-04-08", "SubmitFlow", map[string]string{"RegionId": testRegion, "ProjectId": p, "FlowId": flowID})
+		mustOK(t, "SubmitFlow", err)
+		var sub struct{ Data, Id string }
+		if err := json.Unmarshal(resp.GetHttpContentBytes(), &sub); err != nil {
+			t.Fatal(err)
+		}
+		f.clock.Advance(2 * time.Second)
+		resp, err = f.common(f.client, "2016-04-08", "DescribeFlowInstance", map[string]string{"RegionId": testRegion, "ProjectId": p, "Id": sub.Data + sub.Id})
+		mustOK(t, "DescribeFlowInstance", err)
+		return resp.GetHttpContentString()
+	}
+	for profile, want := range map[string][]string{
+		emulator.AnswersAll:        {`"Pending":"false"`, `"Retries":"0"`, `"OwnerId"`},
+		emulator.AnswersSparse:     {`"Status":"PREP"`},
+		emulator.AnswersDocumented: {`"data":{`, `"Graph":{`},
+	} {
+		got := describe(profile)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: no %s in %s", profile, w, got)
+			}
+		}
+		if profile == emulator.AnswersAll && strings.Index(got, `"Type":"END"`) > strings.Index(got, `"Type":"START"`) {
+			t.Errorf("all: node instances not reversed: %s", got)
+		}
+		if profile == emulator.AnswersSparse && strings.Count(got, `"StartTime"`) != 3 { // the run, START and the job
+			t.Errorf("sparse: the END node's unset times are answered: %s", got)
+		}
 	}
 }

@@ -262,6 +262,19 @@ func failureVerdict(in *emrapi.FlowInstance, flowID string) string {
 		"with its error and the last lines of its log.", in.ID, flowID, in.Status, ms(in.Duration), strings.Join(nodes, "; "))
 }
 
+// inRunOrder returns a run's nodes in the order they ran, whatever order the API lists them in:
+// by start time, the nodes that have not started last; at the same time (START takes none) START,
+// then CLUSTER and JOB nodes, then END; then by node name.
+func inRunOrder(nodes []emrapi.NodeInstance) []emrapi.NodeInstance {
+	rank := map[string]int{"START": 0, "CLUSTER": 1, "JOB": 2, "END": 3}
+	out := slices.Clone(nodes)
+	slices.SortStableFunc(out, func(a, b emrapi.NodeInstance) int {
+		return cmp.Or(cmp.Compare(at(a.StartTime), at(b.StartTime)), cmp.Compare(rank[a.Type], rank[b.Type]),
+			cmp.Compare(a.NodeName, b.NodeName))
+	})
+	return out
+}
+
 // runningSummary tells where an unfinished run stands: its status and each JOB node's.
 func runningSummary(in *emrapi.FlowInstance) string {
 	var parts []string

@@ -154,3 +154,25 @@ func TestFailureVerdict(t *testing.T) {
 		t.Errorf("no failed node: %q", got)
 	}
 }
+
+// A run's nodes come in the order they ran, whatever the API's order.
+func TestInRunOrder(t *testing.T) {
+	typed := func(typ string, start int64) func(*emrapi.NodeInstance) {
+		return func(n *emrapi.NodeInstance) { n.Type, n.StartTime = typ, start }
+	}
+	nodes := []emrapi.NodeInstance{
+		node("end", "PREP", typed("END", 0)),
+		node("load", "PREP", typed("JOB", 0)),
+		node("aggregate", "OK", typed("JOB", 2000)),
+		node("extract", "OK", typed("JOB", 1000)),
+		node("start", "OK", typed("START", 1000)),
+		node("cluster", "OK", typed("CLUSTER", 1000)),
+	}
+	var got []string
+	for _, n := range inRunOrder(nodes) {
+		got = append(got, n.NodeName)
+	}
+	if want := []string{"start", "cluster", "extract", "aggregate", "load", "end"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
