@@ -183,27 +183,43 @@ func sortInstances(list []*flowInstance, by string, asc bool) {
 	})
 }
 
+// runListQuery is what the instance lists read alike: paging, StatusList.N, the order, and the
+// run clock once the runs are brought up to the call.
+type runListQuery struct {
+	pg       page
+	statuses map[string]bool
+	by       string
+	asc      bool
+	now      int64
+}
+
+// listQuery reads a run list's common parameters (ProjectId required; statuses are those
+// StatusList.N accepts) and then brings the runs up to the call.
+func (s *Server) listQuery(c *call, statuses ...string) (q runListQuery, aerr *apiError) {
+	p := c.p
+	if aerr = p.requireAll("ProjectId"); aerr != nil {
+		return q, aerr
+	}
+	if q.pg, aerr = p.paging(); aerr != nil {
+		return q, aerr
+	}
+	if q.statuses, aerr = p.statusList(statuses...); aerr != nil {
+		return q, aerr
+	}
+	if q.by, q.asc, aerr = s.listOrder(p); aerr != nil {
+		return q, aerr
+	}
+	q.now, aerr = s.runNow(c)
+	return q, aerr
+}
+
 func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("ProjectId"); err != nil {
-		return nil, err
-	}
-	pg, aerr := p.paging()
+	q, aerr := s.listQuery(c, instPrep, instRunning, instSucceeded, instFailed, instKilled, instSuspended)
 	if aerr != nil {
 		return nil, aerr
 	}
-	statuses, aerr := p.statusList(instPrep, instRunning, instSucceeded, instFailed, instKilled, instSuspended)
-	if aerr != nil {
-		return nil, aerr
-	}
-	by, asc, aerr := s.listOrder(p)
-	if aerr != nil {
-		return nil, aerr
-	}
-	now, aerr := s.runNow(c)
-	if aerr != nil {
-		return nil, aerr
-	}
+	pg, statuses, by, asc, now := q.pg, q.statuses, q.by, q.asc, q.now
 	projectID, flowID, flowName, id := p.get("ProjectId"), p.get("FlowId"), p.get("FlowName"), firstNonEmpty(p.get("Id"), p.get("InstanceId"))
 	nodeID := p.get("NodeInstanceId")
 	var resp listFlowInstanceResponse
@@ -339,29 +355,15 @@ type listFlowNodeInstanceResponse struct {
 // filter): StatusList.N, StartTime (started at or after, ms), OrderBy/OrderType, paging.
 func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("ProjectId"); err != nil {
-		return nil, err
-	}
-	pg, aerr := p.paging()
-	if aerr != nil {
-		return nil, aerr
-	}
-	statuses, aerr := p.statusList(nodePrep, "SUBMITTING", nodeRunning, "DONE", nodeOK, nodeFailed, nodeKilled, "KILL_FAILED", "START_RETRY")
-	if aerr != nil {
-		return nil, aerr
-	}
 	since, _, aerr := p.optInt("StartTime")
 	if aerr != nil {
 		return nil, aerr
 	}
-	by, asc, aerr := s.listOrder(p)
+	q, aerr := s.listQuery(c, nodePrep, "SUBMITTING", nodeRunning, "DONE", nodeOK, nodeFailed, nodeKilled, "KILL_FAILED", "START_RETRY")
 	if aerr != nil {
 		return nil, aerr
 	}
-	now, aerr := s.runNow(c)
-	if aerr != nil {
-		return nil, aerr
-	}
+	pg, statuses, by, asc, now := q.pg, q.statuses, q.by, q.asc, q.now
 	var resp listFlowNodeInstanceResponse
 	aerr = s.viewProject(c, p.get("ProjectId"), func(st *state) {
 		type pair struct {
