@@ -220,7 +220,7 @@ func follow(ctx context.Context, client *emrapi.Client, spec runSpec, id string,
 				toldUnseen = true
 			}
 		case unseen && err == nil:
-			diags.AddError("Cannot follow the flow run", fmt.Sprintf("RerunFlow accepted the rerun of run %s of flow %s, "+
+			diags.AddError("Cannot follow the flow run", fmt.Sprintf("The rerun of run %s of flow %s was accepted, "+
 				"but %s later the run still shows its previous end (%s). Look at the run in the console (or with the "+
 				"emrflow_flow_instances data source) before rerunning it again.", id, flowID, visibilityGrace, in.Status))
 			return diags

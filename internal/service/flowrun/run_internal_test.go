@@ -246,3 +246,17 @@ func TestRerunFlowRefusals(t *testing.T) {
 		t.Errorf("running: %s", got)
 	}
 }
+
+// A rerun that does not show within the grace period is an error saying so, not the old failure.
+func TestRerunFlowNotShown(t *testing.T) {
+	c, pid, fid := runFixtureWith(t, emulator.SwitchAsyncRuns, "EMRFLOW_EMULATOR_FAIL: broken")
+	spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}
+	if diags := runFlow(t.Context(), c, spec, func(string) {}); !diags.HasError() {
+		t.Fatal("the first run should fail")
+	}
+	defer SetVisibilityGrace(500 * time.Millisecond)()
+	got := summary(rerunFlow(t.Context(), c, spec, "", true, func(string) {}))
+	if !strings.Contains(got, "Cannot follow the flow run") || !strings.Contains(got, "still shows its previous end (FAILED)") {
+		t.Errorf("got:\n%s", got)
+	}
+}
