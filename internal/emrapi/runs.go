@@ -2,11 +2,13 @@ package emrapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 )
 
@@ -119,6 +121,26 @@ func (c *Client) SubmitFlow(ctx context.Context, projectID, flowID, conf string)
 	return "", &Error{Action: cl.action, Message: "the answer holds no instance id (InstanceId, Data or Id)", Shape: ShapeGateway, OutcomeUnknown: true}
 }
 
+// RerunFlow runs a finished run again (RerunFlow: no page; the SDK's request has FlowInstanceId,
+// ReRunFail and ProjectId, its answer Data, a boolean). failedOnly asks for the failed nodes only
+// (ReRunFail). It answers no new id: the run is rerun in place, as the console guide's "Rerun"
+// tells. An answer of Data false is an error naming the run. Like SubmitFlow it is not retried
+// once it may have executed: a second rerun would run the nodes again.
+func (c *Client) RerunFlow(ctx context.Context, projectID, instanceID string, failedOnly bool) error {
+	cl := newCall("RerunFlow", create).set("ProjectId", projectID).set("FlowInstanceId", instanceID).
+		set("ReRunFail", strconv.FormatBool(failedOnly))
+	var out struct {
+		Data *flexBool `json:"Data"`
+	}
+	if err := c.do(ctx, cl, &out); err != nil {
+		return instanceErr(err, "flow instance", instanceID)
+	}
+	if out.Data != nil && !bool(*out.Data) {
+		return &Error{Action: cl.action, Message: fmt.Sprintf("the service answered Data false: run %s was not rerun", instanceID), Shape: ShapeGateway}
+	}
+	return nil
+}
+
 // DescribeFlowInstance reads a run with its node instances; a missing run (or project) is a
 // *NotFoundError. The page's sample answer wraps the fields in a "data" object while the SDK
 // reads them at the top level: both are accepted.
@@ -142,14 +164,29 @@ func (c *Client) DescribeFlowInstance(ctx context.Context, projectID, id string)
 	return &in, nil
 }
 
-// ListFlowInstances returns a project's runs, newest first (OrderBy gmt_create, OrderType desc),
-// walking the pages until in.Limit runs are found or the list ends.
+// ListFlowInstances returns a project's runs, newest first, walking the pages until in.Limit runs
+// are found or the list ends. It asks for newest first (OrderBy gmt_create, OrderType desc), but
+// ListFlowInstance's page documents neither parameter: the order is checked, not trusted. The walk
+// stops at in.Limit only once the answers have shown newest first (two runs of different times in
+// that order, none in another); otherwise every page is read and the runs are sorted here
+// (newestFirst). A server that answers in its own fixed order (oldest first) shows it on the first
+// page of two runs or more.
 func (c *Client) ListFlowInstances(ctx context.Context, in ListFlowInstancesInput) ([]FlowInstance, error) {
 	size := in.PageSize
 	if size <= 0 {
 		size = DefaultPageSize
 	}
 	var all []FlowInstance
+	ordered, shown := true, false // no pair out of order; a pair in order
+	done := func() []FlowInstance {
+		if !ordered {
+			slices.SortStableFunc(all, newestFirst)
+		}
+		if in.Limit > 0 && len(all) > in.Limit {
+			all = all[:in.Limit]
+		}
+		return all
+	}
 	for n := 1; n <= maxPages; n++ {
 		cl := newCall("ListFlowInstance", idempotent).
 			set("ProjectId", in.ProjectID).
@@ -176,52 +213,88 @@ func (c *Client) ListFlowInstances(ctx context.Context, in ListFlowInstancesInpu
 			if fi.ProjectID == "" {
 				fi.ProjectID = in.ProjectID
 			}
-			all = append(all, fi)
-			if in.Limit > 0 && len(all) == in.Limit {
-				return all, nil
+			if len(all) > 0 {
+				c := newestFirst(all[len(all)-1], fi)
+				ordered, shown = ordered && c <= 0, shown || c < 0
 			}
+			all = append(all, fi)
+		}
+		if ordered && shown && in.Limit > 0 && len(all) >= in.Limit {
+			return done(), nil
 		}
 		if int(p.PageSize) > 0 {
 			size = int(p.PageSize)
 		}
 		switch total := int(p.Total); {
 		case len(got) == 0, total > 0 && len(all) >= total, total <= 0 && len(got) < size:
-			return all, nil
+			return done(), nil
 		}
 	}
 	return nil, fmt.Errorf("ListFlowInstance: more than %d pages: the answers never end", maxPages)
 }
 
+// newestFirst orders runs newest first: by creation time (GmtCreate), else start time, else
+// schedule time, whichever the answer gives (runs of the same instant keep the server's order).
+func newestFirst(a, b FlowInstance) int {
+	return cmp.Compare(runTime(b), runTime(a))
+}
+
+func runTime(in FlowInstance) int64 {
+	for _, t := range []int64{in.GmtCreate, in.StartTime, in.ScheduleTime} {
+		if t > 0 {
+			return t
+		}
+	}
+	return 0
+}
+
+// logReadLines is the most lines one DescribeFlowNodeInstanceLauncherLog read returns (its page:
+// "Lines ... 最大限制为 1000"), and logMaxReads bounds the reads of one log.
+const (
+	logReadLines = 1000
+	logMaxReads  = 100
+)
+
 // NodeInstanceLog returns up to the last maxLines lines of a node instance's launcher log
-// (DescribeFlowNodeInstanceLauncherLog, read from the start, at most 1000 lines as its page
-// allows). The meaning of Reverse is not documented well enough to rely on, so the tail is cut
-// here.
+// (DescribeFlowNodeInstanceLauncherLog). Its page gives Start (the offset) and Lines (at most
+// 1000) and says when the log ends (LogEnd); the meaning of Reverse is not documented well enough
+// to rely on. So the log is read forward from Start 0, a full read at a time, until LogEnd or an
+// empty read, keeping the last maxLines lines (0: all); after logMaxReads reads the tail is that
+// of what was read.
 func (c *Client) NodeInstanceLog(ctx context.Context, projectID, nodeInstanceID string, maxLines int) ([]string, error) {
-	cl := newCall("DescribeFlowNodeInstanceLauncherLog", idempotent).
-		set("ProjectId", projectID).
-		set("NodeInstanceId", nodeInstanceID).
-		set("Start", "0").
-		set("Lines", "1000")
-	var raw json.RawMessage
-	if err := c.do(ctx, cl, &raw); err != nil {
-		return nil, instanceErr(err, "node instance", nodeInstanceID)
-	}
-	var out struct {
-		LogEntrys struct {
-			LogEntry []struct {
-				Content flexString `json:"Content"`
-			} `json:"LogEntry"`
-		} `json:"LogEntrys"`
-	}
-	if err := json.Unmarshal(unwrapData(raw), &out); err != nil {
-		return nil, fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
-	}
-	lines := make([]string, 0, len(out.LogEntrys.LogEntry))
-	for _, e := range out.LogEntrys.LogEntry {
-		lines = append(lines, string(e.Content))
-	}
-	if maxLines > 0 && len(lines) > maxLines {
-		lines = lines[len(lines)-maxLines:]
+	var lines []string
+	for read, start := 0, 0; read < logMaxReads; read++ {
+		cl := newCall("DescribeFlowNodeInstanceLauncherLog", idempotent).
+			set("ProjectId", projectID).
+			set("NodeInstanceId", nodeInstanceID).
+			set("Start", strconv.Itoa(start)).
+			set("Lines", strconv.Itoa(logReadLines))
+		var raw json.RawMessage
+		if err := c.do(ctx, cl, &raw); err != nil {
+			return nil, instanceErr(err, "node instance", nodeInstanceID)
+		}
+		var out struct {
+			LogEnd    flexBool `json:"LogEnd"`
+			LogEntrys struct {
+				LogEntry []struct {
+					Content flexString `json:"Content"`
+				} `json:"LogEntry"`
+			} `json:"LogEntrys"`
+		}
+		if err := json.Unmarshal(unwrapData(raw), &out); err != nil {
+			return nil, fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
+		}
+		for _, e := range out.LogEntrys.LogEntry {
+			lines = append(lines, string(e.Content))
+		}
+		if maxLines > 0 && len(lines) > maxLines {
+			lines = slices.Clone(lines[len(lines)-maxLines:])
+		}
+		got := len(out.LogEntrys.LogEntry)
+		if bool(out.LogEnd) || got == 0 {
+			break
+		}
+		start += got
 	}
 	return lines, nil
 }

@@ -44,8 +44,15 @@ const (
 	// SDK's types: DescribeFlowProject.md and DescribeFlowCategory.md wrap the object in
 	// {"requestId","data":{…}}; ListFlowCategory.md answers "Categories" as an array of items with
 	// lower-case keys and "root_parent" as a root folder's parent; DeleteFlowProject.md and
-	// DeleteFlowCategory.md answer "Data":"true".
+	// DeleteFlowCategory.md answer "Data":"true"; DescribeFlowInstance.md and
+	// DescribeFlowNodeInstance.md wrap the run in "data" (the run's Graph an object), as
+	// DescribeFlowNodeInstanceLauncherLog.md does its log with "code":"200"; ListFlowNodeInstance.md
+	// lists NodeInstances.NodeInstance.
 	AnswersDocumented = "documented"
+	// The run actions (runs*.go) are varied too: sparse leaves out a run's and a node's times
+	// that are still 0, strings stringifies the nodes' numbers and booleans and the controls' Data,
+	// shuffled reverses a run's node instances and adds unknown fields.
+	//
 	// AnswersAll combines defaults, shuffled and strings.
 	AnswersAll = "all"
 )
@@ -96,6 +103,10 @@ const (
 	kindJob
 	kindProject
 	kindCategory
+	kindRun     // a flow instance, with its node instances
+	kindNode    // a node instance
+	kindLog     // a launcher log read
+	kindControl // the answer of an action that starts or changes a run: Data
 )
 
 // answerShape says where an action's answer holds objects: the answer itself (path nil), or the
@@ -115,6 +126,18 @@ func answerShapes() map[string]answerShape {
 		"ListFlowProject":      {kind: kindProject, path: []string{"Projects", "Project"}},
 		"DescribeFlowCategory": {kind: kindCategory},
 		"ListFlowCategory":     {kind: kindCategory, path: []string{"Categories", "Category"}},
+		// Runs (runs*.go).
+		"DescribeFlowInstance":                {kind: kindRun},
+		"ListFlowInstance":                    {kind: kindRun, path: []string{"FlowInstances", "FlowInstance"}},
+		"DescribeFlowNodeInstance":            {kind: kindNode},
+		"ListFlowNodeInstance":                {kind: kindNode, path: []string{"FlowNodeInstances", "FlowNodeInstance"}},
+		"DescribeFlowNodeInstanceLauncherLog": {kind: kindLog},
+		"SubmitFlow":                          {kind: kindControl},
+		"RerunFlow":                           {kind: kindControl},
+		"StartFlow":                           {kind: kindControl},
+		"SuspendFlow":                         {kind: kindControl},
+		"ResumeFlow":                          {kind: kindControl},
+		"KillFlowJob":                         {kind: kindControl},
 	}
 }
 
@@ -123,6 +146,12 @@ var (
 	flowJSONFields = []string{"Graph", "AlertConf"}
 	jobJSONFields  = []string{"ParamConf", "EnvConf", "RunConf", "MonitorConf", "CustomVariables", "AlertConf"}
 )
+
+// Times of a run or node instance that are 0 until they happen: the sparse profile leaves them out.
+var runTimes = []string{"ScheduleTime", "StartTime", "EndTime", "Duration"}
+
+// nodeInstancesPath is where a DescribeFlowInstance answer lists its node instances.
+var nodeInstancesPath = []string{"NodeInstance", "NodeInstance"}
 
 // Answer fields of a job that are numbers or booleans a request may leave unset (see job.Given).
 var jobOptionalScalars = []string{"MaxRetry", "RetryInterval", "MaxRunningTimeSec", "Adhoc"}
@@ -190,7 +219,14 @@ func (s *Server) rewriteAnswer(action string, resp any) (any, error) {
 // rewriteObject applies the steps to one object (a flow, job, project or category).
 func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[string]any) {
 	given := s.givenFields(kind, obj)
-	jsonFields := map[objectKind][]string{kindFlow: flowJSONFields, kindJob: jobJSONFields}[kind]
+	jsonFields := map[objectKind][]string{kindFlow: flowJSONFields, kindJob: jobJSONFields, kindRun: {"Graph"}}[kind]
+	if kind == kindRun {
+		for _, n := range listAt(obj, nodeInstancesPath) {
+			if node, ok := n.(map[string]any); ok {
+				s.rewriteObject(steps, kindNode, node)
+			}
+		}
+	}
 	if steps.sparse {
 		for k, v := range obj {
 			switch {
@@ -201,10 +237,12 @@ func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[strin
 				delete(obj, k)
 			case kind == kindFlow && (k == "StartSchedule" || k == "EndSchedule") && isZeroNumber(v):
 				delete(obj, k) // 0 is no time: the schedule was never set
+			case (kind == kindRun || kind == kindNode) && slices.Contains(runTimes, k) && isZeroNumber(v):
+				delete(obj, k) // not started, not ended, never scheduled
 			}
 		}
 	}
-	if steps.empty {
+	if steps.empty && kind != kindRun { // a run's Graph is the flow's as it ran: never unset
 		for _, k := range jsonFields {
 			if v, ok := obj[k]; !ok || v == "" {
 				obj[k] = "{}"
@@ -268,7 +306,7 @@ func (s *Server) givenFields(kind objectKind, obj map[string]any) map[string]boo
 
 // shuffleObject reverses the object's inner lists, adds unknown fields and the graph's UI fields.
 func shuffleObject(kind objectKind, obj map[string]any) {
-	for _, path := range [][]string{{"ParentFlowList", "ParentFlow"}, {"ResourceList", "Resource"}} {
+	for _, path := range [][]string{{"ParentFlowList", "ParentFlow"}, {"ResourceList", "Resource"}, nodeInstancesPath} {
 		if l := listAt(obj, path); l != nil {
 			slices.Reverse(l)
 		}
@@ -277,7 +315,7 @@ func shuffleObject(kind objectKind, obj map[string]any) {
 	obj["OwnerId"] = accountID
 	obj["Tags"] = map[string]any{"Tag": []any{}}
 	obj["Revision"] = json.Number("3")
-	if g, ok := obj["Graph"].(string); ok && g != "" && kind == kindFlow {
+	if g, ok := obj["Graph"].(string); ok && g != "" && (kind == kindFlow || kind == kindRun) {
 		obj["Graph"] = shuffleGraph(g)
 	}
 	if a, ok := obj["AlertConf"].(string); ok && a != "" {
@@ -386,6 +424,25 @@ func (s *Server) documentedAnswer(action string, top map[string]any) map[string]
 			out = append(out, lower)
 		}
 		top["Categories"] = out
+	case "DescribeFlowNodeInstance":
+		// DescribeFlowNodeInstance.md: {"requestId":…,"data":{…}}.
+		return map[string]any{"requestId": top["RequestId"], "data": top}
+	case "DescribeFlowInstance":
+		// DescribeFlowInstance.md: {"requestId":…,"data":{…}}, its Graph an object, not a string.
+		if g, ok := top["Graph"].(string); ok {
+			if m, ok := decodeObject(g); ok {
+				top["Graph"] = m
+			}
+		}
+		return map[string]any{"requestId": top["RequestId"], "data": top}
+	case "DescribeFlowNodeInstanceLauncherLog":
+		// DescribeFlowNodeInstanceLauncherLog.md: {"code":"200","data":{…},"requestId":…,"successResponse":true}.
+		return map[string]any{"code": "200", "data": top, "requestId": top["RequestId"], "successResponse": true}
+	case "ListFlowNodeInstance":
+		// ListFlowNodeInstance.md's sample lists NodeInstances.NodeInstance, not the SDK's
+		// FlowNodeInstances.FlowNodeInstance.
+		top["NodeInstances"] = map[string]any{"NodeInstance": listAt(top, []string{"FlowNodeInstances", "FlowNodeInstance"})}
+		delete(top, "FlowNodeInstances")
 	case "DeleteFlowProject", "DeleteFlowCategory":
 		// DeleteFlowProject.md, DeleteFlowCategory.md: "Data":"true".
 		top["Data"] = stringify(top["Data"])

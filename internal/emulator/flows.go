@@ -314,8 +314,16 @@ func (s *Server) describeFlow(c *call) (any, *apiError) {
 	})
 }
 
+// deleteFlow refuses a flow with a run in progress: "A running workflow cannot be deleted"
+// (console guide, "Edit a workflow"; errFlowRunning).
 func (s *Server) deleteFlow(c *call) (any, *apiError) {
+	if aerr := s.advanceRuns(c.now); aerr != nil {
+		return nil, aerr
+	}
 	return changeInProject(s, c, byID(flowOf), func(st *state, f *flow) *apiError {
+		if err := st.errFlowRunning(f); err != nil {
+			return err
+		}
 		delete(st.Flows, f.ID)
 		return nil
 	})

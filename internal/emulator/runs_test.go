@@ -176,10 +176,17 @@ func TestRunFailureStopsDownstream(t *testing.T) {
 		t.Errorf("the run should end when the failed node does: duration %d", got.EndTime-got.StartTime)
 	}
 
-	// The launcher log tells the failure.
+	// The launcher log tells the failure at its end, beyond the 1000 lines one read returns: the
+	// first read (the most the page allows) does not reach the end, the next one does.
 	req := emr.CreateDescribeFlowNodeInstanceLauncherLogRequest()
-	req.ProjectId, req.NodeInstanceId = p, failed.Id
+	req.ProjectId, req.NodeInstanceId, req.Lines = p, failed.Id, requests.NewInteger(1000)
 	log, err := f.client.DescribeFlowNodeInstanceLauncherLog(req)
+	mustOK(t, "DescribeFlowNodeInstanceLauncherLog", err)
+	if log.LogEnd || len(log.LogEntrys.LogEntry) != 1000 {
+		t.Errorf("first read: end %v, %d lines; want a full read short of the end", log.LogEnd, len(log.LogEntrys.LogEntry))
+	}
+	req.Start = requests.NewInteger(1000)
+	log, err = f.client.DescribeFlowNodeInstanceLauncherLog(req)
 	mustOK(t, "DescribeFlowNodeInstanceLauncherLog", err)
 	var lines []string
 	for _, e := range log.LogEntrys.LogEntry {

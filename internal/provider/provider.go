@@ -247,7 +247,7 @@ func (p *emrflowProvider) Functions(_ context.Context) []func() function.Functio
 }
 
 func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {
-	return []func() action.Action{flowrun.NewAction}
+	return []func() action.Action{flowrun.NewAction, flowrun.NewRerunAction}
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

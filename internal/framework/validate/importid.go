@@ -13,6 +13,7 @@ const (
 	FolderPrefix          = "FC-" // a folder (the API's "category")
 	ClusterPrefix         = "C-"  // a cluster (C-DCEE11B49C8F42B4)
 	ClusterTemplatePrefix = "CT-" // a cluster template, from which a run may create its cluster
+	FlowInstancePrefix    = "FI-" // a run of a flow (a flow instance)
 )
 
 // ParseProjectScopedID splits the import id of an object that the API can only read together with

@@ -588,9 +588,9 @@ func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		return
 	}
 
-	err := r.Client().InRegion(state.Region.ValueString()).DeleteFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
-	if err != nil && !emrapi.IsNotFound(err) {
-		resp.Diagnostics.AddError("Cannot delete the flow", framework.ErrorDetail(err, ""))
+	// A run in progress holds the flow: deleteFlow waits for it within the delete timeout.
+	if err := deleteFlow(ctx, r.Client().InRegion(state.Region.ValueString()), state.ProjectID.ValueString(), state.ID.ValueString()); err != nil {
+		resp.Diagnostics.AddError("Cannot delete the flow", deleteErrorDetail(err, state.ProjectID.ValueString()))
 	}
 }
 

@@ -9,3 +9,10 @@ func SetPollInterval(d time.Duration) (restore func()) {
 	pollInterval = d
 	return func() { pollInterval = old }
 }
+
+// SetVisibilityGrace shortens how long the action waits for a run the service does not know yet.
+func SetVisibilityGrace(d time.Duration) (restore func()) {
+	old := visibilityGrace
+	visibilityGrace = d
+	return func() { visibilityGrace = old }
+}

@@ -116,10 +116,11 @@ func instancesSchema() schema.Schema {
 				"end_time":        ms("When the run ended"),
 				"duration":        listing.ComputedInt64("How long the run ran (so far), in milliseconds."),
 				"gmt_create":      ms("When the run was created"),
-				"nodes": listing.ItemsAttribute("The run's nodes, in the graph's order.", map[string]schema.Attribute{
+				"nodes": listing.ItemsAttribute("The run's nodes, in the order they ran (by start time; at the same time `START` "+
+					"first and `END` last; the nodes that did not start last, by name), whatever order the API lists them in.", map[string]schema.Attribute{
 					"id":            str("The node instance's ID (`FNI-…`)."),
 					"node_name":     str("The graph node's id (a key of the flow's `graph.nodes`)."),
-					"type":          str("`START`, `END` or `JOB`."),
+					"type":          str("`START`, `END`, `JOB` or `CLUSTER` (a node that creates the run's cluster)."),
 					"status":        str("`PREP`, `SUBMITTING`, `RUNNING`, `OK`, `FAILED`, `KILLED`, `KILL_FAILED` or `START_RETRY`."),
 					"job_id":        str("The job a JOB node ran; null for other nodes."),
 					"job_name":      str("Name of that job; null for other nodes."),
@@ -180,7 +181,7 @@ func instanceItem(in *emrapi.FlowInstance) instanceModel {
 		ScheduleTime: flex.Int64OrNull(in.ScheduleTime), StartTime: flex.Int64OrNull(in.StartTime), EndTime: flex.Int64OrNull(in.EndTime),
 		Duration: types.Int64Value(in.Duration), GmtCreate: flex.Int64OrNull(in.GmtCreate), Nodes: []nodeModel{},
 	}
-	for _, n := range in.Nodes {
+	for _, n := range inRunOrder(in.Nodes) {
 		m.Nodes = append(m.Nodes, nodeModel{
 			ID: types.StringValue(n.ID), NodeName: types.StringValue(n.NodeName), Type: types.StringValue(n.Type),
 			Status: types.StringValue(n.Status), JobID: flex.StringOrNull(n.JobID), JobName: flex.StringOrNull(n.JobName),

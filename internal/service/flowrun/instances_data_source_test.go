@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -65,6 +66,12 @@ data "emrflow_flow_instances" "newest_failed" {
   max_results = 1
 }
 
+data "emrflow_flow_instances" "newest_two" {
+  project_id  = emrflow_project.test.id
+  flow_id     = emrflow_flow.test.id
+  max_results = 2
+}
+
 data "emrflow_flow_instances" "succeeded" {
   project_id = emrflow_project.test.id
   flow_id    = emrflow_flow.test.id
@@ -75,8 +82,10 @@ data "emrflow_flow_instances" "succeeded" {
 
 func TestAccFlowInstancesDataSource_basic(t *testing.T) {
 	name := acctest.RandomName("instances")
-	var first, second string
-	submitTwo := func() {
+	var first, second, third string
+	// Three runs, a few milliseconds apart (newest first is by creation time), each waited for
+	// until the service shows it (under the async-runs switch it does not at once).
+	submitThree := func() {
 		ctx := context.Background()
 		c := acctest.Client(t)
 		p, err := c.FindProjectByName(ctx, name)
@@ -87,26 +96,40 @@ func TestAccFlowInstancesDataSource_basic(t *testing.T) {
 		if err != nil {
 			t.Fatalf("finding the flow: %v", err)
 		}
-		if first, err = c.SubmitFlow(ctx, p.ID, f.ID, ""); err != nil {
-			t.Fatalf("SubmitFlow: %v", err)
+		for _, id := range []*string{&first, &second, &third} {
+			if *id, err = c.SubmitFlow(ctx, p.ID, f.ID, ""); err != nil {
+				t.Fatalf("SubmitFlow: %v", err)
+			}
+			time.Sleep(5 * time.Millisecond)
 		}
-		if second, err = c.SubmitFlow(ctx, p.ID, f.ID, ""); err != nil {
-			t.Fatalf("SubmitFlow: %v", err)
+		deadline := time.Now().Add(10 * time.Second)
+		for _, id := range []string{first, second, third} {
+			for _, err := c.DescribeFlowInstance(ctx, p.ID, id); err != nil; _, err = c.DescribeFlowInstance(ctx, p.ID, id) {
+				if time.Now().After(deadline) {
+					t.Fatalf("run %s never shown: %v", id, err)
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
 		}
 	}
 	all, failed, none := "data.emrflow_flow_instances.all", "data.emrflow_flow_instances.newest_failed", "data.emrflow_flow_instances.succeeded"
+	two := "data.emrflow_flow_instances.newest_two"
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: configInstances(name, false)},
 			{
-				PreConfig: submitTwo,
+				PreConfig: submitThree,
 				Config:    configInstances(name, true),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(all, "ids.#", "2"),
-					resource.TestCheckResourceAttrPtr(all, "ids.0", &second), // newest first
-					resource.TestCheckResourceAttrPtr(all, "ids.1", &first),
+					resource.TestCheckResourceAttr(all, "ids.#", "3"),
+					resource.TestCheckResourceAttrPtr(all, "ids.0", &third), // newest first
+					resource.TestCheckResourceAttrPtr(all, "ids.1", &second),
+					resource.TestCheckResourceAttrPtr(all, "ids.2", &first),
+					resource.TestCheckResourceAttr(two, "ids.#", "2"),
+					resource.TestCheckResourceAttrPtr(two, "ids.0", &third),
+					resource.TestCheckResourceAttrPtr(two, "ids.1", &second),
 					resource.TestCheckResourceAttr(all, "region", "cn-hangzhou"),
 					resource.TestCheckResourceAttr(all, "instances.0.status", "FAILED"),
 					resource.TestCheckResourceAttr(all, "instances.0.flow_name", name),
@@ -124,7 +147,7 @@ func TestAccFlowInstancesDataSource_basic(t *testing.T) {
 					resource.TestCheckResourceAttr(all, "instances.0.nodes.1.external_info", "no input"),
 					resource.TestCheckResourceAttr(all, "instances.0.nodes.2.status", "PREP"),
 					resource.TestCheckResourceAttr(failed, "ids.#", "1"),
-					resource.TestCheckResourceAttrPtr(failed, "ids.0", &second),
+					resource.TestCheckResourceAttrPtr(failed, "ids.0", &third),
 					resource.TestCheckResourceAttr(none, "ids.#", "0"),
 					resource.TestCheckResourceAttr(none, "instances.#", "0"),
 				),

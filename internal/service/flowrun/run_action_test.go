@@ -131,7 +131,8 @@ func TestAccFlowRunAction_afterCreate(t *testing.T) {
 	})
 }
 
-// A failing node fails the apply with the node's name, its error and its log.
+// A failing node fails the apply with the node's name and its error (the log is in the report,
+// a progress message: TestRunFlowFailure, TestCLIPrintsFailureOnce).
 func TestAccFlowRunAction_failure(t *testing.T) {
 	name := acctest.RandomName("run-fail")
 	resource.ParallelTest(t, resource.TestCase{
@@ -140,8 +141,8 @@ func TestAccFlowRunAction_failure(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: configRun(name, "echo extract", "load.sh # EMRFLOW_EMULATOR_FAIL: table ods.orders not found", ""),
-			ExpectError: regexp.MustCompile(`(?s)Flow run FAILED.*Node\s+load:\s+FAILED\s+\(SHELL\s+FJ-.*` +
-				`error:\s+table\s+ods.orders\s+not\s+found.*last\s+log\s+lines:.*ERROR\s+job\s+failed:\s+table\s+ods.orders\s+not\s+found`),
+			ExpectError: regexp.MustCompile(`(?s)Flow run FAILED.*Run\s+FI-[0-9A-F]+\s+of\s+flow\s+F-[0-9A-F]+\s+ended\s+FAILED.*` +
+				`node\s+load\s+FAILED:\s+table\s+ods.orders\s+not\s+found`),
 		}},
 	})
 }
@@ -154,8 +155,10 @@ func TestAccFlowRunAction_timeout(t *testing.T) {
 		TerraformVersionChecks:   needActions,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    timeout = "2s"`),
-			ExpectError: regexp.MustCompile(`(?s)Flow run did not finish in time.*timeout of\s+2s.*extract RUNNING.*not\s+stopped`),
+			// 5s: longer than a run stays unknown under the async-runs switch (2s), so the message can
+			// say where the run stands; the run (12s) ends soon after, for destroy, which waits for it.
+			Config:      configRun(name, "slow EMRFLOW_EMULATOR_DURATION=12s", "echo load", `    timeout = "5s"`),
+			ExpectError: regexp.MustCompile(`(?s)Flow run did not finish in time.*timeout of\s+5s.*extract\s+RUNNING.*not\s+stopped`),
 		}},
 	})
 }
@@ -168,11 +171,17 @@ func TestAccFlowRunAction_noWait(t *testing.T) {
 		TerraformVersionChecks:   needActions,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: configRun(name, "slow EMRFLOW_EMULATOR_DURATION=10m", "echo load", `    wait_for_completion = false`),
+			// 8s: long enough to be seen RUNNING, short enough for destroy, which waits for the run
+			// (a running flow cannot be deleted).
+			Config: configRun(name, "slow EMRFLOW_EMULATOR_DURATION=8s", "echo load", `    wait_for_completion = false`),
 			Check: func(s *terraform.State) error {
-				runs, err := flowRuns(t, s)
-				if err != nil {
-					return err
+				// Under the async-runs switch the new run is listed only after a few seconds.
+				var runs []emrapi.FlowInstance
+				for deadline := time.Now().Add(10 * time.Second); len(runs) == 0 && time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+					var err error
+					if runs, err = flowRuns(t, s); err != nil {
+						return err
+					}
 				}
 				if len(runs) != 1 || runs[0].Status != emrapi.InstanceRunning {
 					return fmt.Errorf("want one RUNNING run, got %+v", runs)

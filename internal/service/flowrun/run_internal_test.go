@@ -19,9 +19,15 @@ import (
 // START -> extract -> load -> END; it returns the client, project and flow.
 func runFixture(t *testing.T, extractParams string) (*emrapi.Client, string, string) {
 	t.Helper()
+	return runFixtureWith(t, "", extractParams)
+}
+
+// runFixtureWith is runFixture with the emulator's switches (comma-separated) on.
+func runFixtureWith(t *testing.T, switches, extractParams string) (*emrapi.Client, string, string) {
+	t.Helper()
 	// A second per node and a poll every 200 ms (TestMain sets it, for the whole test binary): no
 	// status change is missed, even under load.
-	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second})
+	srv, err := emulator.New(emulator.Config{NodeDuration: time.Second, Switches: switches})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,15 +106,23 @@ func TestRunFlowProgressNodeByNode(t *testing.T) {
 	}
 }
 
+// A failed run's report, with the log tail, is the last progress message; the error is the
+// verdict naming the failed node, without the log.
 func TestRunFlowFailure(t *testing.T) {
 	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_FAIL: no such table")
-	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, func(string) {})
-	got := summary(diags)
-	for _, want := range []string{"Flow run FAILED", "Node extract: FAILED (SHELL FJ-", "error: no such table",
+	var rec recorder
+	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, rec.add)
+	report := rec.msgs[len(rec.msgs)-1]
+	for _, want := range []string{"Node extract: FAILED (SHELL FJ-", "error: no such table",
 		"last log lines:", "ERROR job failed: no such table", "Not run: load."} {
-		if !strings.Contains(got, want) {
-			t.Errorf("missing %q in:\n%s", want, got)
+		if !strings.Contains(report, want) {
+			t.Errorf("missing %q in the report:\n%s", want, report)
 		}
+	}
+	got := summary(diags)
+	if !strings.Contains(got, "Flow run FAILED") || !strings.Contains(got, "(node extract FAILED: no such table)") ||
+		strings.Contains(got, "last log lines") {
+		t.Errorf("error:\n%s", got)
 	}
 }
 
@@ -143,5 +157,106 @@ func TestRunFlowTimeoutAndCancel(t *testing.T) {
 	runs, err := c.ListFlowInstances(t.Context(), emrapi.ListFlowInstancesInput{ProjectID: pid, FlowID: fid})
 	if err != nil || len(runs) != 2 || runs[0].Status != "RUNNING" || runs[1].Status != "RUNNING" {
 		t.Errorf("both runs must go on: %+v %v", runs, err)
+	}
+}
+
+// A run the service shows only seconds after SubmitFlow (which answers its id in Id only) is
+// waited for, and the wait says so; past the grace period, the failure says what happened.
+func TestRunFlowNotVisibleYet(t *testing.T) {
+	c, pid, fid := runFixtureWith(t, emulator.SwitchAsyncRuns, "echo")
+	var rec recorder
+	diags := runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, rec.add)
+	if diags.HasError() {
+		t.Fatalf("run failed: %s", summary(diags))
+	}
+	if len(rec.msgs) < 3 || !strings.Contains(rec.msgs[1], "not visible yet; waiting up to 1m0s") ||
+		!strings.Contains(rec.msgs[len(rec.msgs)-1], "SUCCEEDED") {
+		t.Errorf("progress: %q", rec.msgs)
+	}
+
+	defer SetVisibilityGrace(500 * time.Millisecond)()
+	diags = runFlow(t.Context(), c, runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}, func(string) {})
+	if got := summary(diags); !strings.Contains(got, "Cannot follow the flow run") || !strings.Contains(got, "still did not know it after 500ms") {
+		t.Errorf("past the grace period:\n%s", got)
+	}
+}
+
+// A failed run, its job fixed, is rerun: the latest run by default, the failed nodes only, and
+// the rerun is followed to its success. Under async-runs the run shows its previous end for a
+// while after RerunFlow: the action waits through it instead of reporting the old failure.
+func TestRerunFlowAfterFix(t *testing.T) {
+	for _, sw := range []string{"", emulator.SwitchAsyncRuns} {
+		t.Run("switches="+sw, func(t *testing.T) {
+			c, pid, fid := runFixtureWith(t, sw, "EMRFLOW_EMULATOR_FAIL: no such table")
+			spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}
+			if diags := runFlow(t.Context(), c, spec, func(string) {}); !diags.HasError() {
+				t.Fatal("the first run should fail")
+			}
+			runs, err := c.ListFlowInstances(t.Context(), emrapi.ListFlowInstancesInput{ProjectID: pid, FlowID: fid})
+			if err != nil || len(runs) != 1 {
+				t.Fatalf("runs: %+v %v", runs, err)
+			}
+			in, err := c.DescribeFlowInstance(t.Context(), pid, runs[0].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := c.ModifyJob(t.Context(), in.Nodes[1].JobID, emrapi.JobInput{ProjectID: pid, Name: "extract", Type: "SHELL", Params: "echo fixed"}); err != nil {
+				t.Fatal(err)
+			}
+			var rec recorder
+			if diags := rerunFlow(t.Context(), c, spec, "", true, rec.add); diags.HasError() {
+				t.Fatalf("rerun failed: %s\nprogress: %q", summary(diags), rec.msgs)
+			}
+			got := strings.Join(rec.msgs, "\n")
+			for _, want := range []string{"rerunning the nodes of run " + in.ID + " that did not succeed (flow " + fid + ", which ended FAILED)",
+				"node extract: RUNNING", "node load: OK", "run " + in.ID + ": SUCCEEDED (2 of 2 job nodes done)"} {
+				if !strings.Contains(got, want) {
+					t.Errorf("missing %q in progress:\n%s", want, got)
+				}
+			}
+			if sw != "" && !strings.Contains(got, "the rerun does not show yet") {
+				t.Errorf("async: the wait for the rerun is not told:\n%s", got)
+			}
+			if strings.Contains(got, "FAILED after") {
+				t.Errorf("the old failure is told again:\n%s", got)
+			}
+			if runs, _ := c.ListFlowInstances(t.Context(), emrapi.ListFlowInstancesInput{ProjectID: pid, FlowID: fid}); len(runs) != 1 {
+				t.Errorf("a rerun is in place: want one run, got %d", len(runs))
+			}
+		})
+	}
+}
+
+// What cannot be rerun is refused before RerunFlow, on the attribute that names it.
+func TestRerunFlowRefusals(t *testing.T) {
+	c, pid, fid := runFixture(t, "EMRFLOW_EMULATOR_DURATION=1h")
+	spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}
+	if got := summary(rerunFlow(t.Context(), c, spec, "", true, func(string) {})); !strings.Contains(got, "Nothing to rerun") {
+		t.Errorf("no runs: %s", got)
+	}
+	if got := summary(rerunFlow(t.Context(), c, spec, "FI-0000000000000000", true, func(string) {})); !strings.Contains(got, "Run not found") {
+		t.Errorf("unknown run: %s", got)
+	}
+	id, err := c.SubmitFlow(t.Context(), pid, fid, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(rerunFlow(t.Context(), c, spec, id, true, func(string) {})); !strings.Contains(got, "Cannot rerun a run in progress") ||
+		!strings.Contains(got, "is RUNNING") {
+		t.Errorf("running: %s", got)
+	}
+}
+
+// A rerun that does not show within the grace period is an error saying so, not the old failure.
+func TestRerunFlowNotShown(t *testing.T) {
+	c, pid, fid := runFixtureWith(t, emulator.SwitchAsyncRuns, "EMRFLOW_EMULATOR_FAIL: broken")
+	spec := runSpec{projectID: pid, flowID: fid, wait: true, timeout: time.Minute}
+	if diags := runFlow(t.Context(), c, spec, func(string) {}); !diags.HasError() {
+		t.Fatal("the first run should fail")
+	}
+	defer SetVisibilityGrace(500 * time.Millisecond)()
+	got := summary(rerunFlow(t.Context(), c, spec, "", true, func(string) {}))
+	if !strings.Contains(got, "Cannot follow the flow run") || !strings.Contains(got, "still shows its previous end (FAILED)") {
+		t.Errorf("got:\n%s", got)
 	}
 }
