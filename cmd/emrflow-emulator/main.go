@@ -20,9 +20,6 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 // shutdownTimeout bounds how long in-flight requests may take after SIGINT/SIGTERM.
 const shutdownTimeout = 10 * time.Second
 
@@ -73,7 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
 	}
 	if *showVersion {
-		_, err := fmt.Fprintln(stdout, "emrflow-emulator", version)
+		_, err := fmt.Fprintln(stdout, "emrflow-emulator", currentVersion())
 		return err
 	}
 	consoleSet := false

@@ -165,6 +165,9 @@ func New(cfg Config) (*Server, error) {
 	s.faults = newFaultInjector(f, cfg.Seed)
 	s.st = newState()
 	if s.dataFile != "" {
+		if err := removeStaleTemps(s.dataFile); err != nil {
+			return nil, err
+		}
 		st, err := loadState(s.dataFile)
 		if err != nil {
 			return nil, err
@@ -229,6 +232,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	switch r.URL.Path {
+	case HealthPath:
+		s.serveHealth(tw, r)
 	case "/__emulator/stats":
 		s.serveStats(tw, r)
 	case "/__emulator/reset-stats":
@@ -246,6 +251,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.serveAPI(tw, r)
 	}
+}
+
+// HealthPath answers 200 to an unsigned GET or HEAD once the emulator serves: the readiness
+// check of a CI job (curl -fsS http://127.0.0.1:18080/__emulator/health), which cannot sign.
+const HealthPath = "/__emulator/health"
+
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
 func (s *Server) serveStats(w http.ResponseWriter, r *http.Request) {

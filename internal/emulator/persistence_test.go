@@ -207,3 +207,39 @@ func TestConcurrentWriters(t *testing.T) {
 	check(f, "memory")
 	check(newFixture(t, emulator.Config{DataFile: path}), "data file")
 }
+
+// TestStaleTempsRemovedAtStart: the temporary copies a killed emulator leaves beside its data
+// file (each a whole copy of the state) are removed when the next one starts; the data file and
+// other files of the directory are kept, and the state loads.
+func TestStaleTempsRemovedAtStart(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	f1 := newFixture(t, emulator.Config{DataFile: path})
+	f1.createProject("kept")
+	stale := []string{".state.json.tmp-123", ".state.json.tmp-4567", ".state.json.tmp-"}
+	for _, name := range stale {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(`{"half":`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := filepath.Join(dir, ".other.json.tmp-1")
+	if err := os.WriteFile(other, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	f2 := newFixture(t, emulator.Config{DataFile: path})
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(dir, name)); !os.IsNotExist(err) {
+			t.Errorf("%s is still there after a start (err %v)", name, err)
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another file's temporary copy was touched: %v", err)
+	}
+	req := emr.CreateListFlowProjectRequest()
+	resp, err := f2.client.ListFlowProject(req)
+	mustOK(t, "ListFlowProject", err)
+	if resp.Total != 1 {
+		t.Errorf("after the restart %d projects, want the 1 kept", resp.Total)
+	}
+}

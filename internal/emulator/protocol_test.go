@@ -280,3 +280,24 @@ func TestDebugEndpoints(t *testing.T) {
 		t.Errorf("after ResetStats: %+v", got)
 	}
 }
+
+// TestHealth: the readiness path answers an unsigned GET or HEAD with 200, under faults that
+// refuse every API request too, and counts as no API request.
+func TestHealth(t *testing.T) {
+	f := newFixture(t, emulator.Config{ErrorRate: 1, ThrottleRPS: 0.001})
+	for _, m := range []string{http.MethodGet, http.MethodHead} {
+		resp := f.send(m, emulator.HealthPath, "", nil)
+		if resp.status != http.StatusOK {
+			t.Fatalf("%s %s: %d %s", m, emulator.HealthPath, resp.status, resp.body)
+		}
+		if m == http.MethodGet && strings.TrimSpace(string(resp.body)) != `{"status":"ok"}` {
+			t.Errorf("GET body %q", resp.body)
+		}
+	}
+	if r := f.send(http.MethodPost, emulator.HealthPath, "", nil); r.status != http.StatusMethodNotAllowed {
+		t.Errorf("POST health: %d", r.status)
+	}
+	if st := f.srv.Stats(); st.Total != 0 {
+		t.Errorf("health checks counted as API requests: %+v", st)
+	}
+}

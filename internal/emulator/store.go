@@ -309,6 +309,23 @@ func (st *state) check() error {
 	return nil
 }
 
+// removeStaleTemps removes the temporary copies that writeFileAtomic leaves behind when the
+// process dies between creating one and renaming it (kill -9, a power cut): each is a whole copy
+// of the state, and nothing else would ever remove them. The data file itself is never touched:
+// a rename is atomic, so it is always the last complete write.
+func removeStaleTemps(path string) error {
+	stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
+	if err != nil {
+		return fmt.Errorf("looking for stale temporary files of %s: %w", path, err)
+	}
+	for _, f := range stale {
+		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing stale temporary file %s: %w", f, err)
+		}
+	}
+	return nil
+}
+
 // writeFileAtomic replaces path with data: a temporary file in the same directory, synced, then
 // renamed over the target, so that a crash leaves either the old or the new file, never half.
 func writeFileAtomic(path string, data []byte) (err error) {
