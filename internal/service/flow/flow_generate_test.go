@@ -76,10 +76,19 @@ func TestAccFlow_generatedConfig(t *testing.T) {
 		return f.Graph
 	}
 
-	if err := w.WriteConfig("import {\n  to = emrflow_flow.console\n  id = \"" + projectID + ":" + flowID + "\"\n}\n"); err != nil {
+	// Terraform 1.16 (seen with this workspace's versions.tf and dev_overrides; 1.11 does not)
+	// resolves an import block without a resource block to the default namespace,
+	// hashicorp/emrflow; `provider = emrflow` names ours.
+	// Terraform refuses that argument once the resource block exists, so it goes after the
+	// generation, as the adoption guide says.
+	importBlock := "import {\n  to = emrflow_flow.console\n  id = \"" + projectID + ":" + flowID + "\"\n"
+	if err := w.WriteConfig(importBlock + "  provider = emrflow\n}\n"); err != nil {
 		t.Fatal(err)
 	}
 	run(0, "plan", "-input=false", "-no-color", "-generate-config-out=generated.tf")
+	if err := w.WriteConfig(importBlock + "}\n"); err != nil {
+		t.Fatal(err)
+	}
 	generatedPath := filepath.Join(w.Dir, "generated.tf")
 	generated, err := os.ReadFile(generatedPath)
 	if err != nil {
