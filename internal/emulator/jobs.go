@@ -4,18 +4,9 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-)
 
-// jobTypes are the job types CreateFlowJob accepts: the nine of CreateFlowJob.md ("Valid values:
-// MR, SPARK, HIVE_SQL, HIVE, PIG, SQOOP, SPARK_SQL, SPARK_STREAMING, and SHELL"), and those the
-// console guide offers beyond them (guide/Configure a Spark Shell job.md, Configure a Flink job.md,
-// Configure a Streaming SQL job.md, Configure an Impala SQL job.md; PRESTO_SQL is an assumption).
-func jobTypes() []string {
-	return []string{
-		"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP", "SPARK_SQL", "SPARK_STREAMING", "SHELL",
-		"SPARK_SHELL", "FLINK", "STREAMING_SQL", "PRESTO_SQL", "IMPALA_SQL",
-	}
-}
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
+)
 
 // maxEnvConf is the documented limit of a job's EnvConf.
 const maxEnvConf = 1024
@@ -234,7 +225,7 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 		return nil, err
 	}
 	return s.createInProject(c, j.ProjectID, "FJ-", func(st *state, id string) *apiError {
-		if !slices.Contains(jobTypes(), j.Type) {
+		if !vocab.IsJobType(j.Type) {
 			return flowError("Invalid job type [%s]", j.Type)
 		}
 		j.ID = id

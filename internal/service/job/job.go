@@ -27,6 +27,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
@@ -115,14 +116,14 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Type of the job: one of " + validate.MarkdownList(documentedTypes) +
-					" (the types CreateFlowJob's documentation lists), or " + validate.MarkdownList(consoleTypes) +
-					" (job types the console guide shows, Spark Shell, Impala SQL, Streaming SQL and Flink, " +
+				MarkdownDescription: "Type of the job: one of " + validate.MarkdownList(vocab.DocumentedJobTypes()) +
+					" (the types CreateFlowJob's documentation lists), or " + validate.MarkdownList(vocab.UndocumentedJobTypes()) +
+					" (job types the console guide or a real client shows, " +
 					"written as the API writes the others; the API documentation does not list them, so the " +
 					"API has the last word). Changing it replaces the job.",
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.OneOf(jobTypes()...)},
+				Validators:    []validator.String{stringvalidator.OneOf(vocab.JobTypes()...)},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "Description of the job. " + unsetNote,
