@@ -112,9 +112,9 @@ func (c *Client) CreateClusterSetting(ctx context.Context, in ClusterSettingInpu
 		set("ClusterId", in.ClusterID).
 		opt("DefaultUser", in.DefaultUser).
 		opt("DefaultQueue", in.DefaultQueue)
-	setRepeatList(cl, "UserList", in.Users, false)
-	setRepeatList(cl, "QueueList", in.Queues, false)
-	setRepeatList(cl, "HostList", in.Hosts, false)
+	setRepeatList(cl, "UserList", in.Users)
+	setRepeatList(cl, "QueueList", in.Queues)
+	setRepeatList(cl, "HostList", in.Hosts)
 	return c.do(ctx, cl, nil)
 }
 
@@ -139,19 +139,19 @@ func (c *Client) DescribeClusterSetting(ctx context.Context, projectID, clusterI
 	return &s, nil
 }
 
-// ModifyClusterSetting replaces the whole setting: both defaults and the three whitelists are
-// always sent. An empty whitelist is sent as a bare, empty list parameter (UserList=), which
-// clears it: the typed SDK request would send nothing, and an absent list leaves it as it was.
-// (Assumption, as for a job's ResourceList and mirrored by the emulator.)
+// ModifyClusterSetting sends both defaults and the whitelists' items (UserList.N, QueueList.N,
+// HostList.N, the only forms the page documents). An empty whitelist sends nothing, which leaves
+// the list as it was: a bare, empty UserList may be ignored by the gateway, so the resource
+// replaces a setting whose list is emptied instead of asking Modify to clear it.
 func (c *Client) ModifyClusterSetting(ctx context.Context, in ClusterSettingInput) error {
 	cl := newCall("ModifyFlowProjectClusterSetting", idempotent).
 		set("ProjectId", in.ProjectID).
 		set("ClusterId", in.ClusterID).
 		set("DefaultUser", in.DefaultUser).
 		set("DefaultQueue", in.DefaultQueue)
-	setRepeatList(cl, "UserList", in.Users, true)
-	setRepeatList(cl, "QueueList", in.Queues, true)
-	setRepeatList(cl, "HostList", in.Hosts, true)
+	setRepeatList(cl, "UserList", in.Users)
+	setRepeatList(cl, "QueueList", in.Queues)
+	setRepeatList(cl, "HostList", in.Hosts)
 	return c.do(ctx, cl, nil)
 }
 
@@ -287,15 +287,8 @@ func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error
 	return nil, fmt.Errorf("%s: more than %d pages: the answers never end", base.action, maxPages)
 }
 
-// setRepeatList sends name.1, name.2, … (the SDK's RepeatList). With clearEmpty and no items, a
-// bare, empty name parameter says "none".
-func setRepeatList(cl *call, name string, items []string, clearEmpty bool) {
-	if len(items) == 0 {
-		if clearEmpty {
-			cl.set(name, "")
-		}
-		return
-	}
+// setRepeatList sends name.1, name.2, … (the SDK's RepeatList); no items send nothing.
+func setRepeatList(cl *call, name string, items []string) {
 	for i, v := range items {
 		cl.set(name+"."+strconv.Itoa(i+1), v)
 	}

@@ -27,7 +27,8 @@ func TestEmulatorClusterSettings(t *testing.T) {
 		t.Fatalf("describe: %+v", got)
 	}
 
-	// Modify replaces the whole setting; empty whitelists are cleared.
+	// Modify sets the defaults and the lists it has items for; an empty one keeps its items (the
+	// resource replaces a setting whose list is emptied).
 	mod := emrapi.ClusterSettingInput{ProjectID: p, ClusterID: cluster, DefaultUser: "etl", DefaultQueue: "q1",
 		Queues: []string{"q1", "q2"}}
 	if err := c.ModifyClusterSetting(ctx, mod); err != nil {
@@ -37,8 +38,8 @@ func TestEmulatorClusterSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.DefaultUser != "etl" || got.DefaultQueue != "q1" || len(got.Users) != 0 || len(got.Hosts) != 0 ||
-		!reflect.DeepEqual(got.Queues, mod.Queues) {
+	if got.DefaultUser != "etl" || got.DefaultQueue != "q1" || !reflect.DeepEqual(got.Users, in.Users) ||
+		!reflect.DeepEqual(got.Hosts, in.Hosts) || !reflect.DeepEqual(got.Queues, mod.Queues) {
 		t.Fatalf("after modify: %+v", got)
 	}
 

@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestClusterSettingParameters: Create sends only the whitelists it has; Modify sends every
-// field, empty whitelists as bare empty parameters (which clear them).
+// TestClusterSettingParameters: Create and Modify send only the whitelists' items, never a bare,
+// empty list parameter, which no page documents (an emptied list replaces the setting instead).
 func TestClusterSettingParameters(t *testing.T) {
 	api := newFakeAPI(t, func(int, recorded) reply { return ok(`{"RequestId":"R","Data":true}`) })
 	c := newTestClient(t, api.URL, nil)
@@ -30,14 +30,15 @@ func TestClusterSettingParameters(t *testing.T) {
 			t.Errorf("create sent %s", k)
 		}
 	}
-	for k, want := range map[string]string{"DefaultUser": "hadoop", "DefaultQueue": "default", "UserList": "",
-		"QueueList": "", "HostList.1": "h1"} {
+	for k, want := range map[string]string{"DefaultUser": "hadoop", "DefaultQueue": "default", "HostList.1": "h1"} {
 		if v, has := modify.param(k); !has || v != want {
 			t.Errorf("modify %s = %q (sent %v), want %q", k, v, has, want)
 		}
 	}
-	if _, has := modify.param("HostList"); has {
-		t.Error("modify sent a bare HostList beside its items")
+	for _, k := range []string{"UserList", "QueueList", "HostList"} {
+		if _, has := modify.param(k); has {
+			t.Errorf("modify sent a bare %s", k)
+		}
 	}
 }
 

@@ -106,8 +106,8 @@ type listJobResponse struct {
 // ParentCategory (CreateFlowJob.md's, not ModifyFlowJob.md's) are ignored, as the API gateway
 // passes a backend only the parameters of the action's definition (assumption: the gateway
 // ignores, rather than rejects, an undocumented parameter). So a job cannot change folder, type
-// or ad-hoc flag in place.
-func applyJobParams(p params, j *job, modify bool) *apiError {
+// or ad-hoc flag in place. ignoreBare is SwitchIgnoreBareList (see resourceList).
+func applyJobParams(p params, j *job, modify, ignoreBare bool) *apiError {
 	p.setString("Name", &j.Name)
 	p.setString("Description", &j.Description)
 	p.setString("Params", &j.Params)
@@ -183,7 +183,7 @@ func applyJobParams(p params, j *job, modify bool) *apiError {
 			j.Given[name] = true
 		}
 	}
-	list, ok, err := p.resourceList()
+	list, ok, err := p.resourceList(ignoreBare)
 	if err != nil {
 		return err
 	}
@@ -221,7 +221,7 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 		return nil, err
 	}
 	j := &job{ProjectID: p.get("ProjectId"), Type: p.get("Type"), Region: c.region}
-	if err := applyJobParams(p, j, false); err != nil {
+	if err := applyJobParams(p, j, false, s.switches.on(SwitchIgnoreBareList)); err != nil {
 		return nil, err
 	}
 	return s.createInProject(c, j.ProjectID, "FJ-", func(st *state, id string) *apiError {
@@ -247,14 +247,14 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 	if err := p.requireAll("Id", "ProjectId"); err != nil {
 		return nil, err
 	}
-	if err := applyJobParams(p, &job{}, true); err != nil {
+	if err := applyJobParams(p, &job{}, true, s.switches.on(SwitchIgnoreBareList)); err != nil {
 		return nil, err
 	}
 	return changeInProject(s, c, byID(jobOf), func(st *state, old *job) *apiError {
 		nj := *old
 		nj.Resources = slices.Clone(old.Resources)
 		nj.Given = maps.Clone(old.Given)
-		if err := applyJobParams(p, &nj, true); err != nil {
+		if err := applyJobParams(p, &nj, true, s.switches.on(SwitchIgnoreBareList)); err != nil {
 			return err
 		}
 		if err := s.checkJob(st, &nj); err != nil {

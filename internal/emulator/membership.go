@@ -319,8 +319,9 @@ func (s *Server) flowCluster(id string) bool {
 //     Modify, Delete).
 //   - Modify changes what it is given: a present DefaultUser or DefaultQueue replaces the value
 //     (empty: the documented default); UserList.N, QueueList.N, HostList.N replace the list; a
-//     bare, empty UserList (QueueList, HostList) parameter clears it, as an empty ResourceList
-//     does on ModifyFlowJob; an absent one leaves it as it is.
+//     bare, empty UserList (QueueList, HostList) parameter clears it, as a bare ResourceList
+//     does on ModifyFlowJob (under SwitchIgnoreBareList both are ignored: the page documents
+//     only UserList.N); an absent one leaves it as it is.
 //   - Deleting a setting while flows of the project use the cluster is allowed (no page documents
 //     a refusal and the guide says only "To disassociate the cluster, click Delete"); such flows
 //     are refused when they are run.
@@ -402,11 +403,12 @@ func (p params) repeatList(name string) (list []string, present bool, aerr *apiE
 	return list, present, nil
 }
 
-// settingLists reads the three whitelists; a nil pointer means "not sent".
-func settingLists(p params) (users, queues, hosts *[]string, aerr *apiError) {
+// settingLists reads the three whitelists; a nil pointer means "not sent". With ignoreBare
+// (SwitchIgnoreBareList), a bare list parameter that carries no items counts as not sent.
+func settingLists(p params, ignoreBare bool) (users, queues, hosts *[]string, aerr *apiError) {
 	read := func(name string, pattern *regexp.Regexp, what string) (*[]string, *apiError) {
 		list, present, err := p.repeatList(name)
-		if err != nil || !present {
+		if err != nil || !present || (ignoreBare && len(list) == 0) {
 			return nil, err
 		}
 		for i, v := range list {
@@ -461,7 +463,7 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 		return nil, err
 	}
 	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p)
+	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -521,7 +523,7 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		return nil, err
 	}
 	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p)
+	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
 	if aerr != nil {
 		return nil, aerr
 	}

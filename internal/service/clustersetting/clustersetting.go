@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -68,12 +69,14 @@ func (r *settingResource) Metadata(_ context.Context, req resource.MetadataReque
 func (r *settingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	whitelist := func(desc string, v validator.String) schema.SetAttribute {
 		return schema.SetAttribute{
-			MarkdownDescription: desc + " Unset or `[]`: none. Changed in place.",
-			ElementType:         types.StringType,
-			Optional:            true,
-			Computed:            true,
-			Default:             setdefault.StaticValue(emptySet()),
-			Validators:          []validator.Set{setvalidator.ValueStringsAre(v)},
+			MarkdownDescription: desc + " Unset or `[]`: none. Changed in place, except that emptying a non-empty " +
+				"list replaces the setting: ModifyFlowProjectClusterSetting documents only items, no way to say \"none\".",
+			ElementType:   types.StringType,
+			Optional:      true,
+			Computed:      true,
+			Default:       setdefault.StaticValue(emptySet()),
+			PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(whitelistEmptied, "Emptying a non-empty list replaces the setting.", "Emptying a non-empty list replaces the setting.")},
+			Validators:    []validator.Set{setvalidator.ValueStringsAre(v)},
 		}
 	}
 	resp.Schema = schema.Schema{

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/planmodifiers"
 )
 
 // folderChanged asks for a replacement when the job's folder changes. Null and "" are both the
@@ -22,7 +24,8 @@ func folderChanged(_ context.Context, req planmodifier.StringRequest, resp *stri
 }
 
 // lastResourceRemoved asks for a replacement when the job had resource blocks and the plan has
-// none: ModifyFlowJob cannot clear the list.
+// none: ModifyFlowJob documents only ResourceList.N, so it cannot be told to clear the list
+// (planmodifiers.Emptied).
 func lastResourceRemoved(_ context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = len(req.StateValue.Elements()) > 0 && !req.PlanValue.IsUnknown() && len(req.PlanValue.Elements()) == 0
+	resp.RequiresReplace = planmodifiers.Emptied(req.StateValue, req.PlanValue)
 }
