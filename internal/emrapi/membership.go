@@ -66,17 +66,6 @@ type Cluster struct {
 	HasUncompletedOrder bool
 }
 
-// settingNotFound matches the messages that say a cluster setting is not there: its project is
-// gone, the cluster is gone (a released cluster has no setting left), or the setting itself does
-// not exist. The pages document the first only; the emulator answers the third with "Cluster
-// setting does not exist [C-…]", and any "… setting does not exist" or "… setting not exist"
-// counts, since the real wording is unknown.
-var settingNotFound = regexp.MustCompile(`^(Project does not exist|Cluster does not exist|.*[Ss]etting (does )?not exist)`)
-
-// userNotFound matches the answers of DeleteFlowProjectUser about a user who is not a member
-// (undocumented; the emulator says "User does not exist [x]").
-var userNotFound = regexp.MustCompile(`^(Project does not exist|.*[Uu]ser (does )?not exist)`)
-
 func matchesFlowMessage(err error, re *regexp.Regexp) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Shape != ShapeNetwork && re.MatchString(e.Message)
@@ -120,16 +109,26 @@ func (c *Client) CreateClusterSetting(ctx context.Context, in ClusterSettingInpu
 
 // DescribeClusterSetting reads the setting of a project and cluster; a missing one (or a missing
 // project or cluster) is a *NotFoundError of kind "cluster setting" whose ID is the cluster's.
+//
+// No page gives the answer about a missing setting: it may be an error whose message no client
+// has seen, or a successful, empty answer ({"code":"200","data":null}). So absence is decided
+// from ListFlowProjectClusterSetting (settingAbsent), never from one guessed sentence: after an
+// error the API answered, and after an answer that names no setting.
 func (c *Client) DescribeClusterSetting(ctx context.Context, projectID, clusterID string) (*ClusterSetting, error) {
 	cl := newCall("DescribeFlowProjectClusterSetting", idempotent).set("ProjectId", projectID).set("ClusterId", clusterID)
 	var out settingAnswer
 	if err := c.do(ctx, cl, &out); err != nil {
-		if matchesFlowMessage(err, settingNotFound) {
-			return nil, &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err}
-		}
-		return nil, err
+		return nil, c.settingAbsent(ctx, projectID, clusterID, err)
 	}
 	s := out.setting()
+	if s.ClusterID == "" && s.GmtCreate == 0 {
+		// An answer that names no setting: the list tells whether there is one.
+		listed, err := c.listedSetting(ctx, projectID, clusterID)
+		if err != nil {
+			return nil, err
+		}
+		s = *listed
+	}
 	if s.ProjectID == "" {
 		s.ProjectID = projectID
 	}
@@ -137,6 +136,48 @@ func (c *Client) DescribeClusterSetting(ctx context.Context, projectID, clusterI
 		s.ClusterID = clusterID
 	}
 	return &s, nil
+}
+
+// settingAbsent turns err, the API's answer to a call about one setting, into a *NotFoundError
+// when ListFlowProjectClusterSetting does not list the setting (or its project is gone).
+func (c *Client) settingAbsent(ctx context.Context, projectID, clusterID string, err error) error {
+	return absentFromList(err, func() error {
+		_, lerr := c.listedSetting(ctx, projectID, clusterID)
+		return lerr
+	}, &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err})
+}
+
+// absentFromList returns notFound when err is an answer of the API (not a network failure,
+// throttling or 5xx, which tell nothing) and lookup, a look-up in the object's list, says it is not
+// there; else err as it is, also when the list cannot be read. It serves the calls whose pages
+// document no not-found message: the list decides, never a guessed sentence.
+func absentFromList(err error, lookup func() error, notFound *NotFoundError) error {
+	var e *Error
+	if !errors.As(err, &e) || IsRetryable(err) {
+		return err
+	}
+	if IsNotFound(lookup()) {
+		return notFound
+	}
+	return err
+}
+
+// listedSetting finds the setting in its project's list; one not listed, or a project that is
+// gone, is a *NotFoundError.
+func (c *Client) listedSetting(ctx context.Context, projectID, clusterID string) (*ClusterSetting, error) {
+	all, err := c.ListClusterSettings(ctx, projectID)
+	if err != nil {
+		if IsNotFound(err) {
+			return nil, &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err}
+		}
+		return nil, fmt.Errorf("listing the cluster settings of project %s: %w", projectID, err)
+	}
+	for i := range all {
+		if all[i].ClusterID == clusterID {
+			return &all[i], nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "cluster setting", ID: clusterID}
 }
 
 // ModifyClusterSetting sends both defaults and the whitelists' items (UserList.N, QueueList.N,
@@ -160,10 +201,7 @@ func (c *Client) ModifyClusterSetting(ctx context.Context, in ClusterSettingInpu
 func (c *Client) DeleteClusterSetting(ctx context.Context, projectID, clusterID string) error {
 	cl := newCall("DeleteFlowProjectClusterSetting", idempotent).set("ProjectId", projectID).set("ClusterId", clusterID)
 	if err := c.do(ctx, cl, nil); err != nil {
-		if matchesFlowMessage(err, settingNotFound) {
-			return &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err}
-		}
-		return err
+		return c.settingAbsent(ctx, projectID, clusterID, err)
 	}
 	return nil
 }
@@ -200,10 +238,12 @@ func (c *Client) CreateProjectUser(ctx context.Context, projectID, userID, userN
 func (c *Client) DeleteProjectUser(ctx context.Context, projectID, userName string) error {
 	cl := newCall("DeleteFlowProjectUser", idempotent).set("ProjectId", projectID).set("UserName", userName)
 	if err := c.do(ctx, cl, nil); err != nil {
-		if matchesFlowMessage(err, userNotFound) {
-			return &NotFoundError{Kind: "project user", Name: userName, Err: err}
-		}
-		return err
+		// The page's sample error is about a bad type, not a missing user: whether the user is
+		// still a member is the list's to tell.
+		return absentFromList(err, func() error {
+			_, ferr := c.FindProjectUser(ctx, projectID, userName)
+			return ferr
+		}, &NotFoundError{Kind: "project user", Name: userName, Err: err})
 	}
 	return nil
 }

@@ -2,6 +2,8 @@ package emulator_test
 
 import (
 	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/emr"
@@ -52,6 +54,37 @@ func TestBareList(t *testing.T) {
 			mustOK(t, "decode job", json.Unmarshal(resp.GetHttpContentBytes(), &body))
 			if cleared := len(body.ResourceList.Resource) == 0; cleared != tc.cleared {
 				t.Errorf("resources after a bare ResourceList: %s, want cleared=%v", body.ResourceList.Resource, tc.cleared)
+			}
+		})
+	}
+}
+
+// TestNotFoundSwitches: the answers about a missing setting (and a user who is not a member) under
+// empty-envelope and undocumented-not-found.
+func TestNotFoundSwitches(t *testing.T) {
+	for _, tc := range []struct {
+		switches, wantBody, wantMsg string
+	}{
+		{"", "", "Cluster setting does not exist [" + cluster1 + "]"},
+		{emulator.SwitchEmptyEnvelope, `{"code":"200","data":null}`, ""},
+		{emulator.SwitchUndocumentedNotFound, "", "The association record could not be located"},
+	} {
+		t.Run("switches="+tc.switches, func(t *testing.T) {
+			f := newFixture(t, emulator.Config{Switches: tc.switches})
+			p := f.createProject("p")
+			resp, err := f.describeSetting(p, cluster1)
+			if tc.wantBody != "" {
+				mustOK(t, "describe", err)
+				var got, want any
+				mustOK(t, "decode", json.Unmarshal(resp.GetHttpContentBytes(), &got))
+				mustOK(t, "decode want", json.Unmarshal([]byte(tc.wantBody), &want))
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("answer %s, want %s", resp.GetHttpContentString(), tc.wantBody)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantMsg) {
+				t.Errorf("describe = %v, want an error with %q", err, tc.wantMsg)
 			}
 		})
 	}
