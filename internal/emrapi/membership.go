@@ -285,17 +285,20 @@ func (c *Client) FindProjectUser(ctx context.Context, projectID, userName string
 
 // ListFlowClusters returns the clusters a project may use (ListFlowCluster), walking all pages.
 func (c *Client) ListFlowClusters(ctx context.Context, projectID string) ([]Cluster, error) {
-	return c.listClusters(ctx, newCall("ListFlowCluster", idempotent).set("ProjectId", projectID))
+	all, _, err := c.listClusters(ctx, newCall("ListFlowCluster", idempotent).set("ProjectId", projectID))
+	return all, err
 }
 
-// ListAllFlowClusters returns every cluster of the region that data development may use
+// ListAllFlowClusters returns the clusters of the region that data development may use
 // (ListFlowClusterAll). Its page documents no paging parameters but paging fields in the answer:
-// the pages are walked all the same, which a server that ignores them answers with one page.
-func (c *Client) ListAllFlowClusters(ctx context.Context) ([]Cluster, error) {
+// the pages are walked all the same. complete is false when the answers count more clusters
+// (TotalCount) than they hold, as from a server that ignores PageNumber and answers its first
+// page every time: a cluster the list lacks may then exist all the same.
+func (c *Client) ListAllFlowClusters(ctx context.Context) (clusters []Cluster, complete bool, err error) {
 	return c.listClusters(ctx, newCall("ListFlowClusterAll", idempotent))
 }
 
-func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error) {
+func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, bool, error) {
 	var all []Cluster
 	seen := map[string]bool{}
 	for n := 1; n <= maxPages; n++ {
@@ -303,7 +306,7 @@ func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error
 		cl.set("PageNumber", strconv.Itoa(n)).set("PageSize", strconv.Itoa(DefaultPageSize))
 		var p clusterPage
 		if err := c.do(ctx, cl, &p); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		added := 0
 		for _, item := range p.Clusters.ClusterInfo {
@@ -321,10 +324,10 @@ func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error
 		}
 		total := int(p.TotalCount)
 		if added == 0 || (total > 0 && len(all) >= total) || (total <= 0 && len(p.Clusters.ClusterInfo) < size) {
-			return all, nil
+			return all, total <= len(all), nil
 		}
 	}
-	return nil, fmt.Errorf("%s: more than %d pages: the answers never end", base.action, maxPages)
+	return nil, false, fmt.Errorf("%s: more than %d pages: the answers never end", base.action, maxPages)
 }
 
 // setRepeatList sends name.1, name.2, … (the SDK's RepeatList); no items send nothing.

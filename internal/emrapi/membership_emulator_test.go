@@ -51,9 +51,9 @@ func TestEmulatorClusterSettings(t *testing.T) {
 	if err != nil || len(clusters) != 1 || clusters[0].ID != cluster || clusters[0].Status != "IDLE" {
 		t.Fatalf("ListFlowClusters: %+v, %v", clusters, err)
 	}
-	all, err := c.ListAllFlowClusters(ctx)
-	if err != nil || len(all) != 3 || all[0].ID != cluster || all[0].Name == "" || all[0].CreateTime == 0 {
-		t.Fatalf("ListAllFlowClusters: %+v, %v", all, err)
+	all, complete, err := c.ListAllFlowClusters(ctx)
+	if err != nil || len(all) != 3 || !complete || all[0].ID != cluster || all[0].Name == "" || all[0].CreateTime == 0 {
+		t.Fatalf("ListAllFlowClusters: %+v (complete %v), %v", all, complete, err)
 	}
 
 	if err := c.DeleteClusterSetting(ctx, p, cluster); err != nil {

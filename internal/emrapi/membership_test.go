@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -102,17 +103,24 @@ func TestSettingAnswerShapes(t *testing.T) {
 }
 
 // TestClusterListWalk: ListFlowClusterAll's pages are walked by TotalCount, and a server that
-// ignores PageNumber (repeating its one page) does not loop or duplicate.
+// ignores PageNumber (repeating its one page) does not loop or duplicate, and is known to have
+// answered an incomplete list.
 func TestClusterListWalk(t *testing.T) {
 	page := `{"Clusters":{"ClusterInfo":[{"Id":"C-1","Name":"a","CreateTime":1542953603000,"FailReason":{}},` +
-		`{"Id":"C-2","Name":"b","HasUncompletedOrder":"false"}]},"PageNumber":1,"PageSize":10,"TotalCount":3}`
-	api := newFakeAPI(t, func(int, recorded) reply { return ok(page) })
-	c := newTestClient(t, api.URL, nil)
-	got, err := c.ListAllFlowClusters(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2 || got[0].ID != "C-1" || got[1].Name != "b" || got[0].CreateTime != 1542953603000 || api.count() != 2 {
-		t.Fatalf("got %+v after %d requests", got, api.count())
+		`{"Id":"C-2","Name":"b","HasUncompletedOrder":"false"}]},"PageNumber":1,"PageSize":10,"TotalCount":%d}`
+	for _, tc := range []struct {
+		total, wantCalls int
+		wantComplete     bool
+	}{{3, 2, false}, {2, 1, true}, {0, 1, true}} {
+		api := newFakeAPI(t, func(int, recorded) reply { return ok(fmt.Sprintf(page, tc.total)) })
+		c := newTestClient(t, api.URL, nil)
+		got, complete, err := c.ListAllFlowClusters(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || got[0].ID != "C-1" || got[1].Name != "b" || got[0].CreateTime != 1542953603000 ||
+			api.count() != tc.wantCalls || complete != tc.wantComplete {
+			t.Fatalf("TotalCount %d: got %+v (complete %v) after %d requests", tc.total, got, complete, api.count())
+		}
 	}
 }

@@ -246,9 +246,14 @@ func (s *Server) listFlowClusters(c *call) (any, *apiError) {
 	return clusterPage(c, pg, ids), nil
 }
 
+// onePageSize is the page a server that ignores the paging parameters answers (SwitchOnePage):
+// ListFlowClusterAll.md's sample answer shows PageSize 10.
+const onePageSize = 10
+
 // listFlowClustersAll is ListFlowClusterAll: every cluster data development may use. Its page
 // documents no paging parameters, only paging fields in the answer; the emulator honours
-// PageNumber and PageSize when given, as ListFlowCluster does.
+// PageNumber and PageSize when given, as ListFlowCluster does, or, under SwitchOnePage, ignores
+// them and answers its first page of 10 with TotalCount counting every cluster.
 func (s *Server) listFlowClustersAll(c *call) (any, *apiError) {
 	pg, aerr := c.p.paging()
 	if aerr != nil {
@@ -256,6 +261,9 @@ func (s *Server) listFlowClustersAll(c *call) (any, *apiError) {
 	}
 	if _, has := c.p.lookup("PageSize"); !has {
 		pg.size = maxPageSize // no paging asked for: one page holds them all
+	}
+	if s.switches.on(SwitchOnePage) {
+		pg = page{number: 1, size: onePageSize}
 	}
 	return clusterPage(c, pg, s.flowClusterIDs()), nil
 }

@@ -166,7 +166,7 @@ func (r *settingResource) ValidateConfig(ctx context.Context, req resource.Valid
 // ModifyPlan refuses, at plan time, a cluster that the project cannot use: one that the region's
 // list of data-development clusters (ListFlowClusterAll) does not hold. It asks only when a
 // setting is to be created (or replaced for another cluster) and both ids are known; when the
-// list cannot be read, the create has the last word.
+// list cannot be read, or is known to be incomplete, the create has the last word.
 func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.Client() == nil {
 		return
@@ -184,7 +184,7 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		}
 	}
 	clusterID := plan.ClusterID.ValueString()
-	clusters, err := r.Client().ListAllFlowClusters(ctx)
+	clusters, complete, err := r.Client().ListAllFlowClusters(ctx)
 	if err != nil {
 		tflog.Warn(ctx, "cannot list the region's clusters to check cluster_id at plan time; the create will check it",
 			map[string]any{"error": err.Error()})
@@ -194,6 +194,13 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		if c.ID == clusterID {
 			return
 		}
+	}
+	if !complete {
+		// The server answered fewer clusters than it counts (ListFlowClusterAll documents no
+		// paging parameters): a cluster it did not show may exist.
+		tflog.Warn(ctx, "the region's cluster list is incomplete; the create will check cluster_id",
+			map[string]any{"cluster_id": clusterID, "seen": len(clusters)})
+		return
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("cluster_id"), "Cluster not usable by the project",
 		notUsable(clusterID, clusters))
