@@ -153,8 +153,8 @@ func (c *Client) settingAbsent(ctx context.Context, projectID, clusterID string,
 // document no not-found message: the list decides, never a guessed sentence.
 func absentFromList(err error, lookup func() error, notFound *NotFoundError) error {
 	var e *Error
-	if !errors.As(err, &e) || IsRetryable(err) {
-		return err
+	if !errors.As(err, &e) || IsRetryable(err) || e.Code == CodeNotDone {
+		return err // not an answer about the object, or one that found it (Data: false)
 	}
 	if IsNotFound(lookup()) {
 		return notFound
