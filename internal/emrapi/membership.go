@@ -9,6 +9,7 @@ import (
 	"maps"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // A project's cluster settings and members, and the clusters data development may use. The pages
@@ -338,7 +339,9 @@ func setRepeatList(cl *call, name string, items []string) {
 }
 
 // stringList decodes {"User":["a","b"]} (the key varies: User, Queue, Host): the first array
-// member of the object. It also takes a bare array, a comma-free string and null.
+// member of the object. It also takes a bare array, null, and a string: DescribeFlowProjectClusterSetting.md
+// types UserList, QueueList and HostList as String, and the console takes them comma-separated,
+// so "a,b" is two items (blanks around them trimmed, empty ones dropped; no item may hold a comma).
 type stringList []string
 
 func (l *stringList) UnmarshalJSON(b []byte) error {
@@ -374,7 +377,11 @@ func (l *stringList) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return fmt.Errorf("not a list: %s", b)
 		}
-		*l = []string{s}
+		for item := range strings.SplitSeq(s, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				*l = append(*l, item)
+			}
+		}
 		return nil
 	}
 }

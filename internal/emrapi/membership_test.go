@@ -124,3 +124,38 @@ func TestClusterListWalk(t *testing.T) {
 		}
 	}
 }
+
+// TestStringListDecode: the whitelists of DescribeFlowProjectClusterSetting (and its list's
+// items) as the SDK types them ({"User":[…]}), as bare arrays, and as the page types them
+// (String), comma-separated as the console takes them.
+func TestStringListDecode(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{`{"User":["a","b"]}`, []string{"a", "b"}},
+		{`{"Queue":[]}`, nil},
+		{`["a","b"]`, []string{"a", "b"}},
+		{`null`, nil},
+		{`""`, nil},
+		{`"a"`, []string{"a"}},
+		{`"a,b"`, []string{"a", "b"}},
+		{`"a, b ,,c"`, []string{"a", "b", "c"}},
+		{`{"Host":"h1,h2"}`, []string{"h1", "h2"}},
+		{`" , "`, nil},
+	}
+	for _, tc := range cases {
+		var got stringList
+		if err := got.UnmarshalJSON([]byte(tc.in)); err != nil {
+			t.Errorf("%s: %v", tc.in, err)
+			continue
+		}
+		if !reflect.DeepEqual([]string(got), tc.want) {
+			t.Errorf("%s = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	var bad stringList
+	if err := bad.UnmarshalJSON([]byte(`12`)); err == nil {
+		t.Error("a number decoded as a list")
+	}
+}

@@ -33,8 +33,9 @@ const (
 	// {"items":[]}, Graph {"nodes":[],"edges":[]}, and EndSchedule 4102416001000 for a scheduled
 	// flow without an end.
 	AnswersDefaults = "defaults"
-	// AnswersStrings answers numbers and booleans as strings, and re-serialises JSON-valued fields
-	// with their keys in another order, other spacing, and the numbers in them as strings.
+	// AnswersStrings answers numbers and booleans as strings, re-serialises JSON-valued fields
+	// with their keys in another order, other spacing, and the numbers in them as strings, and
+	// answers a cluster setting's whitelists as comma-joined strings (the page types them String).
 	AnswersStrings = "strings"
 	// AnswersShuffled reverses the order of list items (list pages, ParentFlowList,
 	// ResourceList, alert items and their group ids, graph nodes and edges), adds unknown fields,
@@ -44,7 +45,8 @@ const (
 	// SDK's types: DescribeFlowProject.md and DescribeFlowCategory.md wrap the object in
 	// {"requestId","data":{…}}; ListFlowCategory.md answers "Categories" as an array of items with
 	// lower-case keys and "root_parent" as a root folder's parent; DeleteFlowProject.md and
-	// DeleteFlowCategory.md answer "Data":"true".
+	// DeleteFlowCategory.md answer "Data":"true"; DescribeFlowProjectClusterSetting.md wraps the
+	// setting in {"code":"200","data":{…},"requestId","successResponse":true}.
 	AnswersDocumented = "documented"
 	// AnswersAll combines defaults, shuffled and strings.
 	AnswersAll = "all"
@@ -96,6 +98,9 @@ const (
 	kindJob
 	kindProject
 	kindCategory
+	kindSetting // a project's cluster setting
+	kindMember  // a project's user
+	kindCluster // a cluster of ListFlowCluster(All)
 )
 
 // answerShape says where an action's answer holds objects: the answer itself (path nil), or the
@@ -115,6 +120,12 @@ func answerShapes() map[string]answerShape {
 		"ListFlowProject":      {kind: kindProject, path: []string{"Projects", "Project"}},
 		"DescribeFlowCategory": {kind: kindCategory},
 		"ListFlowCategory":     {kind: kindCategory, path: []string{"Categories", "Category"}},
+		// The families of the cluster settings, members and cluster lists.
+		"DescribeFlowProjectClusterSetting": {kind: kindSetting},
+		"ListFlowProjectClusterSetting":     {kind: kindSetting, path: []string{"ClusterSettings", "ClusterSetting"}},
+		"ListFlowProjectUser":               {kind: kindMember, path: []string{"Users", "User"}},
+		"ListFlowCluster":                   {kind: kindCluster, path: []string{"Clusters", "ClusterInfo"}},
+		"ListFlowClusterAll":                {kind: kindCluster, path: []string{"Clusters", "ClusterInfo"}},
 	}
 }
 
@@ -178,7 +189,7 @@ func (s *Server) rewriteAnswer(action string, resp any) (any, error) {
 		slices.Reverse(list)
 	}
 	if steps.strings {
-		for _, k := range []string{"PageNumber", "PageSize", "Total"} {
+		for _, k := range []string{"PageNumber", "PageSize", "Total", "TotalCount"} {
 			if v, ok := top[k]; ok {
 				top[k] = stringify(v)
 			}
@@ -236,6 +247,9 @@ func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[strin
 		shuffleObject(kind, obj)
 	}
 	if steps.strings {
+		if kind == kindSetting {
+			joinWhitelists(obj)
+		}
 		for k, v := range obj {
 			if slices.Contains(jsonFields, k) {
 				if str, ok := v.(string); ok {
@@ -245,6 +259,22 @@ func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[strin
 			}
 			obj[k] = stringifyDeep(v)
 		}
+	}
+}
+
+// joinWhitelists answers a setting's UserList, QueueList and HostList as the page types them
+// (DescribeFlowProjectClusterSetting.md: String), comma-separated as the console takes them.
+func joinWhitelists(obj map[string]any) {
+	for _, path := range [][]string{{"UserList", "User"}, {"QueueList", "Queue"}, {"HostList", "Host"}} {
+		items := listAt(obj, path)
+		if _, ok := obj[path[0]]; !ok {
+			continue
+		}
+		parts := make([]string, 0, len(items))
+		for _, it := range items {
+			parts = append(parts, fmt.Sprint(it))
+		}
+		obj[path[0]] = strings.Join(parts, ",")
 	}
 }
 
@@ -268,13 +298,14 @@ func (s *Server) givenFields(kind objectKind, obj map[string]any) map[string]boo
 
 // shuffleObject reverses the object's inner lists, adds unknown fields and the graph's UI fields.
 func shuffleObject(kind objectKind, obj map[string]any) {
-	for _, path := range [][]string{{"ParentFlowList", "ParentFlow"}, {"ResourceList", "Resource"}} {
+	for _, path := range [][]string{{"ParentFlowList", "ParentFlow"}, {"ResourceList", "Resource"},
+		{"UserList", "User"}, {"QueueList", "Queue"}, {"HostList", "Host"}} {
 		if l := listAt(obj, path); l != nil {
 			slices.Reverse(l)
 		}
 	}
-	// Unknown fields, as a newer server version might add.
-	obj["OwnerId"] = accountID
+	// Unknown fields, as a newer server version might add (a member's own OwnerId is kept).
+	setDefault(obj, "OwnerId", accountID)
 	obj["Tags"] = map[string]any{"Tag": []any{}}
 	obj["Revision"] = json.Number("3")
 	if g, ok := obj["Graph"].(string); ok && g != "" && kind == kindFlow {
@@ -386,6 +417,10 @@ func (s *Server) documentedAnswer(action string, top map[string]any) map[string]
 			out = append(out, lower)
 		}
 		top["Categories"] = out
+	case "DescribeFlowProjectClusterSetting":
+		// DescribeFlowProjectClusterSetting.md: {"code":"200","data":{…},"requestId",
+		// "successResponse":true}.
+		return map[string]any{"code": "200", "data": top, "requestId": top["RequestId"], "successResponse": true}
 	case "DeleteFlowProject", "DeleteFlowCategory":
 		// DeleteFlowProject.md, DeleteFlowCategory.md: "Data":"true".
 		top["Data"] = stringify(top["Data"])
