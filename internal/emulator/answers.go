@@ -212,6 +212,8 @@ func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[strin
 				delete(obj, k)
 			case kind == kindFlow && (k == "StartSchedule" || k == "EndSchedule") && isZeroNumber(v):
 				delete(obj, k) // 0 is no time: the schedule was never set
+			case kind == kindMember && k == "AccountUserId":
+				delete(obj, k) // ListFlowProjectUser has no page: only the SDK's type names it
 			}
 		}
 	}
