@@ -299,6 +299,7 @@ func alertBlock() schema.Block {
 		MarkdownDescription: "An alert: who is told when an event happens. One block per event (event ids are unique); " +
 			"the blocks form a set, so their order makes no difference. Events: `" + validate.EventFlowFailed +
 			"` flow failed, `" + validate.EventFlowSucceeded + "` flow succeeded, `" + validate.EventNodeFailed + "` node failed.",
+		PlanModifiers: []planmodifier.Set{alertGroupsUnsetAsEmpty{}},
 		NestedObject: schema.NestedBlockObject{
 			Attributes: map[string]schema.Attribute{
 				"event_id": schema.StringAttribute{
@@ -316,6 +317,10 @@ func alertBlock() schema.Block {
 					MarkdownDescription: "Alert contact groups to tell (`alertUserGroupIdList`), e.g. `AUG-…`. `[]` means none, as unset does.",
 					ElementType:         types.StringType,
 					Optional:            true,
+					// Unset is planned as [] (alertGroupsUnsetAsEmpty), as the server's empty list
+					// reads, so that neither re-creates the alert block (a set element), an import
+					// included.
+					Computed: true,
 					Validators: []validator.Set{
 						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 					},
@@ -324,6 +329,10 @@ func alertBlock() schema.Block {
 					MarkdownDescription: "DingTalk groups to tell (`alertDingDingGroupList`), e.g. `ADG-…`. `[]` means none, as unset does.",
 					ElementType:         types.StringType,
 					Optional:            true,
+					// Unset is planned as [] (alertGroupsUnsetAsEmpty), as the server's empty list
+					// reads, so that neither re-creates the alert block (a set element), an import
+					// included.
+					Computed: true,
 					Validators: []validator.Set{
 						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 					},
