@@ -301,6 +301,7 @@ func (s *Server) describeFlow(c *call) (any, *apiError) {
 		resp.RequestID = c.requestID
 		resp.flowFields = flowFieldsOf(f)
 		resp.Namespace, resp.LogArchiveLocation, resp.Lifecycle = f.Namespace, f.LogArchiveLocation, f.Lifecycle
+		resp.Application = applicationOf(f.Graph, f.ClusterID)
 		resp.ParentFlowList.ParentFlow = []parentFlowJSON{}
 		for _, id := range f.ParentFlowIDs {
 			pf := parentFlowJSON{ParentFlowID: id}
