@@ -45,8 +45,9 @@ const (
 	// SDK's types: DescribeFlowProject.md and DescribeFlowCategory.md wrap the object in
 	// {"requestId","data":{…}}; ListFlowCategory.md answers "Categories" as an array of items with
 	// lower-case keys and "root_parent" as a root folder's parent; DeleteFlowProject.md and
-	// DeleteFlowCategory.md answer "Data":"true"; DescribeFlowProjectClusterSetting.md wraps the
-	// setting in {"code":"200","data":{…},"requestId","successResponse":true}.
+	// DeleteFlowCategory.md answer "Data":"true"; DescribeFlowProjectClusterSetting.md and
+	// ModifyFlowProjectClusterSetting.md wrap their answer in {"code":"200","data":{…},"requestId",
+	// "successResponse":true}.
 	AnswersDocumented = "documented"
 	// AnswersAll combines defaults, shuffled and strings.
 	AnswersAll = "all"
@@ -168,6 +169,9 @@ func (s *Server) rewriteAnswer(action string, resp any) (any, error) {
 	}
 	shape, ok := answerShapes()[action]
 	if !ok {
+		if slices.Contains(writeAnswers(), action) {
+			rewriteWriteAnswer(steps, top)
+		}
 		return top, nil
 	}
 	var objects []map[string]any
@@ -196,6 +200,43 @@ func (s *Server) rewriteAnswer(action string, resp any) (any, error) {
 		}
 	}
 	return top, nil
+}
+
+// writeAnswers are the writes whose answer is {"RequestId","Data"} (Data: "whether it succeeded")
+// or, for the creates of flows, jobs, projects and folders, {"RequestId","Id"}.
+func writeAnswers() []string {
+	return []string{
+		"CreateFlowForWeb", "ModifyFlowForWeb", "DeleteFlow",
+		"CreateFlowJob", "ModifyFlowJob", "DeleteFlowJob",
+		"CreateFlowProject", "ModifyFlowProject", "DeleteFlowProject",
+		"CreateFlowCategory", "ModifyFlowCategory", "DeleteFlowCategory",
+		"CreateFlowProjectClusterSetting", "ModifyFlowProjectClusterSetting", "DeleteFlowProjectClusterSetting",
+		"CreateFlowProjectUser", "DeleteFlowProjectUser",
+	}
+}
+
+// ProfiledActions lists the actions whose answers some profile varies: the objects' reads
+// (answerShapes) and the writes (writeAnswers).
+func ProfiledActions() []string {
+	out := writeAnswers()
+	for action := range answerShapes() {
+		out = append(out, action)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// rewriteWriteAnswer varies a write's answer: strings answers Data as the string some pages show
+// (DeleteFlowProjectUser.md, DeleteFlowProject.md: "Data":"true"), shuffled adds an unknown field.
+func rewriteWriteAnswer(steps answerSteps, top map[string]any) {
+	if steps.strings {
+		if v, ok := top["Data"]; ok {
+			top["Data"] = stringify(v)
+		}
+	}
+	if steps.shuffled {
+		setDefault(top, "Revision", json.Number("3"))
+	}
 }
 
 // rewriteObject applies the steps to one object (a flow, job, project or category).
@@ -419,6 +460,10 @@ func (s *Server) documentedAnswer(action string, top map[string]any) map[string]
 			out = append(out, lower)
 		}
 		top["Categories"] = out
+	case "ModifyFlowProjectClusterSetting":
+		// ModifyFlowProjectClusterSetting.md: {"successResponse":true,"requestId","data":{"Data",
+		// "RequestId"},"code":"200"}.
+		return map[string]any{"successResponse": true, "requestId": top["RequestId"], "data": top, "code": "200"}
 	case "DescribeFlowProjectClusterSetting":
 		// DescribeFlowProjectClusterSetting.md: {"code":"200","data":{…},"requestId",
 		// "successResponse":true}.
