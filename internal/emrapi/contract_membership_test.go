@@ -129,7 +129,9 @@ func TestContractMembership(t *testing.T) {
 			return c.DeleteClusterSetting(ctx, "FP-1", "C-1")
 		}, noError},
 		{"DeleteFlowProjectClusterSetting.md error", sampleErr("Project does not exist [FP-E3F1523F8FC1D2E6]", "11BAFBD8-8509-4177-A26D-407505E73713"),
-			func(ctx context.Context, c *Client) error { return c.DeleteClusterSetting(ctx, "FP-E3F1523F8FC1D2E6", "C-1") },
+			func(ctx context.Context, c *Client) error {
+				return c.DeleteClusterSetting(ctx, "FP-E3F1523F8FC1D2E6", "C-1")
+			},
 			isNotFound},
 		{"DescribeFlowProjectClusterSetting.md answer", ok(describeAnswer), func(ctx context.Context, c *Client) error {
 			s, err := c.DescribeClusterSetting(ctx, "FP-3535FE0BE5224A47", "C-F32FB31D82954C64")
