@@ -140,6 +140,7 @@ type flowJSON struct {
 	Type               flexString `json:"Type"`
 	GmtCreate          flexInt64  `json:"GmtCreate"`
 	GmtModified        flexInt64  `json:"GmtModified"`
+	EditLockDetail     flexString `json:"EditLockDetail"`
 	ParentFlowList     struct {
 		ParentFlow []struct {
 			ParentFlowID flexString `json:"ParentFlowId"`
@@ -170,6 +171,7 @@ func (j *flowJSON) flow() Flow {
 		Type:               string(j.Type),
 		GmtCreate:          int64(j.GmtCreate),
 		GmtModified:        int64(j.GmtModified),
+		EditLockDetail:     string(j.EditLockDetail),
 	}
 	for _, p := range j.ParentFlowList.ParentFlow {
 		if p.ParentFlowID != "" {

@@ -93,7 +93,8 @@ type Server struct {
 
 	faults   *faultInjector
 	nonces   *nonceCache
-	refusals refusals // writes answered Data: false (RefuseWithDataFalse)
+	refusals refusals  // writes answered Data: false (RefuseWithDataFalse)
+	locks    editLocks // flows and jobs open in the console (LockForEdit)
 
 	mu      sync.RWMutex // guards st and version
 	st      *state

@@ -250,6 +250,9 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 	if err := applyJobParams(p, &job{}, true, s.switches.on(SwitchIgnoreBareList)); err != nil {
 		return nil, err
 	}
+	if err := s.refuseLocked("Flow Job", p.get("Id")); err != nil {
+		return nil, err
+	}
 	return changeInProject(s, c, byID(jobOf), func(st *state, old *job) *apiError {
 		nj := *old
 		nj.Resources = slices.Clone(old.Resources)
@@ -268,7 +271,7 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 
 func (s *Server) describeJob(c *call) (any, *apiError) {
 	return describeInProject(s, c, byID(jobOf), func(_ *state, j *job) describeJobResponse {
-		return describeJobResponse{RequestID: c.requestID, jobFields: jobFieldsOf(j)}
+		return describeJobResponse{RequestID: c.requestID, jobFields: jobFieldsOf(j), EditLockDetail: s.editLockOf(j.ID)}
 	})
 }
 

@@ -30,6 +30,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/editlock"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/planmodifiers"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
@@ -406,6 +407,11 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
 	}
+	if !req.State.Raw.IsNull() && !resp.Plan.Raw.Equal(req.State.Raw) {
+		var id types.String
+		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "id", &id)...)
+		editlock.Warn(ctx, req.Private, "flow "+id.ValueString(), &resp.Diagnostics)
+	}
 }
 
 // ValidateConfig checks, at plan time and without calling the API, the rules that involve more
@@ -541,6 +547,11 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		}
 	}
 	if err := client.ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
+		// A refusal while the flow is open in the console says so (the API's wording is unknown).
+		if f, ferr := findFlowByID(ctx, client, in.ProjectID, plan.ID.ValueString()); ferr == nil && f.EditLockDetail != "" {
+			resp.Diagnostics.AddError("Cannot update the flow", editlock.Refused("flow "+f.ID, f.EditLockDetail, err))
+			return
+		}
 		resp.Diagnostics.AddError("Cannot update the flow", framework.ErrorDetail(err, ""))
 		return
 	}
@@ -623,6 +634,7 @@ func (r *flowResource) setState(ctx context.Context, f *emrapi.Flow, prior *flow
 	state.Raw = raw
 	if private != nil {
 		diags.Append(saveServerGraph(ctx, private, f.Graph)...)
+		diags.Append(editlock.Save(ctx, private, f.EditLockDetail)...)
 	}
 }
 
