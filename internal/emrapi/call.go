@@ -371,19 +371,26 @@ func errorCode(err error) string {
 // envelope) is then an error naming the action and the object; an answer without Data, or with
 // Data true, is success.
 func notDone(cl *call, body []byte) error {
-	var a struct {
-		Data json.RawMessage `json:"Data"` // the match is case-insensitive: "data" too
-	}
-	if json.Unmarshal(unwrapData(body), &a) != nil || len(a.Data) == 0 {
-		return nil
-	}
-	var done flexBool
-	if err := done.UnmarshalJSON(a.Data); err != nil || done || string(bytes.TrimSpace(a.Data)) == "null" {
+	if !dataFalse(body) {
 		return nil
 	}
 	return &Error{Action: cl.action, Code: CodeNotDone, HTTPStatus: http.StatusOK, Shape: ShapeFlow,
 		Message: "the API answered Data: false (not done) for " + cl.object() + "; nothing says why. Check the object in the " +
 			"EMR console, then apply again"}
+}
+
+// dataFalse tells whether an answer's Data reads as false. Only a readable false counts: an
+// answer that does not decode, or a Data that is no boolean (an object, a word), says nothing
+// either way.
+func dataFalse(body []byte) bool {
+	var a struct {
+		Data json.RawMessage `json:"Data"` // the match is case-insensitive: "data" too
+	}
+	if json.Unmarshal(unwrapData(body), &a) != nil || len(a.Data) == 0 || string(bytes.TrimSpace(a.Data)) == "null" {
+		return false
+	}
+	var done flexBool
+	return done.UnmarshalJSON(a.Data) == nil && !bool(done)
 }
 
 // CodeNotDone is the code of the error made of a write's Data: false answer (no page gives one).
