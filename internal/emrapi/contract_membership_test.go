@@ -211,3 +211,16 @@ func checkSampleClusters(t *testing.T, got []Cluster, err error) {
 		t.Errorf("clusters = %+v", got)
 	}
 }
+
+// TestEditLock: DescribeFlow's EditLockDetail (format undocumented) is no lock when blank or an
+// empty JSON value, and kept as answered otherwise.
+func TestEditLock(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", " ": "", "{}": "", "[]": "", "null": "", `""`: "",
+		"alice": "alice", `{"userName":"alice"}`: `{"userName":"alice"}`,
+	} {
+		if got := editLock(in); got != want {
+			t.Errorf("editLock(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -194,7 +194,7 @@ func (j *jobJSON) job() Job {
 		LastInstanceID:    string(j.LastInstanceID),
 		GmtCreate:         int64(j.GmtCreate),
 		GmtModified:       int64(j.GmtModified),
-		EditLockDetail:    string(j.EditLockDetail),
+		EditLockDetail:    editLock(string(j.EditLockDetail)),
 	}
 	for _, r := range j.ResourceList.Resource {
 		out.Resources = append(out.Resources, JobResource{Path: string(r.Path), Alias: string(r.Alias)})
