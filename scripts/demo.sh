@@ -11,7 +11,28 @@
 #      of scripts/terraform-current.sh, built once from the Go module proxy and cached) and show
 #      the emulator's console page, where its DAG and the run's node statuses are drawn
 #   6. destroy, stop the emulator
+#
+# With --keep (make demo KEEP=1, or KEEP=1 in the environment), step 5 leaves the emulator and its
+# console up until Ctrl-C, then goes on with 6.
 set -euo pipefail
+
+usage() {
+  echo "usage: scripts/demo.sh [--keep]   (make demo [KEEP=1])"
+  echo "  --keep  keep the emulator and its console up after the run, until Ctrl-C; then destroy and stop"
+}
+keep=0
+case "${KEEP:-}" in
+  "" | 0) ;;
+  *) keep=1 ;;
+esac
+for arg in "$@"; do
+  case "$arg" in
+    --keep) keep=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "demo.sh: unknown argument: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tf="$("$root/scripts/terraform.sh")"
 version="0.1.0"
@@ -40,6 +61,7 @@ step "Building the provider and the emulator"
 provider_mirror "$version"
 
 step "Starting the emulator"
+emulator_detach=$keep
 emulator_start
 cat "$work/emulator.log"
 
@@ -87,7 +109,18 @@ tf_current="$("$root/scripts/terraform-current.sh")"
 )
 console="$EMRFLOW_ENDPOINT/console"
 curl -fsS "$console" | grep -q "$flow_id" || { echo "the console page does not show flow $flow_id" >&2; exit 1; }
-echo "The emulator's console, with dev's DAG and this run: $console (also at / from a browser; open it while the emulator runs)"
+echo "The emulator's console, with dev's DAG and this run: $console (also at / from a browser)"
+if [ "$keep" = 1 ]; then
+  step "The emulator stays up: open $console in a browser; press Ctrl-C to destroy and stop"
+  interrupted=0
+  trap 'interrupted=1' INT TERM
+  # Ctrl-C reaches sleep too (same process group); the trap then ends the loop.
+  while [ "$interrupted" = 0 ]; do sleep 1 || true; done
+  trap - INT TERM
+  echo
+else
+  echo "(the emulator stops when the demo ends; make demo KEEP=1 keeps it and its console up until Ctrl-C)"
+fi
 
 step "terraform destroy"
 "$tf" destroy -input=false -auto-approve -no-color -var 'prod_cron_expr=0 30 3 * * ?' | tail -2

@@ -32,8 +32,14 @@ RC
 
 # emulator_start: runs ./bin/emrflow-emulator on 127.0.0.1:0 (log in $work/emulator.log), waits
 # for its address and exports what the provider reads: endpoint, keys, region.
+# With emulator_detach=1 it runs in a session of its own (setsid, where there is one), so that
+# a Ctrl-C meant for the script does not stop it (demo.sh --keep).
 emulator_start() {
-  "$root/bin/emrflow-emulator" -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
+  local detach=()
+  if [ "${emulator_detach:-0}" = 1 ] && command -v setsid >/dev/null; then
+    detach=(setsid)
+  fi
+  ${detach[@]+"${detach[@]}"} "$root/bin/emrflow-emulator" -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
   emulator_pid=$!
   local endpoint=""
   for _ in $(seq 1 100); do

@@ -36,7 +36,7 @@ func TestKillDuringWrites(t *testing.T) {
 
 	start := func() (*exec.Cmd, *emrapi.Client) {
 		t.Helper()
-		cmd := exec.Command(bin, "-listen", ":0", "-data", data)
+		cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-data", data)
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)

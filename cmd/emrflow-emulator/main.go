@@ -41,10 +41,13 @@ func main() {
 // run parses the flags, builds the emulator, listens and serves until ctx is done, then shuts
 // down gracefully. It prints the address and keys, one line each, before serving.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "seed" {
+		return runSeed(ctx, args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("emrflow-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		listen      = fs.String("listen", "127.0.0.1:18080", "address to listen on; :0 picks a free port")
+		listen      = fs.String("listen", "127.0.0.1:18080", "address to listen on; port 0 picks a free port; beyond loopback, explicit keys are required")
 		keyID       = fs.String("access-key-id", emulator.DefaultAccessKeyID, "the accepted AccessKeyId")
 		keySecret   = fs.String("access-key-secret", emulator.DefaultAccessKeySecret, "its secret")
 		dataFile    = fs.String("data", "", "JSON file holding the state (default: memory only)")
@@ -60,6 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		startDelay  = fs.Duration("start-delay", 0, "how long a submitted flow run waits in PREP")
 		clockRate   = fs.Float64("clock-rate", 1, "speed of the runs' and schedules' clock (3600: an hour per second)")
 		verbose     = fs.Bool("verbose", false, "log every request to stderr")
+		console     = fs.Bool("console", false, "serve the read-only console page (default: on loopback only; beyond it, it has no authentication)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
 	)
 	if err := fs.Parse(args); err != nil {
@@ -70,6 +74,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *showVersion {
 		_, err := fmt.Fprintln(stdout, "emrflow-emulator", version)
+		return err
+	}
+	consoleSet := false
+	fs.Visit(func(f *flag.Flag) { consoleSet = consoleSet || f.Name == "console" })
+
+	// An address without a host (":0", ":18080") means loopback, as the emulator's default does:
+	// DESIGN.md documents `-listen :0` as "pick a port", and Go would otherwise bind every
+	// interface for it. Every interface takes an explicit 0.0.0.0 or [::].
+	*listen = loopbackIfNoHost(*listen)
+	// What the emulator may serve depends on where it will listen.
+	addr, err := net.ResolveTCPAddr("tcp", *listen)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", *listen, err)
+	}
+	serveConsole, err := exposureOf(addr).check(*keyID, *keySecret, *console, consoleSet)
+	if err != nil {
 		return err
 	}
 
@@ -94,6 +114,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		StartDelay:      *startDelay,
 		ClockRate:       *clockRate,
 		Logger:          logger,
+		NoConsole:       !serveConsole,
 	})
 	if err != nil {
 		return fmt.Errorf("starting the emulator: %w", err)
@@ -104,10 +125,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("listening on %s: %w", *listen, err)
 	}
 	defer ln.Close()
-	// os.Stdout is unbuffered, so each line reaches a script reading the pipe at once.
-	if _, err := fmt.Fprintf(stdout, "listening on http://%s\naccess key id: %s\naccess key secret: %s\n",
-		reachableAddr(ln.Addr()), *keyID, *keySecret); err != nil {
+	exp := exposureOf(ln.Addr())
+	// os.Stdout is unbuffered, so each line reaches a script reading the pipe at once. The
+	// first line is the address bound; on loopback it is the URL alone, which scripts read.
+	first := exp.url
+	if exp.note != "" {
+		first += " " + exp.note
+	}
+	if _, err := fmt.Fprintf(stdout, "listening on %s\naccess key id: %s\naccess key secret: %s\n",
+		first, *keyID, *keySecret); err != nil {
 		return fmt.Errorf("printing the address: %w", err)
+	}
+	if !exp.loopback {
+		state := "not served (-console serves it; it has no authentication)"
+		if serveConsole {
+			state = "served at / and /console, without authentication"
+		}
+		if _, err := fmt.Fprintf(stdout, "console page: %s\n", state); err != nil {
+			return fmt.Errorf("printing the address: %w", err)
+		}
 	}
 
 	hs := &http.Server{
@@ -129,16 +165,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("shutting down: %w", err)
 	}
 	return nil
-}
-
-// reachableAddr turns an unspecified listen address (":0" gives "[::]:port") into a loopback
-// one that a client can dial.
-func reachableAddr(a net.Addr) string {
-	tcp, ok := a.(*net.TCPAddr)
-	if !ok || !tcp.IP.IsUnspecified() {
-		return a.String()
-	}
-	return net.JoinHostPort("127.0.0.1", fmt.Sprint(tcp.Port))
 }
 
 func splitList(s string) []string {

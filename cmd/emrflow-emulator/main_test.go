@@ -60,7 +60,7 @@ func TestRun(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "state.json")
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-data", data, "-latency", "1ms", "-seed", "3"}, pw, io.Discard)
+		done <- run(ctx, []string{"-listen", ":0", "-data", data, "-latency", "1ms", "-seed", "3"}, pw, io.Discard)
 		pw.Close()
 	}()
 	base := readBanner(t, pr)
@@ -155,7 +155,7 @@ func TestBinary(t *testing.T) {
 		t.Fatalf("-version: %q %v", out, err)
 	}
 
-	cmd := exec.Command(bin, "-listen", ":0")
+	cmd := exec.Command(bin, "-listen", "127.0.0.1:0")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

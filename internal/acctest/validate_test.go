@@ -19,7 +19,7 @@ func TestValidateConfigAcceptsValid(t *testing.T) {
 		{KindResource, "emrflow_project", Config{"name": "p", "description": "d"}},
 		{KindResource, "emrflow_flow", Config{
 			"project_id": "FP-0000000000000001", "cluster_id": "C-0000000000000001", "name": "f", "description": "d",
-			"cron_expr": "0 0 * * * ?", "start_schedule": 1, "parent_flow_ids": []string{"F-1"},
+			"cron_expr": "0 0 * * * ?", "start_schedule": 1767225600000, "parent_flow_ids": []string{"F-1"},
 			"alert": []any{map[string]any{"event_id": "EMR-210401001"}},
 			"graph": map[string]any{"nodes": map[string]any{
 				"s": map[string]any{"type": "START"},

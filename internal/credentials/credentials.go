@@ -135,8 +135,8 @@ func Resolve(in Input, env Env, homeDir string) (Result, error) {
 	case prof != nil && prof.regionID != "":
 		if err := in.checkRegion(prof.regionID); err != nil {
 			return Result{}, prof.from.newError("Invalid region in profile",
-				fmt.Sprintf("The region_id of %s is not valid: %v. Fix it in the file, or set the provider attribute %q or %s.",
-					prof.describe(), err, attrRegion, EnvRegionID), err)
+				fmt.Sprintf("The region_id of %s is not valid: %s Fix it in the file, or set the provider attribute %q or %s.",
+					prof.describe(), sentence(err.Error()), attrRegion, EnvRegionID), err)
 		}
 		res.Region, res.RegionSource = prof.regionID, prof.describe()
 	default:

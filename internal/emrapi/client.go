@@ -115,6 +115,8 @@ type core struct {
 	limiter *adaptiveLimiter
 	// jobTypes caches each project's job list for ProjectJobTypes (see jobcache.go).
 	jobTypes jobTypeCache
+	// planned holds the cluster settings planned in this process (see planned.go).
+	planned plannedSettings
 }
 
 // InRegion returns a view of the client whose calls go to region ("" = the client's own). The

@@ -289,3 +289,27 @@ func TestParseErrorBodyDropsStringToSign(t *testing.T) {
 		t.Errorf("message lost its meaning: %q", e.Message)
 	}
 }
+
+func TestClusterNotAssociated(t *testing.T) {
+	cases := map[string]struct {
+		err       error
+		wantOK    bool
+		wantClust string
+	}{
+		"emulator's message": {&Error{Action: "SubmitFlow", Code: "FLOW_API_FAILED", Shape: ShapeFlow,
+			Message: "Cluster is not associated with the project [C-0000000000000001]"}, true, "C-0000000000000001"},
+		"without the id":   {&Error{Action: "SubmitFlow", Shape: ShapeFlow, Message: "cluster is not associated with the project"}, true, ""},
+		"wrapped":          {fmt.Errorf("run: %w", &Error{Action: "SubmitFlow", Shape: ShapeFlow, Message: "Cluster is not associated with the project [C-2]"}), true, "C-2"},
+		"other message":    {&Error{Action: "SubmitFlow", Shape: ShapeFlow, Message: "Cluster does not exist [C-2]"}, false, ""},
+		"network":          {&Error{Action: "SubmitFlow", Shape: ShapeNetwork, Message: "Cluster is not associated with the project"}, false, ""},
+		"not an API error": {errors.New("Cluster is not associated with the project"), false, ""},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			id, ok := ClusterNotAssociated(tc.err)
+			if ok != tc.wantOK || id != tc.wantClust {
+				t.Fatalf("ClusterNotAssociated = %q, %v; want %q, %v", id, ok, tc.wantClust, tc.wantOK)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -272,6 +273,30 @@ func TestConsoleScreenshot(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(keep), 0o755); err == nil {
 		if err := os.WriteFile(keep, png, 0o644); err == nil {
 			t.Logf("console screenshot: %s (%d bytes)", keep, len(png))
+		}
+	}
+}
+
+// TestConsoleOff: with NoConsole the page is not served; "/" from a browser gets the API's answer
+// to a request without an Action, /console a 404.
+func TestConsoleOff(t *testing.T) {
+	srv, err := emulator.New(emulator.Config{NoConsole: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	for _, p := range []string{"/", "/console"} {
+		req, _ := http.NewRequest(http.MethodGet, hs.URL+p, nil)
+		req.Header.Set("Accept", "text/html")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK || strings.Contains(string(body), "<html") {
+			t.Errorf("GET %s with the console off: %d %s", p, resp.StatusCode, body)
 		}
 	}
 }

@@ -56,6 +56,10 @@ type Config struct {
 	StartDelay   time.Duration
 	ClockRate    float64
 
+	// NoConsole stops serving the read-only console page (/ for a browser, /console): the
+	// command serves it beyond loopback only when asked (-console).
+	NoConsole bool
+
 	Now    func() time.Time // nil = time.Now; tests move the clock
 	Logger *slog.Logger     // nil = discard
 }
@@ -90,6 +94,7 @@ type Server struct {
 	log             *slog.Logger
 	actions         map[actionKey]action
 	runs            runSettings
+	noConsole       bool
 
 	faults   *faultInjector
 	nonces   *nonceCache
@@ -118,6 +123,7 @@ func New(cfg Config) (*Server, error) {
 		accessKeySecret: cfg.AccessKeySecret,
 		clusters:        map[string]bool{},
 		dataFile:        cfg.DataFile,
+		noConsole:       cfg.NoConsole,
 		answers:         cfg.Answers,
 		now:             cfg.Now,
 		log:             cfg.Logger,
@@ -230,9 +236,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/__emulator/reset-stats":
 		s.serveResetStats(tw, r)
 	case "/console":
+		if s.noConsole {
+			http.NotFound(tw, r)
+			return
+		}
 		s.serveConsole(tw, r)
 	default:
-		if isConsoleRequest(r) {
+		if !s.noConsole && isConsoleRequest(r) {
 			s.serveConsole(tw, r)
 			return
 		}

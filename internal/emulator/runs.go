@@ -80,8 +80,7 @@ func checkRunAssociated(_ *Server, st *state, f *flow) *apiError {
 	if f.CreateCluster || st.ClusterSettings[settingKey(f.ProjectID, f.ClusterID)] != nil {
 		return nil
 	}
-	return flowError("Cluster is not associated with the project [%s]: create a cluster setting "+
-		"(CreateFlowProjectClusterSetting) before running its flows", f.ClusterID)
+	return flowError("Cluster is not associated with the project [%s]", f.ClusterID)
 }
 
 // runSettings are the simulation's knobs (Config.NodeDuration, StartDelay, ClockRate).

@@ -182,3 +182,15 @@ func TestDefaultHintDocumentedJobMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestClusterSettingHint(t *testing.T) {
+	got := ClusterSettingHint("FP-1", "C-2")
+	for _, want := range []string{"Add an emrflow_project_cluster_setting for C-2 in project FP-1", `project_id = "FP-1"`, `cluster_id = "C-2"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("hint %q lacks %q", got, want)
+		}
+	}
+	if got := ClusterSettingHint("FP-1", ""); !strings.Contains(got, "for the flow's cluster in project FP-1") || !strings.Contains(got, "cluster_id = <the flow's cluster_id>") {
+		t.Errorf("hint without a cluster id: %q", got)
+	}
+}

@@ -25,6 +25,9 @@ const (
 	// Clearance kept between a placed node and a fixed one.
 	clearX = 20.0
 	clearY = 16.0
+	// minGapY is the least distance between the centres of two nodes one
+	// above the other that keeps them clear.
+	minGapY = nodeHeight + clearY
 	// Obstacle grid cell, larger than an inflated obstacle so each one
 	// lands in at most 2×2 cells.
 	cellW = 512.0
@@ -47,6 +50,14 @@ const (
 // a placed node is always below its parents. Placed nodes never overlap one
 // another or a fixed node: a node that would is pushed right, and the rest
 // of its layer with it.
+//
+// A node added between fixed nodes (a step inserted before a fixed END, or
+// between two jobs of a console drawing) goes between them: when its
+// layer's y would put it level with or below a fixed node that depends on
+// it, directly or through other nodes being placed, it is placed halfway
+// between its lowest parent and that node, provided it keeps clear of both
+// (minGapY). When there is no such room (fixed nodes closer than two
+// clearances), it keeps its layer's y: Layout never moves a fixed node.
 //
 // Layout does not need a valid graph: edges to unknown nodes and self-loops
 // are ignored, edges to a repeated id go to its first node, and a cycle is
@@ -221,14 +232,18 @@ func (l *layouter) place() {
 	}
 
 	grid := newObstacleGrid(obstacles)
+	need := l.needAbove()
 	axis := max(layoutAxisX, layoutMinX+float64(widest-1)*slotPitch/2)
 
 	// Effective x of every node as far as known: fixed, or placed already.
-	xs := make([]float64, n)
-	known := make([]bool, n)
+	xs, ys := make([]float64, n), make([]float64, n)
+	known, knownY := make([]bool, n), make([]bool, n)
 	for i := range n {
 		if x := g.Nodes[i].X; x != nil && finite(*x) {
 			xs[i], known[i] = *x, true
+		}
+		if y := g.Nodes[i].Y; y != nil && finite(*y) {
+			ys[i], knownY[i] = *y, true
 		}
 	}
 	// One backing array for the new coordinates: one allocation, not 2V.
@@ -269,21 +284,91 @@ func (l *layouter) place() {
 		for s, r := range row {
 			nd := &g.Nodes[r.node]
 			x := max(left+float64(s)*slotPitch, cursor)
-			if nd.X == nil && nd.Y == nil {
-				x = grid.clear(x, y, widthFor(nd.Type)/2)
+			ny := y
+			if nd.Y == nil && need != nil {
+				ny = l.between(r.node, y, need[r.node], ys, knownY)
 			}
-			cursor = x + slotPitch
+			if nd.X == nil && nd.Y == nil {
+				x = grid.clear(x, ny, widthFor(nd.Type)/2)
+			}
+			if ny == y {
+				cursor = x + slotPitch
+			}
 			if nd.X == nil {
 				coords = append(coords, x)
 				nd.X = &coords[len(coords)-1]
 			}
 			xs[r.node], known[r.node] = *nd.X, true
 			if nd.Y == nil {
-				coords = append(coords, y)
+				coords = append(coords, ny)
 				nd.Y = &coords[len(coords)-1]
+			}
+			ys[r.node], knownY[r.node] = *nd.Y, true
+			if ny != y {
+				// Off its layer's row: the nodes placed after it must keep clear of it.
+				grid.add(obstacle{x: *nd.X, y: ny, halfW: widthFor(nd.Type) / 2})
 			}
 		}
 	}
+}
+
+// needAbove returns, for every node, the largest y it may take to stay
+// above the fixed nodes that depend on it, directly or through nodes to be
+// placed (+Inf when none does), or nil when no node is fixed. Edges that go
+// up a layer (those that close a cycle) are ignored.
+func (l *layouter) needAbove() []float64 {
+	g, n := l.g, l.n
+	fixed := func(i int32) bool {
+		nd := &g.Nodes[i]
+		return nd.X != nil && nd.Y != nil && finite(*nd.Y)
+	}
+	someFixed := false
+	for i := range n {
+		someFixed = someFixed || fixed(int32(i))
+	}
+	if !someFixed {
+		return nil
+	}
+	need := make([]float64, n)
+	byLayer := make([]int32, n)
+	for i := range byLayer {
+		byLayer[i] = int32(i)
+		need[i] = math.Inf(1)
+	}
+	slices.SortStableFunc(byLayer, func(a, b int32) int { return cmp.Compare(l.layer[b], l.layer[a]) })
+	for _, v := range byLayer {
+		for _, c := range l.out.of(v) {
+			if l.layer[c] <= l.layer[v] {
+				continue
+			}
+			if fixed(c) {
+				need[v] = min(need[v], *g.Nodes[c].Y-minGapY)
+			} else if g.Nodes[c].Y == nil {
+				need[v] = min(need[v], need[c]-minGapY)
+			}
+		}
+	}
+	return need
+}
+
+// between returns the y of node v: its layer's y, unless that is below need
+// (the largest y that keeps it above the fixed nodes depending on it) and
+// there is room above need and clear of its lowest parent: then halfway
+// between that parent and the fixed node below.
+func (l *layouter) between(v int32, y, need float64, ys []float64, knownY []bool) float64 {
+	if y <= need || math.IsInf(need, 1) {
+		return y
+	}
+	top := math.Inf(-1)
+	for _, p := range l.in.of(v) {
+		if l.layer[p] < l.layer[v] && knownY[p] {
+			top = max(top, ys[p])
+		}
+	}
+	if math.IsInf(top, -1) || need-top < minGapY {
+		return y // no parent to be below, or no room
+	}
+	return (top + need + minGapY) / 2
 }
 
 func finite(f float64) bool {
@@ -297,23 +382,31 @@ type obstacleGrid struct {
 }
 
 func newObstacleGrid(obstacles []obstacle) *obstacleGrid {
-	grid := &obstacleGrid{obstacles: obstacles}
-	if len(obstacles) == 0 {
-		return grid
-	}
-	grid.cells = make(map[[2]int64][]int32, len(obstacles))
-	for k, o := range obstacles {
-		// The area where a candidate centre would collide with o.
-		halfW := o.halfW + clearX + jobNodeWidth/2
-		halfH := nodeHeight + clearY
-		for cx := cell(o.x-halfW, cellW); cx <= cell(o.x+halfW, cellW); cx++ {
-			for cy := cell(o.y-halfH, cellH); cy <= cell(o.y+halfH, cellH); cy++ {
-				key := [2]int64{cx, cy}
-				grid.cells[key] = append(grid.cells[key], int32(k))
-			}
-		}
+	grid := &obstacleGrid{}
+	for _, o := range obstacles {
+		grid.add(o)
 	}
 	return grid
+}
+
+// add indexes one more obstacle (a node placed off its layer's row).
+func (grid *obstacleGrid) add(o obstacle) {
+	if math.Abs(o.x) >= farAway || math.Abs(o.y) >= farAway {
+		return
+	}
+	if grid.cells == nil {
+		grid.cells = map[[2]int64][]int32{}
+	}
+	k := int32(len(grid.obstacles))
+	grid.obstacles = append(grid.obstacles, o)
+	halfW := o.halfW + clearX + jobNodeWidth/2
+	halfH := nodeHeight + clearY
+	for cx := cell(o.x-halfW, cellW); cx <= cell(o.x+halfW, cellW); cx++ {
+		for cy := cell(o.y-halfH, cellH); cy <= cell(o.y+halfH, cellH); cy++ {
+			key := [2]int64{cx, cy}
+			grid.cells[key] = append(grid.cells[key], k)
+		}
+	}
 }
 
 func cell(v, size float64) int64 {

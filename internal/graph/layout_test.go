@@ -369,3 +369,81 @@ func checkLayoutNoParentCheck(t *testing.T, g *graph.Graph) {
 	g.Edges = down
 	checkLayout(t, g)
 }
+
+// TestLayoutBetweenFixedNodes: a node added between fixed nodes goes between them, below every
+// node it depends on and above every node that depends on it, clear of both; fixed nodes never
+// move. The first case is issue 19's: a node added between the last job and END was placed
+// beside END (x 645, y 400).
+func TestLayoutBetweenFixedNodes(t *testing.T) {
+	t.Parallel()
+	type pos struct{ x, y float64 }
+	cases := map[string]struct {
+		g    *graph.Graph
+		want map[string]pos
+	}{
+		"between the last job and END": {
+			g: &graph.Graph{
+				Nodes: []graph.Node{at(start("s"), 500, 100), at(job("a"), 500, 200), at(job("b"), 500, 300), job("new"), at(end("e"), 500, 400)},
+				Edges: []graph.Edge{edge("s", "a"), edge("a", "b"), edge("b", "new"), edge("new", "e")},
+			},
+			want: map[string]pos{"new": {500, 350}},
+		},
+		"between two jobs of a console drawing": {
+			g: &graph.Graph{
+				Nodes: []graph.Node{at(start("s"), 500, 250), at(job("a"), 470.5, 398.5), job("new"), at(job("b"), 470.5, 562.5), at(end("e"), 430.5, 700)},
+				Edges: []graph.Edge{edge("s", "a"), edge("a", "new"), edge("new", "b"), edge("b", "e")},
+			},
+			// Its layer's y (a's + 100) is already above b, clear of both.
+			want: map[string]pos{"new": {500, 498.5}},
+		},
+		"two new nodes in a row with room for both": {
+			g: &graph.Graph{
+				Nodes: []graph.Node{at(start("s"), 500, 100), at(job("a"), 500, 200), job("n1"), job("n2"), at(end("e"), 500, 500)},
+				Edges: []graph.Edge{edge("s", "a"), edge("a", "n1"), edge("n1", "n2"), edge("n2", "e")},
+			},
+			// The layers' own y fit above e: nothing to move.
+			want: map[string]pos{"n1": {500, 300}, "n2": {500, 400}},
+		},
+		"two new nodes in a row between close fixed nodes": {
+			g: &graph.Graph{
+				Nodes: []graph.Node{at(start("s"), 500, 100), at(job("a"), 500, 200), job("n1"), job("n2"), at(end("e"), 500, 400)},
+				Edges: []graph.Edge{edge("s", "a"), edge("a", "n1"), edge("n1", "n2"), edge("n2", "e")},
+			},
+			// n1 keeps its layer's y (300), the highest that leaves n2 room above e; n2 goes
+			// halfway between n1 and e.
+			want: map[string]pos{"n1": {500, 300}, "n2": {500, 350}},
+		},
+		"no room: keeps its layer, beside the fixed node": {
+			g: &graph.Graph{
+				Nodes: []graph.Node{at(start("s"), 500, 100), at(job("a"), 500, 200), job("new"), at(end("e"), 500, 240)},
+				Edges: []graph.Edge{edge("s", "a"), edge("a", "new"), edge("new", "e")},
+			},
+			want: map[string]pos{"new": {500, 300}},
+		},
+		"a dependent that is not fixed changes nothing": {
+			g: &graph.Graph{
+				Nodes: []graph.Node{at(start("s"), 500, 100), job("new"), end("e")},
+				Edges: []graph.Edge{edge("s", "new"), edge("new", "e")},
+			},
+			want: map[string]pos{"new": {500, 200}, "e": {500, 300}},
+		},
+		"beside a fixed sibling, between parent and END": {
+			g: &graph.Graph{
+				Nodes: []graph.Node{at(start("s"), 500, 100), at(job("a"), 500, 200), at(job("sib"), 500, 300), job("new"), at(end("e"), 500, 400)},
+				Edges: []graph.Edge{edge("s", "a"), edge("a", "sib"), edge("a", "new"), edge("sib", "e"), edge("new", "e")},
+			},
+			// Its layer's y (300) is above END already; sib is there: pushed right, clear of it.
+			want: map[string]pos{"new": {690, 300}},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			got := checkLayout(t, tc.g)
+			for _, n := range got.Nodes {
+				if w, ok := tc.want[n.ID]; ok && (*n.X != w.x || *n.Y != w.y) {
+					t.Errorf("%s at (%v, %v), want (%v, %v)", n.ID, *n.X, *n.Y, w.x, w.y)
+				}
+			}
+		})
+	}
+}

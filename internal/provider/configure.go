@@ -125,6 +125,15 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 		}
 	}
 
+	sendsToken := out.SecurityToken != "" || (!cfg.AssumeRole.IsNull() && len(cfg.AssumeRole.Elements()) > 0)
+	if warning := plainHTTPWarning(out.Endpoint, out.EndpointSource, sendsToken); warning != "" {
+		if out.EndpointSource == emrapi.EndpointFromAttribute {
+			diags.AddAttributeWarning(path.Root("endpoint"), "Credentials sent over plain HTTP", warning)
+		} else {
+			diags.AddWarning("Credentials sent over plain HTTP", warning)
+		}
+	}
+
 	ar, d := assumeRoleFrom(ctx, cfg, res)
 	diags.Append(d...)
 	out.AssumeRole = ar

@@ -161,7 +161,7 @@ func TestClientConfig(t *testing.T) {
 		"region typo in the environment": {
 			env: map[string]string{"ALICLOUD_ACCESS_KEY": "ak", "ALICLOUD_SECRET_KEY": "sk",
 				"ALIBABA_CLOUD_REGION_ID": "cn-hangzou"},
-			wantErr: `environment variable ALIBABA_CLOUD_REGION_ID is not valid: region "cn-hangzou" is not a region of EMR; did you mean "cn-hangzhou"?`,
+			wantErr: `environment variable ALIBABA_CLOUD_REGION_ID is not valid: region "cn-hangzou" is not a region of EMR; did you mean "cn-hangzhou"?` + "\n", // no period after the question
 		},
 		"no credentials at all": {
 			wantErr: "ALIBABA_CLOUD_ACCESS_KEY_ID",

@@ -136,7 +136,8 @@ func (p *emrflowProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "API endpoint as `scheme://host[:port]`, e.g. `http://127.0.0.1:18080` for the emulator. " +
 					"Also read from `EMRFLOW_ENDPOINT`. Defaults to the regional endpoint of the EMR API. Plain `http` " +
-					"is used only when the endpoint says so.",
+					"is used only when the endpoint says so; plain `http` to a host other than this one (which would send the " +
+					"signed requests and any STS token unencrypted) is warned about at configure time.",
 				Optional:   true,
 				Validators: []validator.String{endpointValidator{}},
 			},
@@ -244,7 +245,7 @@ func (p *emrflowProvider) DataSources(_ context.Context) []func() datasource.Dat
 
 // Functions are the provider-defined functions (Terraform >= 1.8; older versions never ask).
 func (p *emrflowProvider) Functions(_ context.Context) []func() function.Function {
-	return []func() function.Function{functions.NewEpochMs}
+	return []func() function.Function{functions.NewEpochMs, functions.NewGraphMermaid}
 }
 
 func (p *emrflowProvider) Actions(_ context.Context) []func() action.Action {

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
@@ -38,4 +39,30 @@ func TestProviderValidation(t *testing.T) {
 		"max_retries negative": {Config: acctest.Config{"max_retries": -1},
 			Path: "max_retries", Want: regexp.MustCompile(`(?s)max_retries.*must be between 0 and 100`)},
 	})
+}
+
+// TestProviderPlainHTTPWarning: configuring the provider with a plain-http endpoint to another
+// host warns on the endpoint attribute, as plan and apply do; the emulator on loopback does not.
+func TestProviderPlainHTTPWarning(t *testing.T) {
+	warned := func(endpoint string) []acctest.Diagnostic {
+		var out []acctest.Diagnostic
+		for _, d := range acctest.ValidateConfig(t, acctest.KindProvider, "", acctest.Config{
+			"endpoint": endpoint, "access_key": "LTAIk", "secret_key": "s", "security_token": "tok",
+		}) {
+			if d.Error {
+				t.Fatalf("unexpected error: %s", d)
+			}
+			if d.Summary == "Credentials sent over plain HTTP" {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	got := warned("http://192.0.2.10:18080")
+	if len(got) != 1 || got[0].Path != "endpoint" || !strings.Contains(got[0].Detail, "the STS security token") {
+		t.Fatalf("warnings %v, want one on endpoint naming the token", got)
+	}
+	if got := warned("http://127.0.0.1:18080"); len(got) != 0 {
+		t.Fatalf("loopback warned: %v", got)
+	}
 }

@@ -143,13 +143,13 @@ var badInputs = []struct {
   name = "f"
   description = "d"`, fp)), "cluster_id", says(`must be a cluster template id starting with "CT-"`)},
 	{"flow: cron with five fields", flowWith(`  cron_expr = "* * * * *"
-  start_schedule = 1`), "cron_expr", says("expected 6 or 7 fields, got 5")},
+  start_schedule = 1767225600000`), "cron_expr", says("expected 6 or 7 fields, got 5")},
 	{"flow: cron without question mark", flowWith(`  cron_expr = "0 0 12 * * *"
-  start_schedule = 1`), "cron_expr", says(`Quartz needs "?" in exactly one`)},
+  start_schedule = 1767225600000`), "cron_expr", says(`Quartz needs "?" in exactly one`)},
 	{"flow: cron without start_schedule", flowWith(`  cron_expr = "0 0 * * * ?"`), "start_schedule",
 		says("start_schedule is required when cron_expr is set")},
-	{"flow: start after end", flowWith("  start_schedule = 20\n  end_schedule = 10"), "start_schedule",
-		says("start_schedule (20) must be lower than end_schedule (10)")},
+	{"flow: start after end", flowWith("  start_schedule = 1767225600020\n  end_schedule = 1767225600010"), "start_schedule",
+		says("start_schedule (1767225600020) must be lower than end_schedule (1767225600010)")},
 	{"flow: status value", flowWith(`  status = "RUNNING"`), "status",
 		says(`value must be one of: ["STOP_SCHEDULE" "UNDER_SCHEDULE"]`)},
 	{"flow: scheduled without cron", flowWith(`  status = "UNDER_SCHEDULE"`), "status", says("needs cron_expr")},

@@ -7,6 +7,6 @@ list "emrflow_flow" "etl" {
     project_id = "FP-257A173659F5E1A2"
     name_regex = "^etl-"              # optional, applied to the names returned
     status     = "UNDER_SCHEDULE"     # optional: STOP_SCHEDULE or UNDER_SCHEDULE
-    cluster_id = "C-8E8E198E6C79FAC3" # optional
+    cluster_id = "C-0000000000000001" # optional
   }
 }

@@ -3,6 +3,6 @@ import {
   to = emrflow_project_cluster_setting.example
   identity = {
     project_id = "FP-257A173659F5E1A2"
-    cluster_id = "C-8E8E198E6C79FAC3"
+    cluster_id = "C-0000000000000001"
   }
 }

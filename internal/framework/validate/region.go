@@ -27,6 +27,6 @@ func (regionValidator) ValidateString(_ context.Context, req validator.StringReq
 		return
 	}
 	if err := emrapi.CheckRegion(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid region", fmt.Sprintf("%s: %s.", req.Path, err))
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid region", Sentence(fmt.Sprintf("%s: %s", req.Path, err)))
 	}
 }

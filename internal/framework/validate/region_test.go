@@ -46,6 +46,9 @@ func TestRegion(t *testing.T) {
 			if d.Summary() != "Invalid region" || !strings.Contains(d.Detail(), tc.want) || !strings.HasPrefix(d.Detail(), "region: ") {
 				t.Fatalf("got %q: %q, want %q in the detail", d.Summary(), d.Detail(), tc.want)
 			}
+			if strings.HasSuffix(d.Detail(), "?.") {
+				t.Errorf("the detail ends in a question and a period: %q", d.Detail())
+			}
 		})
 	}
 }

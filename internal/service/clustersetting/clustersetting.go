@@ -28,6 +28,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -184,6 +185,10 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		}
 	}
 	clusterID := plan.ClusterID.ValueString()
+	if flex.Known(plan.ProjectID) {
+		// Flows planned after this setting do not warn that their cluster has none.
+		r.Client().NotePlannedClusterSetting(plan.ProjectID.ValueString(), clusterID)
+	}
 	clusters, complete, err := r.Client().ListAllFlowClusters(ctx)
 	if err != nil {
 		tflog.Warn(ctx, "cannot list the region's clusters to check cluster_id at plan time; the create will check it",
@@ -347,8 +352,9 @@ func notUsable(clusterID string, clusters []emrapi.Cluster) string {
 	if len(ids) > 0 {
 		known = "The clusters it can use are: " + strings.Join(ids, ", ") + "."
 	}
-	return fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region (ListFlowClusterAll does "+
-		"not list it): check the id in the EMR console, and that the cluster is not released and is in the provider's region. %s",
+	return fmt.Sprintf("cluster_id %q is not a cluster that data development can use in this region: check the id in the EMR "+
+		"console, and that the cluster is not released and is in the provider's region (the emrflow_clusters data source "+
+		"lists the usable ones). %s",
 		clusterID, known)
 }
 
@@ -375,7 +381,7 @@ func createFailed(err error, in emrapi.ClusterSettingInput, diags *diag.Diagnost
 // hostNotUsable reports the API's refusal of a host on the hosts attribute (create or update).
 func hostNotUsable(err error, clusterID string, diags *diag.Diagnostics) {
 	diags.AddAttributeError(path.Root("hosts"), "Host not usable", framework.ErrorDetail(err,
-		fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s (ListFlowClusterAllHosts lists them).", clusterID)))
+		fmt.Sprintf("hosts may only hold master or gateway hosts of cluster %s, by the host names the EMR console shows for the cluster's nodes; remove the others from hosts.", clusterID)))
 }
 
 // stillUsedWarning names the flows (of the project, on the cluster) that cannot run any more, or

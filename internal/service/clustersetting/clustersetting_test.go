@@ -355,11 +355,11 @@ resource "emrflow_project_cluster_setting" "test" {
 }
 `,
 				PlanOnly:    true,
-				ExpectError: acctest.ErrorRegexp(`Cluster not usable by the project.*with emrflow_project_cluster_setting.test.*cluster_id "C-FFFFFFFFFFFFFFFF" is not a cluster.*C-0000000000000001`),
+				ExpectError: acctest.ErrorRegexp(`Cluster not usable by the project.*with emrflow_project_cluster_setting.test.*cluster_id "C-FFFFFFFFFFFFFFFF" is not a cluster.*emrflow_clusters data source lists the usable ones.*C-0000000000000001`),
 			},
 			{
 				Config:      testAccConfig(project, `  hosts = ["emr-header-1.cluster-12345", "`+masterHost+`"]`),
-				ExpectError: acctest.ErrorRegexp(`Host not usable.*Cluster host does not exit \[\[emr-header-1.cluster-12345\].*master or gateway hosts of cluster C-0000000000000001`),
+				ExpectError: acctest.ErrorRegexp(`Host not usable.*Cluster host does not exit \[\[emr-header-1.cluster-12345\].*master or gateway hosts of cluster C-0000000000000001, by the host names the EMR console shows.*remove the others from hosts`),
 			},
 		},
 	})

@@ -335,9 +335,12 @@ func flattenGraph(g *graph.Graph, deps map[string][]string, prior types.Object) 
 			"depends_on": dependsOn,
 		})
 	}
-	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{
-		"nodes": types.MapValueMust(nodeObjectType, elems),
-	})
+	// layout is the configuration's alone (the server has no such field): kept from the prior.
+	layout := graphLayout(prior)
+	if layout.IsUnknown() {
+		layout = types.StringNull()
+	}
+	return graphValue(types.MapValueMust(nodeObjectType, elems), layout)
 }
 
 // alertConf is the JSON of the AlertConf parameter.

@@ -54,7 +54,7 @@ func graphOf(nodes map[string]types.Object) types.Object {
 	for id, n := range nodes {
 		elems[id] = n
 	}
-	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{"nodes": types.MapValueMust(nodeObjectType, elems)})
+	return graphValue(types.MapValueMust(nodeObjectType, elems), types.StringNull())
 }
 
 // chainGraph is s -> j (FJ-1) -> e.

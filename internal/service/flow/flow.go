@@ -11,7 +11,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -118,7 +117,10 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"cluster_id": schema.StringAttribute{
 				MarkdownDescription: "The cluster the flow runs on: an existing cluster (`C-…`), or a cluster template " +
-					"(`CT-…`) when `create_cluster` is true.",
+					"(`CT-…`) when `create_cluster` is true. The flow runs only when its project has an " +
+					"`emrflow_project_cluster_setting` for the cluster: a plan that creates the flow, or moves it to another " +
+					"cluster or project, warns when the project has none (and says nothing when the setting is planned first, " +
+					"e.g. `cluster_id = emrflow_project_cluster_setting.<name>.cluster_id`).",
 				Required: true,
 			},
 			"create_cluster": schema.BoolAttribute{
@@ -147,14 +149,15 @@ func (r *flowResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"start_schedule": schema.Int64Attribute{
 				MarkdownDescription: "Start of the schedule, in milliseconds since the Unix epoch, e.g. `1538017814000`. " +
-					"Required when `cron_expr` is set; lower than `end_schedule`.",
+					"Required when `cron_expr` is set; lower than `end_schedule`. Values below `100000000000` (1973) are " +
+					"refused as seconds: `provider::emrflow::epoch_ms(\"2026-01-01T00:00:00Z\")` turns a date into milliseconds.",
 				Optional:   true,
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
+				Validators: []validator.Int64{validate.EpochMillis()},
 			},
 			"end_schedule": schema.Int64Attribute{
-				MarkdownDescription: "End of the schedule, in milliseconds since the Unix epoch.",
+				MarkdownDescription: "End of the schedule, in milliseconds since the Unix epoch; like `start_schedule`, at least `100000000000`.",
 				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				Validators:          []validator.Int64{validate.EpochMillis()},
 			},
 			"host_name": schema.StringAttribute{
 				MarkdownDescription: "Host the flow's node instances run on, e.g. `emr-header-1.cluster-123456`.",
@@ -236,6 +239,16 @@ func graphBlock() schema.Block {
 			"and `job_type`. What the server's graph holds beyond this model (edge ids and anchors, node sizes and " +
 			"shapes, the console's UI fields) is kept on every write.",
 		Attributes: map[string]schema.Attribute{
+			"layout": schema.StringAttribute{
+				MarkdownDescription: "How nodes without `x` and `y` in the configuration are placed. `keep` (the default): a node " +
+					"keeps the position it has on the server (also one given in the console), and only new nodes are placed, " +
+					"between the nodes they depend on and those depending on them. `auto`: the whole graph is laid out afresh " +
+					"(START on top, END at the bottom) whenever the flow changes, ignoring the server's positions; setting it is " +
+					"such a change, so `layout = \"auto\"` re-lays out a graph drawn in the console on the next apply. Nodes with " +
+					"`x` and `y` in the configuration stay where they are in both.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(layoutKeep, layoutAuto)},
+			},
 			"nodes": schema.MapNestedAttribute{
 				// Required in a graph block, but checked in ValidateConfig: the framework would
 				// demand a Required attribute of a single nested block also when the block is absent.
@@ -273,7 +286,8 @@ func graphBlock() schema.Block {
 							MarkdownDescription: "Horizontal position of the node's centre on the console canvas. When `x` and `y` " +
 								"are unset, the node keeps the position it has (also one it was given in the console), and a new " +
 								"node is placed at plan time by a layered auto-layout (START on top, END at the bottom, no overlaps), " +
-								"so adding a node moves no other one.",
+								"between the nodes it depends on and those depending on it where there is room, so adding a node " +
+								"moves no other one. `layout = \"auto\"` on the `graph` block lays out every such node afresh.",
 							Optional: true,
 							Computed: true,
 						},
@@ -407,11 +421,34 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
 	}
+	resp.Diagnostics.Append(r.checkClusterSetting(ctx, req, planRegion)...)
 	if !req.State.Raw.IsNull() && !resp.Plan.Raw.Equal(req.State.Raw) {
 		var id types.String
 		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "id", &id)...)
 		editlock.Warn(ctx, req.Private, "flow "+id.ValueString(), &resp.Diagnostics)
 	}
+}
+
+// checkClusterSetting reads what warnNoClusterSetting needs and calls it in the flow's region.
+func (r *flowResource) checkClusterSetting(ctx context.Context, req resource.ModifyPlanRequest, region types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if r.Client() == nil {
+		return diags
+	}
+	var c settingCheck
+	diags.Append(rootAs(ctx, req.Plan.Raw, "project_id", &c.project)...)
+	diags.Append(rootAs(ctx, req.Plan.Raw, "cluster_id", &c.cluster)...)
+	diags.Append(rootAs(ctx, req.Plan.Raw, "create_cluster", &c.createCluster)...)
+	c.priorProject, c.priorCluster = types.StringNull(), types.StringNull()
+	if !req.State.Raw.IsNull() {
+		diags.Append(rootAs(ctx, req.State.Raw, "project_id", &c.priorProject)...)
+		diags.Append(rootAs(ctx, req.State.Raw, "cluster_id", &c.priorCluster)...)
+	}
+	if diags.HasError() || region.IsNull() || region.IsUnknown() {
+		return diags
+	}
+	warnNoClusterSetting(ctx, r.Client().InRegion(region.ValueString()), c, &diags)
+	return diags
 }
 
 // ValidateConfig checks, at plan time and without calling the API, the rules that involve more

@@ -1210,12 +1210,17 @@ func TestAccFlow_validation(t *testing.T) {
 		end   = `e = { type = "END", depends_on = ["j"] }`
 	)
 	t.Run("attribute validator on its line", func(t *testing.T) {
-		acctest.ExpectPlanErrorOnLine(t, validationConfig(ids+`cron_expr = "* * * * *"`+"\nstart_schedule = 1"),
+		acctest.ExpectPlanErrorOnLine(t, validationConfig(ids+`cron_expr = "* * * * *"`+"\nstart_schedule = 1767225600000"),
 			`cron_expr = "* * * * *"`, phrase("expected 6 or 7 fields, got 5"))
 	})
 	t.Run("ValidateConfig on its line", func(t *testing.T) {
-		acctest.ExpectPlanErrorOnLine(t, validationConfig(ids+"start_schedule = 20\nend_schedule = 10"),
-			"start_schedule = 20", phrase("start_schedule (20) must be lower than end_schedule (10)"))
+		acctest.ExpectPlanErrorOnLine(t, validationConfig(ids+"start_schedule = 1767225600020\nend_schedule = 1767225600010"),
+			"start_schedule = 1767225600020", phrase("start_schedule (1767225600020) must be lower than end_schedule (1767225600010)"))
+	})
+	// Seconds where milliseconds belong: the API takes them and schedules from January 1970.
+	t.Run("seconds on their line", func(t *testing.T) {
+		acctest.ExpectPlanErrorOnLine(t, validationConfig(ids+`cron_expr = "0 0 2 * * ?"`+"\nstart_schedule = 1767196800"),
+			"start_schedule = 1767196800", phrase("It looks like seconds (2025-12-31T16:00:00Z): write 1767196800000 for that, or provider::emrflow::epoch_ms"))
 	})
 	t.Run("two graph blocks", func(t *testing.T) {
 		acctest.ExpectPlanError(t, validationConfig(ids+graphHCL(start, job, end)+graphHCL(start, job, end)), phrase("graph block"))

@@ -55,7 +55,8 @@ var (
 	nodeObjectType = types.ObjectType{AttrTypes: nodeAttrTypes}
 
 	graphAttrTypes = map[string]attr.Type{
-		"nodes": types.MapType{ElemType: nodeObjectType},
+		"nodes":  types.MapType{ElemType: nodeObjectType},
+		"layout": types.StringType,
 	}
 
 	alertAttrTypes = map[string]attr.Type{
@@ -66,3 +67,19 @@ var (
 	}
 	alertObjectType = types.ObjectType{AttrTypes: alertAttrTypes}
 )
+
+// graphValue is a graph block of the given nodes (a map of nodeObjectType) and layout.
+func graphValue(nodes, layout attr.Value) types.Object {
+	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{"nodes": nodes, "layout": layout})
+}
+
+// graphLayout is the layout attribute of a graph block, null when the block is null or unknown.
+func graphLayout(g types.Object) types.String {
+	if g.IsNull() || g.IsUnknown() {
+		return types.StringNull()
+	}
+	if l, ok := g.Attributes()["layout"].(types.String); ok {
+		return l
+	}
+	return types.StringNull()
+}

@@ -2,20 +2,33 @@ package flow
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
-// The helpers of flowResource.ModifyPlan (flow.go) that plan the graph block.
+// The helpers of flowResource.ModifyPlan (flow.go): the graph block's positions, and the warning
+// about a cluster the flow's project has no setting for.
+
+// Values of the graph block's layout attribute.
+const (
+	layoutKeep = "keep" // the default: unset positions keep the server's
+	layoutAuto = "auto" // unset positions are laid out afresh whenever the flow changes
+)
 
 // layoutPlannedGraph returns the planned graph block with the positions that the configuration
-// leaves unset and the plan does not know filled in: from the prior state's node of the same id,
-// else by graph.Layout. A coordinate unknown in the configuration stays unknown. It reports
+// leaves unset and the plan does not know filled in: from the prior state's node of the same id
+// (unless the block says layout = "auto"), else by graph.Layout. A coordinate unknown in the configuration stays unknown. It reports
 // whether it changed anything; it leaves the block alone when its structure is not known yet.
 func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool) {
 	if planned.IsNull() || planned.IsUnknown() {
@@ -44,7 +57,9 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 		return planned, false
 	}
 	var priorNodes map[string]attr.Value
-	if !prior.IsNull() && !prior.IsUnknown() {
+	// layout = "auto": the positions the server has are not kept; every node the configuration
+	// gives no position is placed afresh.
+	if !prior.IsNull() && !prior.IsUnknown() && graphLayout(config).ValueString() != layoutAuto {
 		if m, ok := prior.Attributes()["nodes"].(types.Map); ok && !m.IsUnknown() {
 			priorNodes = m.Elements()
 		}
@@ -100,9 +115,55 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 		}
 		out[id] = types.ObjectValueMust(nodeAttrTypes, a)
 	}
-	return types.ObjectValueMust(graphAttrTypes, map[string]attr.Value{
-		"nodes": types.MapValueMust(nodeObjectType, out),
-	}), true
+	return graphValue(types.MapValueMust(nodeObjectType, out), planned.Attributes()["layout"]), true
+}
+
+// settingCheck is what the cluster-setting warning of ModifyPlan looks at: the planned project,
+// cluster and create_cluster, and the prior state's project and cluster (null on a create).
+type settingCheck struct {
+	project, cluster, priorProject, priorCluster types.String
+	createCluster                                types.Bool
+}
+
+// needsSettingCheck reports whether the plan should ask the API whether the flow's project has a
+// setting for its cluster: only when the flow is created or moves to another cluster or project
+// (a no-change plan makes no call), with both ids known (an unknown project is one created in the
+// same apply, whose settings cannot exist yet and may well be in the configuration), and not
+// for a flow that creates its cluster from a template.
+func needsSettingCheck(c settingCheck) bool {
+	if !flex.Known(c.project) || !flex.Known(c.cluster) || c.createCluster.IsUnknown() || c.createCluster.ValueBool() {
+		return false
+	}
+	return !c.priorProject.Equal(c.project) || !c.priorCluster.Equal(c.cluster)
+}
+
+// noSettingWarning is the detail of the warning on cluster_id when the project has no setting
+// for the flow's cluster.
+func noSettingWarning(projectID, clusterID string) string {
+	return fmt.Sprintf("Project %s has no cluster setting for cluster %s: the flow can be created, but it cannot run "+
+		"there (runs, from the emrflow_flow_run action or from its cron, are refused).\n\n%s\n\n"+
+		"If the setting is already in this configuration, refer to it from the flow "+
+		"(cluster_id = emrflow_project_cluster_setting.<name>.cluster_id) so that it is planned and created first.",
+		projectID, clusterID, framework.ClusterSettingHint(projectID, clusterID))
+}
+
+// warnNoClusterSetting warns on cluster_id, at plan time, when the flow is created on (or moved
+// to) a cluster that its project has no cluster setting for: the apply would succeed and every
+// run fail. A setting planned earlier in the same plan counts as there, and the API is asked once
+// per setting and process. Errors of the check are only logged: the warning is advice, and the
+// create reports real problems.
+func warnNoClusterSetting(ctx context.Context, client *emrapi.Client, c settingCheck, diags *diag.Diagnostics) {
+	if client == nil || !needsSettingCheck(c) {
+		return
+	}
+	projectID, clusterID := c.project.ValueString(), c.cluster.ValueString()
+	exists, err := client.ClusterSettingAtPlan(ctx, projectID, clusterID)
+	switch {
+	case err != nil:
+		tflog.Debug(ctx, "cannot check the project's cluster setting at plan time", map[string]any{"error": err.Error()})
+	case !exists:
+		diags.AddAttributeWarning(path.Root("cluster_id"), "Flow cannot run on this cluster", noSettingWarning(projectID, clusterID))
+	}
 }
 
 // alertGroupsUnsetAsEmpty plans an alert's unset user_group_ids and dingding_group_ids as [],

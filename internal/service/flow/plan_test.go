@@ -146,3 +146,30 @@ func TestLayoutPlannedGraph(t *testing.T) {
 		}
 	})
 }
+
+func TestNeedsSettingCheck(t *testing.T) {
+	s, null := types.StringValue, types.StringNull()
+	unknown := types.StringUnknown()
+	cases := map[string]struct {
+		c    settingCheck
+		want bool
+	}{
+		"create":                 {settingCheck{s("FP-1"), s("C-1"), null, null, types.BoolValue(false)}, true},
+		"no change":              {settingCheck{s("FP-1"), s("C-1"), s("FP-1"), s("C-1"), types.BoolValue(false)}, false},
+		"cluster changes":        {settingCheck{s("FP-1"), s("C-2"), s("FP-1"), s("C-1"), types.BoolValue(false)}, true},
+		"project changes":        {settingCheck{s("FP-2"), s("C-1"), s("FP-1"), s("C-1"), types.BoolValue(false)}, true},
+		"project unknown":        {settingCheck{unknown, s("C-1"), null, null, types.BoolValue(false)}, false},
+		"cluster unknown":        {settingCheck{s("FP-1"), unknown, null, null, types.BoolValue(false)}, false},
+		"template cluster":       {settingCheck{s("FP-1"), s("CT-1"), null, null, types.BoolValue(true)}, false},
+		"create_cluster unknown": {settingCheck{s("FP-1"), s("C-1"), null, null, types.BoolUnknown()}, false},
+		"create_cluster unset":   {settingCheck{s("FP-1"), s("C-1"), null, null, types.BoolNull()}, true},
+		"back from a template":   {settingCheck{s("FP-1"), s("C-1"), s("FP-1"), s("CT-1"), types.BoolValue(false)}, true},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			if got := needsSettingCheck(tc.c); got != tc.want {
+				t.Fatalf("needsSettingCheck = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -255,7 +255,7 @@ func checkJobs(ctx context.Context, api flowAPI, plan *flowModel, in emrapi.Flow
 	jobs, err := api.ProjectJobTypes(ctx, in.ProjectID)
 	if err != nil {
 		diags.AddError("Cannot check the jobs of the flow's graph",
-			framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs (ListFlowJob) before the flow is written; nothing was written."))
+			framework.ErrorDetail(err, "The flow's JOB nodes are checked against the project's jobs before the flow is written; nothing was written."))
 		return diags
 	}
 	// A job may be missing from the list: created by someone else after it was cached, or created

@@ -63,9 +63,11 @@ func TestFlowValidation(t *testing.T) {
 		path string
 		want string
 	}{
-		"cron syntax":         {flowConfig(acctest.Config{"cron_expr": "* * * * *", "start_schedule": 1}), "cron_expr", "expected 6 or 7 fields, got 5"},
-		"start after end":     {flowConfig(acctest.Config{"start_schedule": 20, "end_schedule": 10}), "start_schedule", "start_schedule (20) must be lower than end_schedule (10)"},
-		"cron question marks": {flowConfig(acctest.Config{"cron_expr": "0 0 12 * * *", "start_schedule": 1}), "cron_expr", `Quartz needs "?" in exactly one`},
+		"cron syntax":         {flowConfig(acctest.Config{"cron_expr": "* * * * *", "start_schedule": 1767225600000}), "cron_expr", "expected 6 or 7 fields, got 5"},
+		"start after end":     {flowConfig(acctest.Config{"start_schedule": 1767225600020, "end_schedule": 1767225600010}), "start_schedule", "start_schedule (1767225600020) must be lower than end_schedule (1767225600010)"},
+		"start in seconds":    {flowConfig(acctest.Config{"start_schedule": 1767196800}), "start_schedule", "It looks like seconds (2025-12-31T16:00:00Z): write 1767196800000 for that, or provider::emrflow::epoch_ms"},
+		"end in seconds":      {flowConfig(acctest.Config{"start_schedule": 1767225600000, "end_schedule": 1798761600}), "end_schedule", "end_schedule is 1798761600, which in milliseconds"},
+		"cron question marks": {flowConfig(acctest.Config{"cron_expr": "0 0 12 * * *", "start_schedule": 1767225600000}), "cron_expr", `Quartz needs "?" in exactly one`},
 		"cron without start":  {flowConfig(acctest.Config{"cron_expr": "0 0 * * * ?"}), "start_schedule", "start_schedule is required when cron_expr is set"},
 		"project prefix":      {flowConfig(acctest.Config{"project_id": "F-1", "cluster_id": "C-1"}), "project_id", `project_id must be an id starting with "FP-"`},
 		"parent flow prefix":  {flowConfig(acctest.Config{"parent_flow_ids": []string{"FJ-1"}}), "parent_flow_ids[*]", `starting with "F-"`},

@@ -149,6 +149,9 @@ func runFlow(ctx context.Context, client *emrapi.Client, spec runSpec, progress 
 		if emrapi.IsNotFound(err) {
 			hint = fmt.Sprintf("Check that flow %s exists in project %s (and in the region the provider or `region` names).", flowID, projectID)
 		}
+		if clusterID, ok := emrapi.ClusterNotAssociated(err); ok {
+			hint = framework.ClusterSettingHint(projectID, clusterID)
+		}
 		diags.AddError("Cannot run the flow", framework.ErrorDetail(err, hint))
 		return diags
 	}

@@ -209,8 +209,9 @@ func TestAccFlowRunAction_unassociated(t *testing.T) {
 		TerraformVersionChecks:   needActions,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      cfg,
-			ExpectError: regexp.MustCompile(`(?s)Cannot run the flow.*Cluster is not associated with the\s+project`),
+			Config: cfg,
+			ExpectError: regexp.MustCompile(`(?s)Cannot run the flow.*Cluster\s+is\s+not\s+associated\s+with\s+the\s+project.*` +
+				`Add an\s+emrflow_project_cluster_setting\s+for\s+C-\w+\s+in\s+project\s+FP-`),
 		}},
 	})
 }

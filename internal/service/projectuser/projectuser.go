@@ -155,7 +155,7 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 	projectID, name, err := parseImportID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("A project user is imported by its project and its user name, the key DeleteFlowProjectUser takes: %s.", err))
+			fmt.Sprintf("A project user is imported by its project id and its user name, written <project id>:<user name>: %s.", err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), projectID)...)

@@ -67,7 +67,7 @@ func TestAccProjectUser_basic(t *testing.T) {
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "alice",
-				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*<project id>:<user name> such as FP-257A173659F5E1A2:alice`),
+				ExpectError:   acctest.ErrorRegexp(`Invalid import ID.*imported by its project id and its user name, written <project id>:<user name>.*such as FP-257A173659F5E1A2:alice`),
 			},
 			{
 				ResourceName:  resourceName,
