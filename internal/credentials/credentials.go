@@ -48,6 +48,10 @@ const sourceAttributes = "provider attributes"
 // provider maps null and unknown to "").
 type Input struct {
 	Region, AccessKey, SecretKey, SecurityToken, Profile, SharedCredentialsFile string
+	// CheckRegion is the rule a region from the block, the environment or a profile must pass
+	// (the provider gives emrapi.CheckRegion, the one owner of that rule); the error names where
+	// the failing value came from. Nil takes any region.
+	CheckRegion func(string) error
 }
 
 // Env looks up an environment variable: os.Getenv in production, a map lookup in tests. A nil Env
@@ -129,10 +133,10 @@ func Resolve(in Input, env Env, homeDir string) (Result, error) {
 	case region != "":
 		res.Region, res.RegionSource = region, regionFrom.describe()
 	case prof != nil && prof.regionID != "":
-		if err := ValidateRegion(prof.regionID); err != nil {
+		if err := in.checkRegion(prof.regionID); err != nil {
 			return Result{}, prof.from.newError("Invalid region in profile",
-				fmt.Sprintf("The region_id of %s is not valid: %v. Fix it in the file, or set the provider attribute %q or %s.",
-					prof.describe(), err, attrRegion, EnvRegionID), err)
+				fmt.Sprintf("The region_id of %s is not valid: %s Fix it in the file, or set the provider attribute %q or %s.",
+					prof.describe(), sentence(err.Error()), attrRegion, EnvRegionID), err)
 		}
 		res.Region, res.RegionSource = prof.regionID, prof.describe()
 	default:

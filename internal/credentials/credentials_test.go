@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/credentials"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 )
 
 // Secret values used in the inputs. Every one is distinctive so that TestResolve_errors and
@@ -169,7 +170,7 @@ func TestResolve_keys(t *testing.T) {
 			if tc.config != "" {
 				writeFile(t, home, defaultRel, tc.config)
 			}
-			res, err := credentials.Resolve(tc.in, envOf(tc.env), home)
+			res, err := resolve(tc.in, envOf(tc.env), home)
 			if err != nil {
 				t.Fatalf("Resolve: %v", err)
 			}
@@ -244,7 +245,7 @@ func TestResolve_fileAndProfileSelection(t *testing.T) {
 			for k, v := range tc.env {
 				env[k] = strings.ReplaceAll(v, "HOME", home)
 			}
-			res, err := credentials.Resolve(in, envOf(env), home)
+			res, err := resolve(in, envOf(env), home)
 			if err != nil {
 				t.Fatalf("Resolve: %v", err)
 			}
@@ -296,7 +297,7 @@ func TestResolve_region(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			home := t.TempDir()
 			writeFile(t, home, defaultRel, multiConfig)
-			res, err := credentials.Resolve(tc.in, envOf(tc.env), home)
+			res, err := resolve(tc.in, envOf(tc.env), home)
 			if err != nil {
 				t.Fatalf("Resolve: %v", err)
 			}
@@ -308,36 +309,17 @@ func TestResolve_region(t *testing.T) {
 	}
 }
 
-func TestValidateRegion(t *testing.T) {
-	cases := []struct {
-		region string
-		ok     bool
-	}{
-		{"cn-hangzhou", true},
-		{"ap-southeast-1", true},
-		{"us-west-1", true},
-		{"cn-shanghai-finance-1", true},
-		{"eu-central-1", true},
-		{"", false},
-		{"hangzhou", false},
-		{"CN-hangzhou", false},
-		{"cn_hangzhou", false},
-		{"cn-", false},
-		{"-cn", false},
-		{"cn--hangzhou", false},
-		{"cn-hangzhou ", false},
-		{" cn-hangzhou", false},
-		{"cn-hangzhou\n", false},
-		{"cn-hangzhöu", false},
-		{"cn.hangzhou-1", false},
-	}
-	for _, tc := range cases {
-		t.Run(tc.region, func(t *testing.T) {
-			err := credentials.ValidateRegion(tc.region)
-			if (err == nil) != tc.ok {
-				t.Errorf("ValidateRegion(%q) = %v, want ok=%v", tc.region, err, tc.ok)
-			}
-		})
+// resolve is credentials.Resolve with the provider's region rule, as the provider calls it.
+func resolve(in credentials.Input, env credentials.Env, home string) (credentials.Result, error) {
+	in.CheckRegion = emrapi.CheckRegion
+	return credentials.Resolve(in, env, home)
+}
+
+// TestResolveWithoutRegionRule: without a rule, any region is taken (the rule is emrapi's).
+func TestResolveWithoutRegionRule(t *testing.T) {
+	res, err := credentials.Resolve(credentials.Input{Region: "Hangzhou", AccessKey: attrID, SecretKey: attrSecret}, nil, "")
+	if err != nil || res.Region != "Hangzhou" {
+		t.Fatalf("Resolve = %q, %v; want the region taken as given", res.Region, err)
 	}
 }
 
@@ -577,7 +559,7 @@ func TestResolve_errors(t *testing.T) {
 			if tc.noHome {
 				homeArg = ""
 			}
-			res, err := credentials.Resolve(in, envOf(env), homeArg)
+			res, err := resolve(in, envOf(env), homeArg)
 			if err == nil {
 				t.Fatalf("Resolve succeeded with source %q, want an error", res.Source)
 			}
@@ -620,7 +602,7 @@ func TestResolve_noSecretsInErrors(t *testing.T) {
 			if tc.noHome {
 				homeArg = ""
 			}
-			_, err := credentials.Resolve(in, envOf(env), homeArg)
+			_, err := resolve(in, envOf(env), homeArg)
 			if err == nil {
 				t.Fatal("Resolve succeeded, want an error")
 			}
@@ -693,7 +675,7 @@ func TestResolve_warnings(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			home := t.TempDir()
 			writeFile(t, home, defaultRel, multiConfig)
-			res, err := credentials.Resolve(tc.in, envOf(tc.env), home)
+			res, err := resolve(tc.in, envOf(tc.env), home)
 			if err != nil {
 				t.Fatalf("Resolve: %v", err)
 			}

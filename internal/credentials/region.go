@@ -8,29 +8,13 @@ import (
 // DefaultRegion is the region used when none is configured anywhere.
 const DefaultRegion = "cn-hangzhou"
 
-// ValidateRegion checks the shape of a region ID such as cn-hangzhou, ap-southeast-1 or
-// cn-shanghai-finance-1: lower-case ASCII letters and digits in at least two non-empty parts joined
-// by single dashes. It does not check that the region exists: new regions appear without a
-// provider release, and the API rejects unknown ones.
-func ValidateRegion(s string) error {
-	if s == "" {
-		return fmt.Errorf("region is empty")
+// checkRegion applies the caller's region rule (Input.CheckRegion); without one every value is
+// taken, and the API has the last word.
+func (in Input) checkRegion(s string) error {
+	if in.CheckRegion == nil {
+		return nil
 	}
-	parts := strings.Split(s, "-")
-	if len(parts) < 2 {
-		return fmt.Errorf("region %q is not a region ID: expected lower-case parts joined by dashes, such as cn-hangzhou or ap-southeast-1", s)
-	}
-	for _, p := range parts {
-		if p == "" {
-			return fmt.Errorf("region %q has an empty part between dashes: expected a region ID such as cn-hangzhou or ap-southeast-1", s)
-		}
-		for _, r := range p {
-			if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
-				return fmt.Errorf("region %q contains %q: a region ID has only lower-case letters, digits and dashes, such as cn-hangzhou or ap-southeast-1", s, r)
-			}
-		}
-	}
-	return nil
+	return in.CheckRegion(s)
 }
 
 // explicitRegion returns the region given in the provider block or the environment, with its
@@ -47,9 +31,20 @@ func explicitRegion(in Input, env Env) (string, origin, error) {
 	} else {
 		return "", origin{}, nil
 	}
-	if err := ValidateRegion(value); err != nil {
+	if err := in.checkRegion(value); err != nil {
 		return "", origin{}, from.newError("Invalid region",
-			fmt.Sprintf("The region from %s is not valid: %v.", from.describe(), err), err)
+			fmt.Sprintf("The region from %s is not valid: %s", from.describe(), sentence(err.Error())), err)
 	}
 	return value, from, nil
+}
+
+// sentence ends s with a period unless it already ends a sentence (a "did you mean …?" does):
+// validate.Sentence's rule, which this package cannot import (validate imports emrapi, which
+// imports this package).
+func sentence(s string) string {
+	s = strings.TrimRight(s, " ")
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }

@@ -111,7 +111,6 @@ func newAdoptFixture(t *testing.T, c *emrapi.Client) adoptFixture {
 func TestGenerateConfig_query(t *testing.T) {
 	w := queryWorkspace(t)
 	fx := newAdoptFixture(t, w.Client)
-	ctx := context.Background()
 
 	query := fmt.Sprintf(`
 provider "emrflow" {}
@@ -147,6 +146,21 @@ list "emrflow_flow" "all" {
 	if err := os.WriteFile(filepath.Join(w.Dir, "adopt.tfquery.hcl"), []byte(query), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	generated := queryGenerate(t, w)
+	for _, id := range []string{fx.projectID, fx.jobFolder, fx.flowFolder, fx.jobID, fx.flowID} {
+		if !strings.Contains(generated, id) {
+			t.Errorf("generated.tf does not import %s", id)
+		}
+	}
+	// The plan of the generated configuration imports the five objects and changes nothing.
+	adoptGenerated(t, w, map[string]int{"emrflow_project": 1, "emrflow_category": 2, "emrflow_job": 1, "emrflow_flow": 1})
+}
+
+// queryGenerate runs `terraform query -generate-config-out=generated.tf` in w and returns the
+// generated configuration.
+func queryGenerate(t *testing.T, w *e2e.Workspace) string {
+	t.Helper()
+	ctx := context.Background()
 	res, err := w.Run(ctx, "query", "-no-color", "-generate-config-out=generated.tf")
 	if err != nil {
 		t.Fatal(err)
@@ -159,13 +173,15 @@ list "emrflow_flow" "all" {
 		t.Fatalf("no generated configuration: %v\n%s", err, res.Stdout)
 	}
 	t.Logf("generated.tf:\n%s", generated)
-	for _, id := range []string{fx.projectID, fx.jobFolder, fx.flowFolder, fx.jobID, fx.flowID} {
-		if !strings.Contains(string(generated), id) {
-			t.Errorf("generated.tf does not import %s", id)
-		}
-	}
+	return string(generated)
+}
 
-	// The plan of the generated configuration imports the five objects and changes nothing.
+// adoptGenerated plans the generated configuration, which must only import (a no-op import of
+// want's count of each resource type: no create, update or replace), applies it, and checks that
+// the next plan is empty.
+func adoptGenerated(t *testing.T, w *e2e.Workspace, want map[string]int) {
+	t.Helper()
+	ctx := context.Background()
 	plan, err := w.Run(ctx, "plan", "-input=false", "-no-color", "-out=adopt.tfplan")
 	if err != nil {
 		t.Fatal(err)
@@ -201,7 +217,6 @@ list "emrflow_flow" "all" {
 		}
 		imports[typ]++
 	}
-	want := map[string]int{"emrflow_project": 1, "emrflow_category": 2, "emrflow_job": 1, "emrflow_flow": 1}
 	if fmt.Sprint(imports) != fmt.Sprint(want) {
 		t.Errorf("no-op imports %v, want %v", imports, want)
 	}
@@ -223,4 +238,52 @@ list "emrflow_flow" "all" {
 	if after.ExitCode != 0 {
 		t.Fatalf("plan after adopting is not empty (exit %d):\n%s%s", after.ExitCode, after.Stdout, after.Stderr)
 	}
+}
+
+// TestGenerateConfig_querySettings: the cluster settings and members of a project made outside
+// Terraform are found by `terraform query -generate-config-out`; the generated configuration only
+// imports them, and the next plan is empty.
+func TestGenerateConfig_querySettings(t *testing.T) {
+	w := queryWorkspace(t)
+	ctx := context.Background()
+	projectID, err := w.Client.CreateProject(ctx, emrapi.ProjectInput{Name: "adopt-settings", Description: "made in the console"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Client.CreateClusterSetting(ctx, emrapi.ClusterSettingInput{ProjectID: projectID, ClusterID: emulator.DefaultClusters()[0],
+		DefaultUser: "etl", Users: []string{"etl", "hadoop"}, Queues: []string{"root.etl"}}); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"alice", "bob"} {
+		if err := w.Client.CreateProjectUser(ctx, projectID, fmt.Sprint(216959339000000001+i), name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	query := fmt.Sprintf(`
+provider "emrflow" {}
+
+list "emrflow_project_cluster_setting" "all" {
+  provider = emrflow
+  config {
+    project_id = %[1]q
+  }
+}
+
+list "emrflow_project_user" "all" {
+  provider = emrflow
+  config {
+    project_id = %[1]q
+  }
+}
+`, projectID)
+	if err := os.WriteFile(filepath.Join(w.Dir, "adopt.tfquery.hcl"), []byte(query), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	generated := queryGenerate(t, w)
+	for _, want := range []string{emulator.DefaultClusters()[0], `"alice"`, `"bob"`, `"root.etl"`} {
+		if !strings.Contains(generated, want) {
+			t.Errorf("generated.tf does not hold %s", want)
+		}
+	}
+	adoptGenerated(t, w, map[string]int{"emrflow_project_cluster_setting": 1, "emrflow_project_user": 2})
 }

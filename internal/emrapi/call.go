@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -100,7 +102,7 @@ func (c *Client) do(ctx context.Context, cl *call, out any) error {
 		c.observe(ctx, cl, err)
 		if err == nil {
 			if out == nil {
-				return nil
+				return notDone(cl, body)
 			}
 			if err := json.Unmarshal(unwrapData(body), out); err != nil {
 				return fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
@@ -361,4 +363,55 @@ func errorCode(err error) string {
 	default:
 		return e.Shape
 	}
+}
+
+// notDone returns an error when the answer of a write that answers no object says it did not
+// succeed: every such page documents "Data | Boolean | true | 是否成功" (whether it succeeded),
+// and none says when the server answers false. Data false (or "false", in or out of a "data"
+// envelope) is then an error naming the action and the object; an answer without Data, or with
+// Data true, is success.
+func notDone(cl *call, body []byte) error {
+	if !dataFalse(body) {
+		return nil
+	}
+	return &Error{Action: cl.action, Code: CodeNotDone, HTTPStatus: http.StatusOK, Shape: ShapeFlow,
+		Message: "the API answered Data: false (not done) for " + cl.object() + "; nothing says why. Check the object in the " +
+			"EMR console, then apply again"}
+}
+
+// dataFalse tells whether an answer's Data reads as false. Only a readable false counts: an
+// answer that does not decode, or a Data that is no boolean (an object, a word), says nothing
+// either way.
+func dataFalse(body []byte) bool {
+	var a struct {
+		Data json.RawMessage `json:"Data"` // the match is case-insensitive: "data" too
+	}
+	if json.Unmarshal(unwrapData(body), &a) != nil || len(a.Data) == 0 || string(bytes.TrimSpace(a.Data)) == "null" {
+		return false
+	}
+	var done flexBool
+	return done.UnmarshalJSON(a.Data) == nil && !bool(done)
+}
+
+// CodeNotDone is the code of the error made of a write's Data: false answer (no page gives one).
+const CodeNotDone = "Data.False"
+
+// object names what a call is about, from the ids it sends, e.g. "project FP-1, cluster C-1".
+func (cl *call) object() string {
+	var parts []string
+	for _, p := range []struct{ param, word string }{
+		{"ProjectId", "project"}, {"Id", "id"}, {"ClusterId", "cluster"}, {"UserName", "user"}, {"Name", "name"},
+	} {
+		v := cl.query[p.param]
+		if v == "" {
+			v = cl.form[p.param]
+		}
+		if v != "" {
+			parts = append(parts, p.word+" "+v)
+		}
+	}
+	if len(parts) == 0 {
+		return "the request"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -140,6 +140,7 @@ type flowJSON struct {
 	Type               flexString `json:"Type"`
 	GmtCreate          flexInt64  `json:"GmtCreate"`
 	GmtModified        flexInt64  `json:"GmtModified"`
+	EditLockDetail     flexString `json:"EditLockDetail"`
 	ParentFlowList     struct {
 		ParentFlow []struct {
 			ParentFlowID flexString `json:"ParentFlowId"`
@@ -170,6 +171,7 @@ func (j *flowJSON) flow() Flow {
 		Type:               string(j.Type),
 		GmtCreate:          int64(j.GmtCreate),
 		GmtModified:        int64(j.GmtModified),
+		EditLockDetail:     editLock(string(j.EditLockDetail)),
 	}
 	for _, p := range j.ParentFlowList.ParentFlow {
 		if p.ParentFlowID != "" {
@@ -216,4 +218,14 @@ func notFound(err error, kind, id string) error {
 		return &NotFoundError{Kind: kind, ID: id, Err: err}
 	}
 	return err
+}
+
+// editLock normalises an EditLockDetail (DescribeFlow, DescribeFlowJob; format undocumented): an
+// empty JSON value ("{}", "[]", "null") or blanks are no lock, "".
+func editLock(detail string) string {
+	switch strings.TrimSpace(detail) {
+	case "", "{}", "[]", "null", `""`:
+		return ""
+	}
+	return detail
 }

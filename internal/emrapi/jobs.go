@@ -159,6 +159,7 @@ type jobJSON struct {
 	LastInstanceID    flexString `json:"LastInstanceId"`
 	GmtCreate         flexInt64  `json:"GmtCreate"`
 	GmtModified       flexInt64  `json:"GmtModified"`
+	EditLockDetail    flexString `json:"EditLockDetail"`
 	ResourceList      struct {
 		Resource []struct {
 			Path  flexString `json:"Path"`
@@ -193,6 +194,7 @@ func (j *jobJSON) job() Job {
 		LastInstanceID:    string(j.LastInstanceID),
 		GmtCreate:         int64(j.GmtCreate),
 		GmtModified:       int64(j.GmtModified),
+		EditLockDetail:    editLock(string(j.EditLockDetail)),
 	}
 	for _, r := range j.ResourceList.Resource {
 		out.Resources = append(out.Resources, JobResource{Path: string(r.Path), Alias: string(r.Alias)})

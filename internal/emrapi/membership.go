@@ -9,6 +9,7 @@ import (
 	"maps"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // A project's cluster settings and members, and the clusters data development may use. The pages
@@ -66,17 +67,6 @@ type Cluster struct {
 	HasUncompletedOrder bool
 }
 
-// settingNotFound matches the messages that say a cluster setting is not there: its project is
-// gone, the cluster is gone (a released cluster has no setting left), or the setting itself does
-// not exist. The pages document the first only; the emulator answers the third with "Cluster
-// setting does not exist [C-…]", and any "… setting does not exist" or "… setting not exist"
-// counts, since the real wording is unknown.
-var settingNotFound = regexp.MustCompile(`^(Project does not exist|Cluster does not exist|.*[Ss]etting (does )?not exist)`)
-
-// userNotFound matches the answers of DeleteFlowProjectUser about a user who is not a member
-// (undocumented; the emulator says "User does not exist [x]").
-var userNotFound = regexp.MustCompile(`^(Project does not exist|.*[Uu]ser (does )?not exist)`)
-
 func matchesFlowMessage(err error, re *regexp.Regexp) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Shape != ShapeNetwork && re.MatchString(e.Message)
@@ -112,24 +102,34 @@ func (c *Client) CreateClusterSetting(ctx context.Context, in ClusterSettingInpu
 		set("ClusterId", in.ClusterID).
 		opt("DefaultUser", in.DefaultUser).
 		opt("DefaultQueue", in.DefaultQueue)
-	setRepeatList(cl, "UserList", in.Users, false)
-	setRepeatList(cl, "QueueList", in.Queues, false)
-	setRepeatList(cl, "HostList", in.Hosts, false)
+	setRepeatList(cl, "UserList", in.Users)
+	setRepeatList(cl, "QueueList", in.Queues)
+	setRepeatList(cl, "HostList", in.Hosts)
 	return c.do(ctx, cl, nil)
 }
 
 // DescribeClusterSetting reads the setting of a project and cluster; a missing one (or a missing
 // project or cluster) is a *NotFoundError of kind "cluster setting" whose ID is the cluster's.
+//
+// No page gives the answer about a missing setting: it may be an error whose message no client
+// has seen, or a successful, empty answer ({"code":"200","data":null}). So absence is decided
+// from ListFlowProjectClusterSetting (settingAbsent), never from one guessed sentence: after an
+// error the API answered, and after an answer that names no setting.
 func (c *Client) DescribeClusterSetting(ctx context.Context, projectID, clusterID string) (*ClusterSetting, error) {
 	cl := newCall("DescribeFlowProjectClusterSetting", idempotent).set("ProjectId", projectID).set("ClusterId", clusterID)
 	var out settingAnswer
 	if err := c.do(ctx, cl, &out); err != nil {
-		if matchesFlowMessage(err, settingNotFound) {
-			return nil, &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err}
-		}
-		return nil, err
+		return nil, c.settingAbsent(ctx, projectID, clusterID, err)
 	}
 	s := out.setting()
+	if s.ClusterID == "" && s.GmtCreate == 0 {
+		// An answer that names no setting: the list tells whether there is one.
+		listed, err := c.listedSetting(ctx, projectID, clusterID)
+		if err != nil {
+			return nil, err
+		}
+		s = *listed
+	}
 	if s.ProjectID == "" {
 		s.ProjectID = projectID
 	}
@@ -139,19 +139,61 @@ func (c *Client) DescribeClusterSetting(ctx context.Context, projectID, clusterI
 	return &s, nil
 }
 
-// ModifyClusterSetting replaces the whole setting: both defaults and the three whitelists are
-// always sent. An empty whitelist is sent as a bare, empty list parameter (UserList=), which
-// clears it: the typed SDK request would send nothing, and an absent list leaves it as it was.
-// (Assumption, as for a job's ResourceList and mirrored by the emulator.)
+// settingAbsent turns err, the API's answer to a call about one setting, into a *NotFoundError
+// when ListFlowProjectClusterSetting does not list the setting (or its project is gone).
+func (c *Client) settingAbsent(ctx context.Context, projectID, clusterID string, err error) error {
+	return absentFromList(err, func() error {
+		_, lerr := c.listedSetting(ctx, projectID, clusterID)
+		return lerr
+	}, &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err})
+}
+
+// absentFromList returns notFound when err is an answer of the API (not a network failure,
+// throttling or 5xx, which tell nothing) and lookup, a look-up in the object's list, says it is not
+// there; else err as it is, also when the list cannot be read. It serves the calls whose pages
+// document no not-found message: the list decides, never a guessed sentence.
+func absentFromList(err error, lookup func() error, notFound *NotFoundError) error {
+	var e *Error
+	if !errors.As(err, &e) || IsRetryable(err) || e.Code == CodeNotDone {
+		return err // not an answer about the object, or one that found it (Data: false)
+	}
+	if IsNotFound(lookup()) {
+		return notFound
+	}
+	return err
+}
+
+// listedSetting finds the setting in its project's list; one not listed, or a project that is
+// gone, is a *NotFoundError.
+func (c *Client) listedSetting(ctx context.Context, projectID, clusterID string) (*ClusterSetting, error) {
+	all, err := c.ListClusterSettings(ctx, projectID)
+	if err != nil {
+		if IsNotFound(err) {
+			return nil, &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err}
+		}
+		return nil, fmt.Errorf("listing the cluster settings of project %s: %w", projectID, err)
+	}
+	for i := range all {
+		if all[i].ClusterID == clusterID {
+			return &all[i], nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "cluster setting", ID: clusterID}
+}
+
+// ModifyClusterSetting sends both defaults and the whitelists' items (UserList.N, QueueList.N,
+// HostList.N, the only forms the page documents). An empty whitelist sends nothing, which leaves
+// the list as it was: a bare, empty UserList may be ignored by the gateway, so the resource
+// replaces a setting whose list is emptied instead of asking Modify to clear it.
 func (c *Client) ModifyClusterSetting(ctx context.Context, in ClusterSettingInput) error {
 	cl := newCall("ModifyFlowProjectClusterSetting", idempotent).
 		set("ProjectId", in.ProjectID).
 		set("ClusterId", in.ClusterID).
 		set("DefaultUser", in.DefaultUser).
 		set("DefaultQueue", in.DefaultQueue)
-	setRepeatList(cl, "UserList", in.Users, true)
-	setRepeatList(cl, "QueueList", in.Queues, true)
-	setRepeatList(cl, "HostList", in.Hosts, true)
+	setRepeatList(cl, "UserList", in.Users)
+	setRepeatList(cl, "QueueList", in.Queues)
+	setRepeatList(cl, "HostList", in.Hosts)
 	return c.do(ctx, cl, nil)
 }
 
@@ -160,10 +202,7 @@ func (c *Client) ModifyClusterSetting(ctx context.Context, in ClusterSettingInpu
 func (c *Client) DeleteClusterSetting(ctx context.Context, projectID, clusterID string) error {
 	cl := newCall("DeleteFlowProjectClusterSetting", idempotent).set("ProjectId", projectID).set("ClusterId", clusterID)
 	if err := c.do(ctx, cl, nil); err != nil {
-		if matchesFlowMessage(err, settingNotFound) {
-			return &NotFoundError{Kind: "cluster setting", ID: clusterID, Err: err}
-		}
-		return err
+		return c.settingAbsent(ctx, projectID, clusterID, err)
 	}
 	return nil
 }
@@ -200,10 +239,12 @@ func (c *Client) CreateProjectUser(ctx context.Context, projectID, userID, userN
 func (c *Client) DeleteProjectUser(ctx context.Context, projectID, userName string) error {
 	cl := newCall("DeleteFlowProjectUser", idempotent).set("ProjectId", projectID).set("UserName", userName)
 	if err := c.do(ctx, cl, nil); err != nil {
-		if matchesFlowMessage(err, userNotFound) {
-			return &NotFoundError{Kind: "project user", Name: userName, Err: err}
-		}
-		return err
+		// The page's sample error is about a bad type, not a missing user: whether the user is
+		// still a member is the list's to tell.
+		return absentFromList(err, func() error {
+			_, ferr := c.FindProjectUser(ctx, projectID, userName)
+			return ferr
+		}, &NotFoundError{Kind: "project user", Name: userName, Err: err})
 	}
 	return nil
 }
@@ -245,17 +286,20 @@ func (c *Client) FindProjectUser(ctx context.Context, projectID, userName string
 
 // ListFlowClusters returns the clusters a project may use (ListFlowCluster), walking all pages.
 func (c *Client) ListFlowClusters(ctx context.Context, projectID string) ([]Cluster, error) {
-	return c.listClusters(ctx, newCall("ListFlowCluster", idempotent).set("ProjectId", projectID))
+	all, _, err := c.listClusters(ctx, newCall("ListFlowCluster", idempotent).set("ProjectId", projectID))
+	return all, err
 }
 
-// ListAllFlowClusters returns every cluster of the region that data development may use
+// ListAllFlowClusters returns the clusters of the region that data development may use
 // (ListFlowClusterAll). Its page documents no paging parameters but paging fields in the answer:
-// the pages are walked all the same, which a server that ignores them answers with one page.
-func (c *Client) ListAllFlowClusters(ctx context.Context) ([]Cluster, error) {
+// the pages are walked all the same. complete is false when the answers count more clusters
+// (TotalCount) than they hold, as from a server that ignores PageNumber and answers its first
+// page every time: a cluster the list lacks may then exist all the same.
+func (c *Client) ListAllFlowClusters(ctx context.Context) (clusters []Cluster, complete bool, err error) {
 	return c.listClusters(ctx, newCall("ListFlowClusterAll", idempotent))
 }
 
-func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error) {
+func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, bool, error) {
 	var all []Cluster
 	seen := map[string]bool{}
 	for n := 1; n <= maxPages; n++ {
@@ -263,7 +307,7 @@ func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error
 		cl.set("PageNumber", strconv.Itoa(n)).set("PageSize", strconv.Itoa(DefaultPageSize))
 		var p clusterPage
 		if err := c.do(ctx, cl, &p); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		added := 0
 		for _, item := range p.Clusters.ClusterInfo {
@@ -281,28 +325,23 @@ func (c *Client) listClusters(ctx context.Context, base *call) ([]Cluster, error
 		}
 		total := int(p.TotalCount)
 		if added == 0 || (total > 0 && len(all) >= total) || (total <= 0 && len(p.Clusters.ClusterInfo) < size) {
-			return all, nil
+			return all, total <= len(all), nil
 		}
 	}
-	return nil, fmt.Errorf("%s: more than %d pages: the answers never end", base.action, maxPages)
+	return nil, false, fmt.Errorf("%s: more than %d pages: the answers never end", base.action, maxPages)
 }
 
-// setRepeatList sends name.1, name.2, … (the SDK's RepeatList). With clearEmpty and no items, a
-// bare, empty name parameter says "none".
-func setRepeatList(cl *call, name string, items []string, clearEmpty bool) {
-	if len(items) == 0 {
-		if clearEmpty {
-			cl.set(name, "")
-		}
-		return
-	}
+// setRepeatList sends name.1, name.2, … (the SDK's RepeatList); no items send nothing.
+func setRepeatList(cl *call, name string, items []string) {
 	for i, v := range items {
 		cl.set(name+"."+strconv.Itoa(i+1), v)
 	}
 }
 
 // stringList decodes {"User":["a","b"]} (the key varies: User, Queue, Host): the first array
-// member of the object. It also takes a bare array, a comma-free string and null.
+// member of the object. It also takes a bare array, null, and a string: DescribeFlowProjectClusterSetting.md
+// types UserList, QueueList and HostList as String, and the console takes them comma-separated,
+// so "a,b" is two items (blanks around them trimmed, empty ones dropped; no item may hold a comma).
 type stringList []string
 
 func (l *stringList) UnmarshalJSON(b []byte) error {
@@ -338,7 +377,11 @@ func (l *stringList) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return fmt.Errorf("not a list: %s", b)
 		}
-		*l = []string{s}
+		for item := range strings.SplitSeq(s, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				*l = append(*l, item)
+			}
+		}
 		return nil
 	}
 }

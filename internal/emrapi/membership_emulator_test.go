@@ -27,7 +27,8 @@ func TestEmulatorClusterSettings(t *testing.T) {
 		t.Fatalf("describe: %+v", got)
 	}
 
-	// Modify replaces the whole setting; empty whitelists are cleared.
+	// Modify sets the defaults and the lists it has items for; an empty one keeps its items (the
+	// resource replaces a setting whose list is emptied).
 	mod := emrapi.ClusterSettingInput{ProjectID: p, ClusterID: cluster, DefaultUser: "etl", DefaultQueue: "q1",
 		Queues: []string{"q1", "q2"}}
 	if err := c.ModifyClusterSetting(ctx, mod); err != nil {
@@ -37,8 +38,8 @@ func TestEmulatorClusterSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.DefaultUser != "etl" || got.DefaultQueue != "q1" || len(got.Users) != 0 || len(got.Hosts) != 0 ||
-		!reflect.DeepEqual(got.Queues, mod.Queues) {
+	if got.DefaultUser != "etl" || got.DefaultQueue != "q1" || !reflect.DeepEqual(got.Users, in.Users) ||
+		!reflect.DeepEqual(got.Hosts, in.Hosts) || !reflect.DeepEqual(got.Queues, mod.Queues) {
 		t.Fatalf("after modify: %+v", got)
 	}
 
@@ -50,9 +51,9 @@ func TestEmulatorClusterSettings(t *testing.T) {
 	if err != nil || len(clusters) != 1 || clusters[0].ID != cluster || clusters[0].Status != "IDLE" {
 		t.Fatalf("ListFlowClusters: %+v, %v", clusters, err)
 	}
-	all, err := c.ListAllFlowClusters(ctx)
-	if err != nil || len(all) != 3 || all[0].ID != cluster || all[0].Name == "" || all[0].CreateTime == 0 {
-		t.Fatalf("ListAllFlowClusters: %+v, %v", all, err)
+	all, complete, err := c.ListAllFlowClusters(ctx)
+	if err != nil || len(all) != 3 || !complete || all[0].ID != cluster || all[0].Name == "" || all[0].CreateTime == 0 {
+		t.Fatalf("ListAllFlowClusters: %+v (complete %v), %v", all, complete, err)
 	}
 
 	if err := c.DeleteClusterSetting(ctx, p, cluster); err != nil {

@@ -1,12 +1,13 @@
 package emrapi
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
 
-// TestClusterSettingParameters: Create sends only the whitelists it has; Modify sends every
-// field, empty whitelists as bare empty parameters (which clear them).
+// TestClusterSettingParameters: Create and Modify send only the whitelists' items, never a bare,
+// empty list parameter, which no page documents (an emptied list replaces the setting instead).
 func TestClusterSettingParameters(t *testing.T) {
 	api := newFakeAPI(t, func(int, recorded) reply { return ok(`{"RequestId":"R","Data":true}`) })
 	c := newTestClient(t, api.URL, nil)
@@ -30,14 +31,15 @@ func TestClusterSettingParameters(t *testing.T) {
 			t.Errorf("create sent %s", k)
 		}
 	}
-	for k, want := range map[string]string{"DefaultUser": "hadoop", "DefaultQueue": "default", "UserList": "",
-		"QueueList": "", "HostList.1": "h1"} {
+	for k, want := range map[string]string{"DefaultUser": "hadoop", "DefaultQueue": "default", "HostList.1": "h1"} {
 		if v, has := modify.param(k); !has || v != want {
 			t.Errorf("modify %s = %q (sent %v), want %q", k, v, has, want)
 		}
 	}
-	if _, has := modify.param("HostList"); has {
-		t.Error("modify sent a bare HostList beside its items")
+	for _, k := range []string{"UserList", "QueueList", "HostList"} {
+		if _, has := modify.param(k); has {
+			t.Errorf("modify sent a bare %s", k)
+		}
 	}
 }
 
@@ -101,17 +103,59 @@ func TestSettingAnswerShapes(t *testing.T) {
 }
 
 // TestClusterListWalk: ListFlowClusterAll's pages are walked by TotalCount, and a server that
-// ignores PageNumber (repeating its one page) does not loop or duplicate.
+// ignores PageNumber (repeating its one page) does not loop or duplicate, and is known to have
+// answered an incomplete list.
 func TestClusterListWalk(t *testing.T) {
 	page := `{"Clusters":{"ClusterInfo":[{"Id":"C-1","Name":"a","CreateTime":1542953603000,"FailReason":{}},` +
-		`{"Id":"C-2","Name":"b","HasUncompletedOrder":"false"}]},"PageNumber":1,"PageSize":10,"TotalCount":3}`
-	api := newFakeAPI(t, func(int, recorded) reply { return ok(page) })
-	c := newTestClient(t, api.URL, nil)
-	got, err := c.ListAllFlowClusters(t.Context())
-	if err != nil {
-		t.Fatal(err)
+		`{"Id":"C-2","Name":"b","HasUncompletedOrder":"false"}]},"PageNumber":1,"PageSize":10,"TotalCount":%d}`
+	for _, tc := range []struct {
+		total, wantCalls int
+		wantComplete     bool
+	}{{3, 2, false}, {2, 1, true}, {0, 1, true}} {
+		api := newFakeAPI(t, func(int, recorded) reply { return ok(fmt.Sprintf(page, tc.total)) })
+		c := newTestClient(t, api.URL, nil)
+		got, complete, err := c.ListAllFlowClusters(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || got[0].ID != "C-1" || got[1].Name != "b" || got[0].CreateTime != 1542953603000 ||
+			api.count() != tc.wantCalls || complete != tc.wantComplete {
+			t.Fatalf("TotalCount %d: got %+v (complete %v) after %d requests", tc.total, got, complete, api.count())
+		}
 	}
-	if len(got) != 2 || got[0].ID != "C-1" || got[1].Name != "b" || got[0].CreateTime != 1542953603000 || api.count() != 2 {
-		t.Fatalf("got %+v after %d requests", got, api.count())
+}
+
+// TestStringListDecode: the whitelists of DescribeFlowProjectClusterSetting (and its list's
+// items) as the SDK types them ({"User":[…]}), as bare arrays, and as the page types them
+// (String), comma-separated as the console takes them.
+func TestStringListDecode(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{`{"User":["a","b"]}`, []string{"a", "b"}},
+		{`{"Queue":[]}`, nil},
+		{`["a","b"]`, []string{"a", "b"}},
+		{`null`, nil},
+		{`""`, nil},
+		{`"a"`, []string{"a"}},
+		{`"a,b"`, []string{"a", "b"}},
+		{`"a, b ,,c"`, []string{"a", "b", "c"}},
+		{`{"Host":"h1,h2"}`, []string{"h1", "h2"}},
+		{`" , "`, nil},
+	}
+	for _, tc := range cases {
+		var got stringList
+		if err := got.UnmarshalJSON([]byte(tc.in)); err != nil {
+			t.Errorf("%s: %v", tc.in, err)
+			continue
+		}
+		if !reflect.DeepEqual([]string(got), tc.want) {
+			t.Errorf("%s = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	var bad stringList
+	if err := bad.UnmarshalJSON([]byte(`12`)); err == nil {
+		t.Error("a number decoded as a list")
 	}
 }

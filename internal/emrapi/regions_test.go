@@ -137,3 +137,42 @@ func TestRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRegion: the one region rule, shape first (the rows the credentials package checked
+// before it took the rule from here), then the SDK's list.
+func TestCheckRegion(t *testing.T) {
+	cases := []struct {
+		region string
+		want   string // "" = valid; else a fragment of the error
+	}{
+		{"cn-hangzhou", ""},
+		{"ap-southeast-1", ""},
+		{"us-west-1", ""},
+		{"eu-central-1", ""},
+		{"", "region is empty"},
+		{"hangzhou", "is not a region ID"},
+		{"CN-hangzhou", `contains 'C'`},
+		{"cn_hangzhou", "is not a region ID"},
+		{"cn-", "empty part"},
+		{"-cn", "empty part"},
+		{"cn--hangzhou", "empty part"},
+		{"cn-hangzhou ", `contains ' '`},
+		{" cn-hangzhou", `contains ' '`},
+		{"cn-hangzhou\n", `contains '\n'`},
+		{"cn-hangzhöu", `contains 'ö'`},
+		{"cn.hangzhou-1", `contains '.'`},
+		{"cn-hangzou", `did you mean "cn-hangzhou"?`},
+		{"mars-north-1", "the regions the Alibaba Cloud SDK knows for EMR are ap-northeast-1, "},
+	}
+	for _, tc := range cases {
+		t.Run(tc.region, func(t *testing.T) {
+			err := CheckRegion(tc.region)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("CheckRegion(%q) = %v, want nil", tc.region, err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("CheckRegion(%q) = %v, want an error containing %q", tc.region, err, tc.want)
+			}
+		})
+	}
+}

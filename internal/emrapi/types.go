@@ -30,6 +30,9 @@ type Flow struct {
 	Type               string
 	GmtCreate          int64
 	GmtModified        int64
+	// EditLockDetail says who holds the flow open for editing in the console ("" when nobody):
+	// DescribeFlow's string, format undocumented.
+	EditLockDetail string
 }
 
 // FlowInput is the whole desired state of a flow, for CreateFlowForWeb and ModifyFlowForWeb.
@@ -136,6 +139,9 @@ type Job struct {
 	LastInstanceID string
 	GmtCreate      int64
 	GmtModified    int64
+	// EditLockDetail says who holds the job open for editing in the console ("" when nobody):
+	// DescribeFlowJob's string, format undocumented.
+	EditLockDetail string
 }
 
 // JobInput is the whole desired state of a job for CreateFlowJob and ModifyFlowJob (ModifyFlowJob

@@ -33,8 +33,9 @@ const (
 	// {"items":[]}, Graph {"nodes":[],"edges":[]}, and EndSchedule 4102416001000 for a scheduled
 	// flow without an end.
 	AnswersDefaults = "defaults"
-	// AnswersStrings answers numbers and booleans as strings, and re-serialises JSON-valued fields
-	// with their keys in another order, other spacing, and the numbers in them as strings.
+	// AnswersStrings answers numbers and booleans as strings, re-serialises JSON-valued fields
+	// with their keys in another order, other spacing, and the numbers in them as strings, and
+	// answers a cluster setting's whitelists as comma-joined strings (the page types them String).
 	AnswersStrings = "strings"
 	// AnswersShuffled reverses the order of list items (list pages, ParentFlowList,
 	// ResourceList, alert items and their group ids, graph nodes and edges), adds unknown fields,
@@ -47,7 +48,9 @@ const (
 	// DeleteFlowCategory.md answer "Data":"true"; DescribeFlowInstance.md and
 	// DescribeFlowNodeInstance.md wrap the run in "data" (the run's Graph an object), as
 	// DescribeFlowNodeInstanceLauncherLog.md does its log with "code":"200"; ListFlowNodeInstance.md
-	// lists NodeInstances.NodeInstance.
+	// lists NodeInstances.NodeInstance; DescribeFlowProjectClusterSetting.md and
+	// ModifyFlowProjectClusterSetting.md wrap their answer in {"code":"200","data":{…},"requestId",
+	// "successResponse":true}.
 	AnswersDocumented = "documented"
 	// The run actions (runs*.go) are varied too: sparse leaves out a run's and a node's times
 	// that are still 0, strings stringifies the nodes' numbers and booleans and the controls' Data,
@@ -107,6 +110,9 @@ const (
 	kindNode    // a node instance
 	kindLog     // a launcher log read
 	kindControl // the answer of an action that starts or changes a run: Data
+	kindSetting // a project's cluster setting
+	kindMember  // a project's user
+	kindCluster // a cluster of ListFlowCluster(All)
 )
 
 // answerShape says where an action's answer holds objects: the answer itself (path nil), or the
@@ -138,6 +144,12 @@ func answerShapes() map[string]answerShape {
 		"SuspendFlow":                         {kind: kindControl},
 		"ResumeFlow":                          {kind: kindControl},
 		"KillFlowJob":                         {kind: kindControl},
+		// The families of the cluster settings, members and cluster lists.
+		"DescribeFlowProjectClusterSetting": {kind: kindSetting},
+		"ListFlowProjectClusterSetting":     {kind: kindSetting, path: []string{"ClusterSettings", "ClusterSetting"}},
+		"ListFlowProjectUser":               {kind: kindMember, path: []string{"Users", "User"}},
+		"ListFlowCluster":                   {kind: kindCluster, path: []string{"Clusters", "ClusterInfo"}},
+		"ListFlowClusterAll":                {kind: kindCluster, path: []string{"Clusters", "ClusterInfo"}},
 	}
 }
 
@@ -186,6 +198,9 @@ func (s *Server) rewriteAnswer(action string, resp any) (any, error) {
 	}
 	shape, ok := answerShapes()[action]
 	if !ok {
+		if slices.Contains(writeAnswers(), action) {
+			rewriteWriteAnswer(steps, top)
+		}
 		return top, nil
 	}
 	var objects []map[string]any
@@ -207,13 +222,50 @@ func (s *Server) rewriteAnswer(action string, resp any) (any, error) {
 		slices.Reverse(list)
 	}
 	if steps.strings {
-		for _, k := range []string{"PageNumber", "PageSize", "Total"} {
+		for _, k := range []string{"PageNumber", "PageSize", "Total", "TotalCount"} {
 			if v, ok := top[k]; ok {
 				top[k] = stringify(v)
 			}
 		}
 	}
 	return top, nil
+}
+
+// writeAnswers are the writes whose answer is {"RequestId","Data"} (Data: "whether it succeeded")
+// or, for the creates of flows, jobs, projects and folders, {"RequestId","Id"}.
+func writeAnswers() []string {
+	return []string{
+		"CreateFlowForWeb", "ModifyFlowForWeb", "DeleteFlow",
+		"CreateFlowJob", "ModifyFlowJob", "DeleteFlowJob",
+		"CreateFlowProject", "ModifyFlowProject", "DeleteFlowProject",
+		"CreateFlowCategory", "ModifyFlowCategory", "DeleteFlowCategory",
+		"CreateFlowProjectClusterSetting", "ModifyFlowProjectClusterSetting", "DeleteFlowProjectClusterSetting",
+		"CreateFlowProjectUser", "DeleteFlowProjectUser",
+	}
+}
+
+// ProfiledActions lists the actions whose answers some profile varies: the objects' reads
+// (answerShapes) and the writes (writeAnswers).
+func ProfiledActions() []string {
+	out := writeAnswers()
+	for action := range answerShapes() {
+		out = append(out, action)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// rewriteWriteAnswer varies a write's answer: strings answers Data as the string some pages show
+// (DeleteFlowProjectUser.md, DeleteFlowProject.md: "Data":"true"), shuffled adds an unknown field.
+func rewriteWriteAnswer(steps answerSteps, top map[string]any) {
+	if steps.strings {
+		if v, ok := top["Data"]; ok {
+			top["Data"] = stringify(v)
+		}
+	}
+	if steps.shuffled {
+		setDefault(top, "Revision", json.Number("3"))
+	}
 }
 
 // rewriteObject applies the steps to one object (a flow, job, project or category).
@@ -239,6 +291,8 @@ func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[strin
 				delete(obj, k) // 0 is no time: the schedule was never set
 			case (kind == kindRun || kind == kindNode) && slices.Contains(runTimes, k) && isZeroNumber(v):
 				delete(obj, k) // not started, not ended, never scheduled
+			case kind == kindMember && k == "AccountUserId":
+				delete(obj, k) // ListFlowProjectUser has no page: only the SDK's type names it
 			}
 		}
 	}
@@ -274,6 +328,9 @@ func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[strin
 		shuffleObject(kind, obj)
 	}
 	if steps.strings {
+		if kind == kindSetting {
+			joinWhitelists(obj)
+		}
 		for k, v := range obj {
 			if slices.Contains(jsonFields, k) {
 				if str, ok := v.(string); ok {
@@ -283,6 +340,22 @@ func (s *Server) rewriteObject(steps answerSteps, kind objectKind, obj map[strin
 			}
 			obj[k] = stringifyDeep(v)
 		}
+	}
+}
+
+// joinWhitelists answers a setting's UserList, QueueList and HostList as the page types them
+// (DescribeFlowProjectClusterSetting.md: String), comma-separated as the console takes them.
+func joinWhitelists(obj map[string]any) {
+	for _, path := range [][]string{{"UserList", "User"}, {"QueueList", "Queue"}, {"HostList", "Host"}} {
+		items := listAt(obj, path)
+		if _, ok := obj[path[0]]; !ok {
+			continue
+		}
+		parts := make([]string, 0, len(items))
+		for _, it := range items {
+			parts = append(parts, fmt.Sprint(it))
+		}
+		obj[path[0]] = strings.Join(parts, ",")
 	}
 }
 
@@ -306,13 +379,14 @@ func (s *Server) givenFields(kind objectKind, obj map[string]any) map[string]boo
 
 // shuffleObject reverses the object's inner lists, adds unknown fields and the graph's UI fields.
 func shuffleObject(kind objectKind, obj map[string]any) {
-	for _, path := range [][]string{{"ParentFlowList", "ParentFlow"}, {"ResourceList", "Resource"}, nodeInstancesPath} {
+	for _, path := range [][]string{{"ParentFlowList", "ParentFlow"}, {"ResourceList", "Resource"}, nodeInstancesPath,
+		{"UserList", "User"}, {"QueueList", "Queue"}, {"HostList", "Host"}} {
 		if l := listAt(obj, path); l != nil {
 			slices.Reverse(l)
 		}
 	}
-	// Unknown fields, as a newer server version might add.
-	obj["OwnerId"] = accountID
+	// Unknown fields, as a newer server version might add (a member's own OwnerId is kept).
+	setDefault(obj, "OwnerId", accountID)
 	obj["Tags"] = map[string]any{"Tag": []any{}}
 	obj["Revision"] = json.Number("3")
 	if g, ok := obj["Graph"].(string); ok && g != "" && (kind == kindFlow || kind == kindRun) {
@@ -443,6 +517,14 @@ func (s *Server) documentedAnswer(action string, top map[string]any) map[string]
 		// FlowNodeInstances.FlowNodeInstance.
 		top["NodeInstances"] = map[string]any{"NodeInstance": listAt(top, []string{"FlowNodeInstances", "FlowNodeInstance"})}
 		delete(top, "FlowNodeInstances")
+	case "ModifyFlowProjectClusterSetting":
+		// ModifyFlowProjectClusterSetting.md: {"successResponse":true,"requestId","data":{"Data",
+		// "RequestId"},"code":"200"}.
+		return map[string]any{"successResponse": true, "requestId": top["RequestId"], "data": top, "code": "200"}
+	case "DescribeFlowProjectClusterSetting":
+		// DescribeFlowProjectClusterSetting.md: {"code":"200","data":{…},"requestId",
+		// "successResponse":true}.
+		return map[string]any{"code": "200", "data": top, "requestId": top["RequestId"], "successResponse": true}
 	case "DeleteFlowProject", "DeleteFlowCategory":
 		// DeleteFlowProject.md, DeleteFlowCategory.md: "Data":"true".
 		top["Data"] = stringify(top["Data"])

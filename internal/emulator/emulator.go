@@ -96,8 +96,10 @@ type Server struct {
 	runs            runSettings
 	noConsole       bool
 
-	faults *faultInjector
-	nonces *nonceCache
+	faults   *faultInjector
+	nonces   *nonceCache
+	refusals refusals  // writes answered Data: false (RefuseWithDataFalse)
+	locks    editLocks // flows and jobs open in the console (LockForEdit)
 
 	mu      sync.RWMutex // guards st and version
 	st      *state
@@ -371,6 +373,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request, requestID string
 			"The request has failed due to a temporary failure of the server.")
 	}
 	c := &call{p: p, now: now, requestID: requestID, region: p.get("RegionId")}
+	if act.mutating && s.refused(name, p) {
+		return name, map[string]any{"RequestId": requestID, "Data": false}, nil
+	}
 	resp, aerr := act.run(s, c)
 	if aerr != nil {
 		return name, nil, aerr

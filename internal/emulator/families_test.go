@@ -514,11 +514,11 @@ func TestJobLifecycle(t *testing.T) {
 	}
 
 	// ModifyFlowJob (absent from the SDK) through a common request: change some, clear others.
-	// Type, Adhoc, ParentCategory and a bare ResourceList are not ModifyFlowJob.md's parameters:
-	// ignored, so the job keeps its type, ad-hoc flag, folder and resources.
+	// Type, Adhoc and ParentCategory are not ModifyFlowJob.md's parameters: ignored, so the job
+	// keeps its type, ad-hoc flag and folder (a bare ResourceList: TestBareList).
 	_, err = f.common(f.client, "2016-04-08", "ModifyFlowJob", map[string]string{
 		"Id": created.Id, "ProjectId": p, "Name": "extract2", "Type": "SHELL", "Params": "", "Adhoc": "false",
-		"ResourceList": "", "Mode": "", "MaxRetry": "", "ParentCategory": "",
+		"Mode": "", "MaxRetry": "", "ParentCategory": "",
 	})
 	mustOK(t, "ModifyFlowJob", err)
 	got, err = f.client.DescribeFlowJob(describe)

@@ -276,6 +276,9 @@ func (s *Server) modifyFlow(c *call) (any, *apiError) {
 	if err := applyFlowParams(p, &flow{}, true); err != nil {
 		return nil, err
 	}
+	if err := s.refuseLocked("Flow", p.get("Id")); err != nil {
+		return nil, err
+	}
 	return changeInProject(s, c, byID(flowOf), func(st *state, old *flow) *apiError {
 		nf := *old
 		nf.ParentFlowIDs = slices.Clone(old.ParentFlowIDs)
@@ -301,6 +304,8 @@ func (s *Server) describeFlow(c *call) (any, *apiError) {
 		resp.RequestID = c.requestID
 		resp.flowFields = flowFieldsOf(f)
 		resp.Namespace, resp.LogArchiveLocation, resp.Lifecycle = f.Namespace, f.LogArchiveLocation, f.Lifecycle
+		resp.Application = applicationOf(f.Graph, f.ClusterID)
+		resp.EditLockDetail = s.editLockOf(f.ID)
 		resp.ParentFlowList.ParentFlow = []parentFlowJSON{}
 		for _, id := range f.ParentFlowIDs {
 			pf := parentFlowJSON{ParentFlowID: id}

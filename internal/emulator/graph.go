@@ -94,3 +94,69 @@ func graphJobIDs(graph string) []string {
 	}
 	return ids
 }
+
+// applicationNode is a node of DescribeFlow's Application, the compiled DAG the service answers
+// beside the graph: {"nodeDefMap":{<node id>:{"jobId","name","clusterId","hostName","type",
+// "dependencies","transitions"}}} (the shape real answers show; no page documents it: an
+// assumption for the field names' meaning).
+type applicationNode struct {
+	JobID        string   `json:"jobId"`
+	Name         string   `json:"name"`
+	ClusterID    string   `json:"clusterId"`
+	HostName     string   `json:"hostName"`
+	Type         string   `json:"type"` // ":start:", ":action:" or ":end:"
+	Dependencies []string `json:"dependencies"`
+	Transitions  []string `json:"transitions"`
+}
+
+// applicationOf compiles a stored graph into DescribeFlow's Application (a JSON string): a node
+// per graph node, its type from attribute.type, its dependencies and transitions from the
+// edges. A flow without a graph (or one that does not decode) has "".
+func applicationOf(graph, clusterID string) string {
+	if graph == "" {
+		return ""
+	}
+	var g struct {
+		Nodes []struct {
+			ID        string `json:"id"`
+			Label     string `json:"label"`
+			Attribute struct {
+				Type  string `json:"type"`
+				JobID string `json:"jobId"`
+			} `json:"attribute"`
+			Config struct {
+				HostName string `json:"hostName"`
+			} `json:"config"`
+		} `json:"nodes"`
+		Edges []struct {
+			Source string `json:"source"`
+			Target string `json:"target"`
+		} `json:"edges"`
+	}
+	if err := json.Unmarshal([]byte(graph), &g); err != nil {
+		return ""
+	}
+	nodes := make(map[string]*applicationNode, len(g.Nodes))
+	for _, n := range g.Nodes {
+		typ := ":action:"
+		switch n.Attribute.Type {
+		case "START":
+			typ = ":start:"
+		case "END":
+			typ = ":end:"
+		}
+		nodes[n.ID] = &applicationNode{JobID: n.Attribute.JobID, Name: n.Label, ClusterID: clusterID,
+			HostName: n.Config.HostName, Type: typ, Dependencies: []string{}, Transitions: []string{}}
+	}
+	for _, e := range g.Edges {
+		if src, tgt := nodes[e.Source], nodes[e.Target]; src != nil && tgt != nil {
+			src.Transitions = append(src.Transitions, e.Target)
+			tgt.Dependencies = append(tgt.Dependencies, e.Source)
+		}
+	}
+	b, err := json.Marshal(map[string]any{"nodeDefMap": nodes})
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}

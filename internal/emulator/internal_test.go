@@ -151,16 +151,21 @@ func TestParamsHelpers(t *testing.T) {
 	list, present, err := params{
 		"ResourceList.10.Path": "oss://b/10", "ResourceList.2.Path": "hdfs:///2", "ResourceList.2.Alias": "two",
 		"ResourceList": "",
-	}.resourceList()
+	}.resourceList(false)
 	want := []jobResource{{Path: "hdfs:///2", Alias: "two"}, {Path: "oss://b/10"}}
 	if err != nil || !present || !reflect.DeepEqual(list, want) {
 		t.Errorf("resourceList = %+v %v %v", list, present, err)
 	}
-	if _, present, _ := (params{"Name": "x", "ResourceList": ""}).resourceList(); present {
-		t.Error("resourceList present without any ResourceList.N key (a bare ResourceList is not documented)")
+	// A bare, empty ResourceList says "none" (as a bare UserList does on the cluster settings),
+	// unless the gateway ignores it (SwitchIgnoreBareList).
+	if list, present, _ := (params{"Name": "x", "ResourceList": ""}).resourceList(false); !present || len(list) != 0 {
+		t.Errorf("bare ResourceList = %v %v, want present and empty", list, present)
+	}
+	if _, present, _ := (params{"Name": "x", "ResourceList": ""}).resourceList(true); present {
+		t.Error("resourceList present without any ResourceList.N key under ignore-bare-list")
 	}
 	// ModifyFlowJob.md: ResourceList.N.Path is required, so an emptied slot is not a way to clear.
-	if _, _, err := (params{"ResourceList.1.Path": "", "ResourceList.1.Alias": ""}).resourceList(); err == nil || err.code != codeMissingParameter {
+	if _, _, err := (params{"ResourceList.1.Path": "", "ResourceList.1.Alias": ""}).resourceList(false); err == nil || err.code != codeMissingParameter {
 		t.Errorf("empty slot: %v", err)
 	}
 }

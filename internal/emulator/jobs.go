@@ -4,18 +4,9 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-)
 
-// jobTypes are the job types CreateFlowJob accepts: the nine of CreateFlowJob.md ("Valid values:
-// MR, SPARK, HIVE_SQL, HIVE, PIG, SQOOP, SPARK_SQL, SPARK_STREAMING, and SHELL"), and those the
-// console guide offers beyond them (guide/Configure a Spark Shell job.md, Configure a Flink job.md,
-// Configure a Streaming SQL job.md, Configure an Impala SQL job.md; PRESTO_SQL is an assumption).
-func jobTypes() []string {
-	return []string{
-		"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP", "SPARK_SQL", "SPARK_STREAMING", "SHELL",
-		"SPARK_SHELL", "FLINK", "STREAMING_SQL", "PRESTO_SQL", "IMPALA_SQL",
-	}
-}
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
+)
 
 // maxEnvConf is the documented limit of a job's EnvConf.
 const maxEnvConf = 1024
@@ -115,8 +106,8 @@ type listJobResponse struct {
 // ParentCategory (CreateFlowJob.md's, not ModifyFlowJob.md's) are ignored, as the API gateway
 // passes a backend only the parameters of the action's definition (assumption: the gateway
 // ignores, rather than rejects, an undocumented parameter). So a job cannot change folder, type
-// or ad-hoc flag in place.
-func applyJobParams(p params, j *job, modify bool) *apiError {
+// or ad-hoc flag in place. ignoreBare is SwitchIgnoreBareList (see resourceList).
+func applyJobParams(p params, j *job, modify, ignoreBare bool) *apiError {
 	p.setString("Name", &j.Name)
 	p.setString("Description", &j.Description)
 	p.setString("Params", &j.Params)
@@ -192,7 +183,7 @@ func applyJobParams(p params, j *job, modify bool) *apiError {
 			j.Given[name] = true
 		}
 	}
-	list, ok, err := p.resourceList()
+	list, ok, err := p.resourceList(ignoreBare)
 	if err != nil {
 		return err
 	}
@@ -230,11 +221,11 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 		return nil, err
 	}
 	j := &job{ProjectID: p.get("ProjectId"), Type: p.get("Type"), Region: c.region}
-	if err := applyJobParams(p, j, false); err != nil {
+	if err := applyJobParams(p, j, false, s.switches.on(SwitchIgnoreBareList)); err != nil {
 		return nil, err
 	}
 	return s.createInProject(c, j.ProjectID, "FJ-", func(st *state, id string) *apiError {
-		if !slices.Contains(jobTypes(), j.Type) {
+		if !vocab.IsJobType(j.Type) {
 			return flowError("Invalid job type [%s]", j.Type)
 		}
 		j.ID = id
@@ -256,14 +247,17 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 	if err := p.requireAll("Id", "ProjectId"); err != nil {
 		return nil, err
 	}
-	if err := applyJobParams(p, &job{}, true); err != nil {
+	if err := applyJobParams(p, &job{}, true, s.switches.on(SwitchIgnoreBareList)); err != nil {
+		return nil, err
+	}
+	if err := s.refuseLocked("Flow Job", p.get("Id")); err != nil {
 		return nil, err
 	}
 	return changeInProject(s, c, byID(jobOf), func(st *state, old *job) *apiError {
 		nj := *old
 		nj.Resources = slices.Clone(old.Resources)
 		nj.Given = maps.Clone(old.Given)
-		if err := applyJobParams(p, &nj, true); err != nil {
+		if err := applyJobParams(p, &nj, true, s.switches.on(SwitchIgnoreBareList)); err != nil {
 			return err
 		}
 		if err := s.checkJob(st, &nj); err != nil {
@@ -277,7 +271,7 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 
 func (s *Server) describeJob(c *call) (any, *apiError) {
 	return describeInProject(s, c, byID(jobOf), func(_ *state, j *job) describeJobResponse {
-		return describeJobResponse{RequestID: c.requestID, jobFields: jobFieldsOf(j)}
+		return describeJobResponse{RequestID: c.requestID, jobFields: jobFieldsOf(j), EditLockDetail: s.editLockOf(j.ID)}
 	})
 }
 

@@ -246,9 +246,14 @@ func (s *Server) listFlowClusters(c *call) (any, *apiError) {
 	return clusterPage(c, pg, ids), nil
 }
 
+// onePageSize is the page a server that ignores the paging parameters answers (SwitchOnePage):
+// ListFlowClusterAll.md's sample answer shows PageSize 10.
+const onePageSize = 10
+
 // listFlowClustersAll is ListFlowClusterAll: every cluster data development may use. Its page
 // documents no paging parameters, only paging fields in the answer; the emulator honours
-// PageNumber and PageSize when given, as ListFlowCluster does.
+// PageNumber and PageSize when given, as ListFlowCluster does, or, under SwitchOnePage, ignores
+// them and answers its first page of 10 with TotalCount counting every cluster.
 func (s *Server) listFlowClustersAll(c *call) (any, *apiError) {
 	pg, aerr := c.p.paging()
 	if aerr != nil {
@@ -256,6 +261,9 @@ func (s *Server) listFlowClustersAll(c *call) (any, *apiError) {
 	}
 	if _, has := c.p.lookup("PageSize"); !has {
 		pg.size = maxPageSize // no paging asked for: one page holds them all
+	}
+	if s.switches.on(SwitchOnePage) {
+		pg = page{number: 1, size: onePageSize}
 	}
 	return clusterPage(c, pg, s.flowClusterIDs()), nil
 }
@@ -319,8 +327,9 @@ func (s *Server) flowCluster(id string) bool {
 //     Modify, Delete).
 //   - Modify changes what it is given: a present DefaultUser or DefaultQueue replaces the value
 //     (empty: the documented default); UserList.N, QueueList.N, HostList.N replace the list; a
-//     bare, empty UserList (QueueList, HostList) parameter clears it, as an empty ResourceList
-//     does on ModifyFlowJob; an absent one leaves it as it is.
+//     bare, empty UserList (QueueList, HostList) parameter clears it, as a bare ResourceList
+//     does on ModifyFlowJob (under SwitchIgnoreBareList both are ignored: the page documents
+//     only UserList.N); an absent one leaves it as it is.
 //   - Deleting a setting while flows of the project use the cluster is allowed (no page documents
 //     a refusal and the guide says only "To disassociate the cluster, click Delete"); such flows
 //     are refused when they are run.
@@ -402,11 +411,12 @@ func (p params) repeatList(name string) (list []string, present bool, aerr *apiE
 	return list, present, nil
 }
 
-// settingLists reads the three whitelists; a nil pointer means "not sent".
-func settingLists(p params) (users, queues, hosts *[]string, aerr *apiError) {
+// settingLists reads the three whitelists; a nil pointer means "not sent". With ignoreBare
+// (SwitchIgnoreBareList), a bare list parameter that carries no items counts as not sent.
+func settingLists(p params, ignoreBare bool) (users, queues, hosts *[]string, aerr *apiError) {
 	read := func(name string, pattern *regexp.Regexp, what string) (*[]string, *apiError) {
 		list, present, err := p.repeatList(name)
-		if err != nil || !present {
+		if err != nil || !present || (ignoreBare && len(list) == 0) {
 			return nil, err
 		}
 		for i, v := range list {
@@ -461,7 +471,7 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 		return nil, err
 	}
 	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p)
+	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -521,11 +531,11 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		return nil, err
 	}
 	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p)
+	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
 	if aerr != nil {
 		return nil, aerr
 	}
-	return changeInProject(s, c, settingAt, func(st *state, old *clusterSetting) *apiError {
+	resp, aerr := changeInProject(s, c, settingAt, func(st *state, old *clusterSetting) *apiError {
 		ns := *old
 		if v, ok := p.lookup("DefaultUser"); ok {
 			ns.DefaultUser = orDefault(v, defaultSubmitUser)
@@ -549,13 +559,15 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		st.ClusterSettings[settingKey(projectID, clusterID)] = &ns
 		return nil
 	})
+	return resp, s.settingNotFound(c, aerr)
 }
 
 func (s *Server) deleteClusterSetting(c *call) (any, *apiError) {
-	return changeInProject(s, c, settingAt, func(st *state, cs *clusterSetting) *apiError {
+	resp, aerr := changeInProject(s, c, settingAt, func(st *state, cs *clusterSetting) *apiError {
 		delete(st.ClusterSettings, settingKey(cs.ProjectID, cs.ClusterID))
 		return nil
 	})
+	return resp, s.settingNotFound(c, aerr)
 }
 
 // settingJSON is a setting as DescribeFlowProjectClusterSetting answers it (flat, as the SDK's
@@ -599,9 +611,28 @@ type settingResponse struct {
 }
 
 func (s *Server) describeClusterSetting(c *call) (any, *apiError) {
-	return describeInProject(s, c, settingAt, func(_ *state, cs *clusterSetting) settingResponse {
+	resp, aerr := describeInProject(s, c, settingAt, func(_ *state, cs *clusterSetting) settingResponse {
 		return settingResponse{RequestID: c.requestID, settingJSON: settingJSONOf(cs)}
 	})
+	if s.switches.on(SwitchEmptyEnvelope) && isSettingNotFound(c, aerr) {
+		// No page gives the not-found answer; a successful, empty envelope is one reading.
+		return map[string]any{"code": "200", "data": nil}, nil
+	}
+	return resp, s.settingNotFound(c, aerr)
+}
+
+// isSettingNotFound tells whether aerr is the answer about a missing setting (its project exists).
+func isSettingNotFound(c *call, aerr *apiError) bool {
+	return aerr != nil && aerr.message == errSettingNotFound(c.p.get("ClusterId")).message
+}
+
+// settingNotFound rewords the answer about a missing setting under SwitchUndocumentedNotFound,
+// with a message no client could have matched: no page documents the real one.
+func (s *Server) settingNotFound(c *call, aerr *apiError) *apiError {
+	if s.switches.on(SwitchUndocumentedNotFound) && isSettingNotFound(c, aerr) {
+		return flowError("The association record could not be located for the given arguments (%s)", c.p.get("ClusterId"))
+	}
+	return aerr
 }
 
 func (s *Server) listClusterSettings(c *call) (any, *apiError) {
@@ -725,10 +756,16 @@ func memberOf(st *state, c *call, projectID, name string) (*projectUser, *apiErr
 }
 
 func (s *Server) deleteProjectUser(c *call) (any, *apiError) {
-	return changeInProject(s, c, byParam("UserName", memberOf, "ProjectId", "UserName"), func(st *state, u *projectUser) *apiError {
+	resp, aerr := changeInProject(s, c, byParam("UserName", memberOf, "ProjectId", "UserName"), func(st *state, u *projectUser) *apiError {
 		delete(st.ProjectUsers, memberKey(u.ProjectID, u.UserName))
 		return nil
 	})
+	if s.switches.on(SwitchUndocumentedNotFound) && aerr != nil && strings.HasPrefix(aerr.message, "User does not exist") {
+		// DeleteFlowProjectUser.md's sample error is about a bad type: the real answer about a
+		// user who is not a member is unknown.
+		return nil, flowError("The member record could not be located for the given arguments (%s)", c.p.get("UserName"))
+	}
+	return resp, aerr
 }
 
 type projectUserJSON struct {

@@ -245,11 +245,16 @@ func pageOf[T any](pg page, items []T) []T {
 var resourceKey = regexp.MustCompile(`^ResourceList\.([1-9][0-9]{0,3})\.(Path|Alias)$`)
 
 // resourceList reads a job's ResourceList.N.* parameters. present reports whether the request
-// carried any; a bare "ResourceList" parameter is not one of the documented parameters and is
-// ignored (see applyJobParams). ModifyFlowJob.md marks ResourceList.N.Path as required: every item
-// sent must have a Path (also on CreateFlowJob, where a resource without a path means nothing).
-func (p params) resourceList() (list []jobResource, present bool, err *apiError) {
+// carried any, or a bare, empty "ResourceList" parameter, which says "none" as a bare UserList
+// does on ModifyFlowProjectClusterSetting; with ignoreBare (SwitchIgnoreBareList) the bare
+// parameter, which no page documents, is ignored. ModifyFlowJob.md marks ResourceList.N.Path as
+// required: every item sent must have a Path (also on CreateFlowJob, where a resource without a
+// path means nothing).
+func (p params) resourceList(ignoreBare bool) (list []jobResource, present bool, err *apiError) {
 	byIndex := map[int]*jobResource{}
+	if v, ok := p["ResourceList"]; ok && v == "" && !ignoreBare {
+		present = true
+	}
 	for k, v := range p {
 		if !strings.HasPrefix(k, "ResourceList.") {
 			continue

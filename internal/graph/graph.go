@@ -16,10 +16,11 @@
 package graph
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 )
 
 // NodeType is the kind of a node: NodeStart, NodeEnd or NodeJob. It is a
@@ -65,26 +66,14 @@ type Graph struct {
 	Edges []Edge
 }
 
-// jobTypes is the list behind JobTypes. It is never modified; JobTypes hands
-// out copies so that callers cannot change it either.
-var jobTypes = [...]string{
-	// The types documented for CreateFlowJob.
-	"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP", "SPARK_SQL", "SPARK_STREAMING", "SHELL",
-	// Types the console offers beyond that list.
-	"PRESTO_SQL", "IMPALA_SQL", "SPARK_SHELL", "STREAMING_SQL", "FLINK",
-}
-
 // JobTypes returns the job types a flow job (and so a JOB node) may have, in
-// documentation order. The slice is a fresh copy on each call.
-func JobTypes() []string {
-	return slices.Clone(jobTypes[:])
-}
+// documentation order (vocab.JobTypes, the one list). The slice is a fresh
+// copy on each call.
+func JobTypes() []string { return vocab.JobTypes() }
 
 // IsJobType reports whether s is one of JobTypes(). The match is exact
 // (case-sensitive), as the API's is.
-func IsJobType(s string) bool {
-	return slices.Contains(jobTypes[:], s)
-}
+func IsJobType(s string) bool { return vocab.IsJobType(s) }
 
 // Node sizes on the console canvas, as the console writes them ("W*H").
 const (

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 )
 
 // Issue is one problem Validate found. Node and Edge are indexes into
@@ -45,7 +47,6 @@ func (i Issue) String() string {
 // Limits of ids.
 const (
 	maxNodeIDLen = 64
-	jobIDPrefix  = "FJ-"
 	// maxCycleShown bounds the node ids quoted in a cycle message.
 	maxCycleShown = 20
 )
@@ -193,15 +194,15 @@ func (v *validator) noJobFields(i int, n *Node) {
 func (v *validator) jobFields(i int, n *Node) {
 	switch {
 	case n.JobID == "":
-		v.nodeIssue(i, "job_id", "a JOB node needs a job_id: the id of the flow job it runs, %q followed by letters and digits", jobIDPrefix)
+		v.nodeIssue(i, "job_id", "a JOB node needs a job_id: the id of the flow job it runs, %q followed by letters and digits", vocab.JobPrefix)
 	case !validJobID(n.JobID):
-		v.nodeIssue(i, "job_id", "job_id %q is not a flow job id; use %q followed by letters and digits (the id of an emrflow_job)", n.JobID, jobIDPrefix)
+		v.nodeIssue(i, "job_id", "job_id %q is not a flow job id; use %q followed by letters and digits (the id of an emrflow_job)", n.JobID, vocab.JobPrefix)
 	}
 	switch {
 	case n.JobType == "":
-		v.nodeIssue(i, "job_type", "a JOB node needs a job_type; use one of %s", strings.Join(jobTypes[:], ", "))
+		v.nodeIssue(i, "job_type", "a JOB node needs a job_type; use one of %s", strings.Join(vocab.JobTypes(), ", "))
 	case !IsJobType(n.JobType):
-		v.nodeIssue(i, "job_type", "job_type %q is not valid; use one of %s%s", n.JobType, strings.Join(jobTypes[:], ", "), didYouMean(n.JobType, IsJobType))
+		v.nodeIssue(i, "job_type", "job_type %q is not valid; use one of %s%s", n.JobType, strings.Join(vocab.JobTypes(), ", "), didYouMean(n.JobType, IsJobType))
 	}
 }
 
@@ -431,18 +432,7 @@ func validNodeID(id string) bool {
 }
 
 // validJobID reports whether id is "FJ-" followed by ASCII letters and digits.
-func validJobID(id string) bool {
-	rest, ok := strings.CutPrefix(id, jobIDPrefix)
-	if !ok || rest == "" {
-		return false
-	}
-	for i := 0; i < len(rest); i++ {
-		if c := rest[i]; !isAlnum(c) {
-			return false
-		}
-	}
-	return true
-}
+func validJobID(id string) bool { return vocab.HasIDPrefix(id, vocab.JobPrefix) }
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -10,7 +10,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
 
-const allJobTypes = "MR, SPARK, HIVE_SQL, HIVE, PIG, SQOOP, SPARK_SQL, SPARK_STREAMING, SHELL, PRESTO_SQL, IMPALA_SQL, SPARK_SHELL, STREAMING_SQL, FLINK"
+const allJobTypes = "MR, SPARK, HIVE_SQL, HIVE, PIG, SQOOP, SPARK_SQL, SPARK_STREAMING, SHELL, SPARK_SHELL, IMPALA_SQL, STREAMING_SQL, FLINK, PRESTO_SQL, TRINO_SQL, KYUUBI"
 
 func nodeIssue(i int, field, msg string) graph.Issue {
 	return graph.Issue{Node: i, Edge: -1, Field: field, Message: msg}
@@ -421,6 +421,12 @@ func TestShapeFor(t *testing.T) {
 		{"JOB", "SPARK_STREAMING", "sparkStreamingJobNode"},
 		{"JOB", "MR", "mrJobNode"},
 		{"JOB", "STREAMING_SQL", "streamingSqlJobNode"},
+		{"JOB", "SPARK_SHELL", "sparkShellJobNode"},
+		{"JOB", "IMPALA_SQL", "impalaSqlJobNode"},
+		{"JOB", "FLINK", "flinkJobNode"},
+		{"JOB", "PRESTO_SQL", "prestoSqlJobNode"},
+		{"JOB", "TRINO_SQL", "trinoSqlJobNode"},
+		{"JOB", "KYUUBI", "kyuubiJobNode"},
 		{"JOB", "", "jobNode"},
 		{"TASK", "SHELL", ""},
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/credentials"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
-	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 func (p *emrflowProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -84,6 +83,9 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 		SecurityToken:         cfg.SecurityToken.ValueString(),
 		Profile:               cfg.Profile.ValueString(),
 		SharedCredentialsFile: cfg.SharedCredentialsFile.ValueString(),
+		// A region from the environment or a profile, which no plan-time validator sees, is
+		// checked by the same rule as the block's.
+		CheckRegion: emrapi.CheckRegion,
 	}, p.getenv, home)
 	if err != nil {
 		diags.Append(credentialsDiagnostic(err))
@@ -93,14 +95,6 @@ func (p *emrflowProvider) clientConfig(ctx context.Context, cfg providerModel) (
 	for _, w := range res.Warnings {
 		diags.AddWarning("Credentials setting has no effect", w)
 	}
-	// The block's region was checked at plan time; one from the environment or a profile is
-	// checked here, with the same rule, before any call goes to it.
-	if err := validate.CheckRegion(res.Region); err != nil {
-		diags.AddAttributeError(path.Root("region"), "Invalid region",
-			validate.Sentence(fmt.Sprintf("The region from %s is not valid: %s", res.RegionSource, err)))
-		return emrapi.Config{}, diags
-	}
-
 	out := emrapi.Config{
 		RegionID:        res.Region,
 		AccessKeyID:     res.AccessKeyID,

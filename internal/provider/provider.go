@@ -224,6 +224,8 @@ func (p *emrflowProvider) ListResources(_ context.Context) []func() list.ListRes
 		flow.NewListResource,
 		job.NewListResource,
 		category.NewListResource,
+		clustersetting.NewListResource,
+		projectuser.NewListResource,
 	}
 }
 

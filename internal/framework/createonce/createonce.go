@@ -7,7 +7,8 @@
 // after such an outcome the object is looked up by that key:
 //
 //   - found, and it is ours: adopted, once. "Ours" means that the caller's fields read back the
-//     same AND the server created it no earlier than just before our first call (ClockSkew). An
+//     same AND the server created it no earlier than just before our first call (ClockSkew); one
+//     whose answer gives no creation time is not ours. An
 //     object of that key made by someone else earlier, or holding other values, is never taken
 //     over: that is a *NameTakenError whose Hint shows the `terraform import` command.
 //   - not found: the create did not happen; it is sent again (at most MaxAttempts calls in all).
@@ -52,7 +53,7 @@ const (
 type Candidate struct {
 	ID       string
 	ImportID string    // what `terraform import` takes for it, e.g. "FP-…:F-…"
-	Created  time.Time // the server's creation time; zero when unknown (then not checked)
+	Created  time.Time // the server's creation time; zero when unknown (then not adopted)
 	// Differs names the fields whose values differ from what the create asked for; empty when
 	// they all match.
 	Differs []string
@@ -167,7 +168,13 @@ func find(ctx context.Context, op Op) (*Candidate, error) {
 
 // adopt takes the candidate found after an unknown outcome if it is the one our create made.
 func (op Op) adopt(ctx context.Context, c *Candidate, createErr error, started time.Time) (Result, error) {
-	if !c.Created.IsZero() && c.Created.Before(started.Add(-ClockSkew)) {
+	if c.Created.IsZero() {
+		// Without a creation time (an answer that omits it, or one that names no object and
+		// only echoes the request's ids) nothing shows the object is ours rather than older.
+		return Result{}, op.taken(c, createErr, "the server gives no creation time for it, so it cannot be told apart "+
+			"from one made before this apply")
+	}
+	if c.Created.Before(started.Add(-ClockSkew)) {
 		return Result{}, op.taken(c, createErr, fmt.Sprintf("it was created at %s, before this apply started creating it (%s)",
 			c.Created.UTC().Format(time.RFC3339), started.UTC().Format(time.RFC3339)))
 	}

@@ -39,6 +39,20 @@ type Spec[M, In, T any] struct {
 	Name, ID func(T) string
 	// Keep, when set, is a client-side filter of the configuration other than name_regex.
 	Keep func(cfg M, obj T) bool
+	// IDAttr is the identity attribute ID fills ("" is "id"): an object keyed otherwise by the API
+	// (a cluster setting by cluster_id, a member by user_name) names its own.
+	IDAttr string
+}
+
+// All turns a call that returns every object at once (it walks the pages itself) into the page
+// iterator of a Spec: one page.
+func All[In, T any](list func(c *emrapi.Client, ctx context.Context, in In) ([]T, error)) func(*emrapi.Client, context.Context, In) iter.Seq2[[]T, error] {
+	return func(c *emrapi.Client, ctx context.Context, in In) iter.Seq2[[]T, error] {
+		return func(yield func([]T, error) bool) {
+			items, err := list(c, ctx, in)
+			yield(items, err)
+		}
+	}
 }
 
 // Resource is a list resource served from a Spec.
@@ -109,7 +123,11 @@ func (l *Resource[M, In, T]) List(ctx context.Context, req list.ListRequest, str
 			if l.spec.Keep != nil && !l.spec.Keep(cfg, obj) {
 				return Item{}, false
 			}
-			ids := map[string]string{"id": l.spec.ID(obj)}
+			idAttr := l.spec.IDAttr
+			if idAttr == "" {
+				idAttr = "id"
+			}
+			ids := map[string]string{idAttr: l.spec.ID(obj)}
 			if !projectID.IsNull() {
 				ids["project_id"] = projectID.ValueString()
 			}

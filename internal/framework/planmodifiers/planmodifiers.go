@@ -115,3 +115,17 @@ func (nullWhenUnconfigured) PlanModifyString(_ context.Context, req planmodifier
 		resp.PlanValue = types.StringNull()
 	}
 }
+
+// collection is what types.List and types.Set share for Emptied.
+type collection interface {
+	Elements() []attr.Value
+	IsUnknown() bool
+}
+
+// Emptied reports whether a collection that has elements in the state has none in a known plan:
+// the change a write cannot make when the API cannot be told "none" (its pages document only
+// name.N items, and a gateway may ignore a bare, empty name parameter), so that the resource is
+// replaced instead, which is right whatever the gateway does.
+func Emptied(state, plan collection) bool {
+	return len(state.Elements()) > 0 && !plan.IsUnknown() && len(plan.Elements()) == 0
+}

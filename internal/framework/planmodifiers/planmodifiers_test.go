@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -189,5 +190,39 @@ func TestNullWhenUnconfigured(t *testing.T) {
 				t.Errorf("planned %v, want %v", resp.PlanValue, tc.want)
 			}
 		})
+	}
+}
+
+func TestEmptied(t *testing.T) {
+	str := func(s ...string) []attr.Value {
+		out := []attr.Value{}
+		for _, v := range s {
+			out = append(out, types.StringValue(v))
+		}
+		return out
+	}
+	set := func(s ...string) types.Set { return types.SetValueMust(types.StringType, str(s...)) }
+	list := func(s ...string) types.List { return types.ListValueMust(types.StringType, str(s...)) }
+	cases := []struct {
+		name        string
+		state, plan interface {
+			Elements() []attr.Value
+			IsUnknown() bool
+		}
+		want bool
+	}{
+		{"set emptied", set("a"), set(), true},
+		{"set emptied to null", set("a", "b"), types.SetNull(types.StringType), true},
+		{"set changed", set("a"), set("b"), false},
+		{"set unknown", set("a"), types.SetUnknown(types.StringType), false},
+		{"set was empty", set(), set(), false},
+		{"set from null", types.SetNull(types.StringType), set(), false},
+		{"list emptied", list("a"), list(), true},
+		{"list grown", list("a"), list("a", "b"), false},
+	}
+	for _, tc := range cases {
+		if got := planmodifiers.Emptied(tc.state, tc.plan); got != tc.want {
+			t.Errorf("%s: Emptied = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 )
 
 // IDPrefix returns a validator for a string attribute holding an EMR id that must start with one
@@ -20,26 +22,8 @@ type idPrefixValidator struct {
 }
 
 // HasIDPrefix reports whether id is one of the prefixes followed by one or more ASCII letters or
-// digits (real ids are upper-case hexadecimal; the documentation masks some with "*", which is
-// not accepted).
-func HasIDPrefix(id string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		rest, ok := strings.CutPrefix(id, p)
-		if ok && rest != "" && isAlnum(rest) {
-			return true
-		}
-	}
-	return false
-}
-
-func isAlnum(s string) bool {
-	for _, r := range s {
-		if (r < '0' || r > '9') && (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') {
-			return false
-		}
-	}
-	return true
-}
+// digits (vocab.HasIDPrefix).
+func HasIDPrefix(id string, prefixes ...string) bool { return vocab.HasIDPrefix(id, prefixes...) }
 
 // quotedList renders prefixes as `"FP-"` or `"C-" or "CT-"`.
 func quotedList(items []string) string {

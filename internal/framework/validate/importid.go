@@ -3,17 +3,20 @@ package validate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 )
 
-// The id prefixes of the API's objects, named once for every package that checks or builds ids.
+// The id prefixes of the API's objects, re-exported from the API's vocabulary (vocab), where the
+// graph codec also finds them.
 const (
-	ProjectPrefix         = "FP-" // a project (FP-257A173659F5E1A2)
-	FlowPrefix            = "F-"  // a flow
-	JobPrefix             = "FJ-" // a job
-	FolderPrefix          = "FC-" // a folder (the API's "category")
-	ClusterPrefix         = "C-"  // a cluster (C-DCEE11B49C8F42B4)
-	ClusterTemplatePrefix = "CT-" // a cluster template, from which a run may create its cluster
-	FlowInstancePrefix    = "FI-" // a run of a flow (a flow instance)
+	ProjectPrefix         = vocab.ProjectPrefix
+	FlowPrefix            = vocab.FlowPrefix
+	JobPrefix             = vocab.JobPrefix
+	FolderPrefix          = vocab.FolderPrefix
+	ClusterPrefix         = vocab.ClusterPrefix
+	ClusterTemplatePrefix = vocab.ClusterTemplatePrefix
+	FlowInstancePrefix    = vocab.FlowInstancePrefix
 )
 
 // ParseProjectScopedID splits the import id of an object that the API can only read together with

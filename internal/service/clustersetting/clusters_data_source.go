@@ -2,6 +2,7 @@ package clustersetting
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -72,15 +73,21 @@ func readClusters(ctx context.Context, client *emrapi.Client, cfg *clustersDataM
 	var (
 		clusters []emrapi.Cluster
 		err      error
+		complete = true
 	)
 	if cfg.ProjectID.IsNull() {
-		clusters, err = client.ListAllFlowClusters(ctx)
+		clusters, complete, err = client.ListAllFlowClusters(ctx)
 	} else {
 		clusters, err = client.ListFlowClusters(ctx, cfg.ProjectID.ValueString())
 	}
 	if err != nil {
 		listing.ListFailed(diags, err, cfg.ProjectID.ValueString(), "Cannot list the clusters", "")
 		return
+	}
+	if !complete {
+		diags.AddWarning("Incomplete list of clusters", fmt.Sprintf("ListFlowClusterAll counts more clusters than it "+
+			"answered (it documents no paging parameters), so ids and clusters hold only the %d it answered. "+
+			"A cluster missing from them may still be usable.", len(clusters)))
 	}
 	var d diag.Diagnostics
 	cfg.IDs, cfg.Clusters, d = listing.Results(ctx, clusters, nil, func(c *emrapi.Cluster) string { return c.ID }, clusterItem)

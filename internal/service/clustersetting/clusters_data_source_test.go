@@ -1,6 +1,7 @@
 package clustersetting_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -9,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
 )
 
 // TestAccClustersDataSource_basic: all of the region's clusters, then a project's: none before
@@ -37,12 +39,13 @@ data "emrflow_clusters" "project" {
 }
 `,
 				ConfigStateChecks: []statecheck.StateCheck{
-					// Clusters only: the seeded template CT-0000000000000001 is not one.
-					statecheck.ExpectKnownValue("data.emrflow_clusters.all", tfjsonpath.New("ids"), knownvalue.ListExact([]knownvalue.Check{
+					// Clusters only: the seeded template CT-0000000000000001 is not one; in the
+					// API's order, which the shuffled answer profiles reverse.
+					statecheck.ExpectKnownValue("data.emrflow_clusters.all", tfjsonpath.New("ids"), knownvalue.ListExact(inAPIOrder(
 						knownvalue.StringExact(acctest.EmulatorClusterID), knownvalue.StringExact(acctest.EmulatorClusterID2),
 						knownvalue.StringExact("C-0000000000000003"),
-					})),
-					statecheck.ExpectKnownValue("data.emrflow_clusters.all", tfjsonpath.New("clusters").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					))),
+					statecheck.ExpectKnownValue("data.emrflow_clusters.all", tfjsonpath.New("clusters").AtSliceIndex(firstIndex(3)), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"id": knownvalue.StringExact(acctest.EmulatorClusterID), "name": knownvalue.StringExact("emulator-0000000000000001"),
 						"type": knownvalue.StringExact("HADOOP"), "status": knownvalue.StringExact("IDLE"),
 						"charge_type": knownvalue.StringExact("PostPaid"), "create_time": knownvalue.Int64Exact(1577836800000),
@@ -77,4 +80,25 @@ func TestAccClustersDataSource_badInput(t *testing.T) {
 			ExpectError: acctest.ErrorRegexp(`No such project.*No project has the ID "FP-0123456789ABCDEF"`),
 		}},
 	})
+}
+
+// shuffled tells whether the emulator answers lists in reverse (the shuffled and all profiles).
+func shuffled() bool {
+	return acctest.Answers() == emulator.AnswersShuffled || acctest.Answers() == emulator.AnswersAll
+}
+
+// inAPIOrder returns checks in the order the emulator answers the items they check.
+func inAPIOrder(checks ...knownvalue.Check) []knownvalue.Check {
+	if shuffled() {
+		slices.Reverse(checks)
+	}
+	return checks
+}
+
+// firstIndex is where the emulator's first of n items is in its answer.
+func firstIndex(n int) int {
+	if shuffled() {
+		return n - 1
+	}
+	return 0
 }

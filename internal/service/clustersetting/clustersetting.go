@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -69,12 +70,14 @@ func (r *settingResource) Metadata(_ context.Context, req resource.MetadataReque
 func (r *settingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	whitelist := func(desc string, v validator.String) schema.SetAttribute {
 		return schema.SetAttribute{
-			MarkdownDescription: desc + " Unset or `[]`: none. Changed in place.",
-			ElementType:         types.StringType,
-			Optional:            true,
-			Computed:            true,
-			Default:             setdefault.StaticValue(emptySet()),
-			Validators:          []validator.Set{setvalidator.ValueStringsAre(v)},
+			MarkdownDescription: desc + " Unset or `[]`: none. Changed in place, except that emptying a non-empty " +
+				"list replaces the setting: ModifyFlowProjectClusterSetting documents only items, no way to say \"none\".",
+			ElementType:   types.StringType,
+			Optional:      true,
+			Computed:      true,
+			Default:       setdefault.StaticValue(emptySet()),
+			PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(whitelistEmptied, "Emptying a non-empty list replaces the setting.", "Emptying a non-empty list replaces the setting.")},
+			Validators:    []validator.Set{setvalidator.ValueStringsAre(v)},
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -164,7 +167,7 @@ func (r *settingResource) ValidateConfig(ctx context.Context, req resource.Valid
 // ModifyPlan refuses, at plan time, a cluster that the project cannot use: one that the region's
 // list of data-development clusters (ListFlowClusterAll) does not hold. It asks only when a
 // setting is to be created (or replaced for another cluster) and both ids are known; when the
-// list cannot be read, the create has the last word.
+// list cannot be read, or is known to be incomplete, the create has the last word.
 func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.Client() == nil {
 		return
@@ -186,7 +189,7 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		// Flows planned after this setting do not warn that their cluster has none.
 		r.Client().NotePlannedClusterSetting(plan.ProjectID.ValueString(), clusterID)
 	}
-	clusters, err := r.Client().ListAllFlowClusters(ctx)
+	clusters, complete, err := r.Client().ListAllFlowClusters(ctx)
 	if err != nil {
 		tflog.Warn(ctx, "cannot list the region's clusters to check cluster_id at plan time; the create will check it",
 			map[string]any{"error": err.Error()})
@@ -196,6 +199,13 @@ func (r *settingResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		if c.ID == clusterID {
 			return
 		}
+	}
+	if !complete {
+		// The server answered fewer clusters than it counts (ListFlowClusterAll documents no
+		// paging parameters): a cluster it did not show may exist.
+		tflog.Warn(ctx, "the region's cluster list is incomplete; the create will check cluster_id",
+			map[string]any{"cluster_id": clusterID, "seen": len(clusters)})
+		return
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("cluster_id"), "Cluster not usable by the project",
 		notUsable(clusterID, clusters))

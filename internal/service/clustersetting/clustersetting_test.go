@@ -104,7 +104,9 @@ func TestAccProjectClusterSetting_basic(t *testing.T) {
 }
 
 // TestAccProjectClusterSetting_update changes every mutable attribute in place, then empties the
-// whitelists with [] and with nothing: both are stable and clear them on the server.
+// whitelists with [] and with nothing: both replace the setting (ModifyFlowProjectClusterSetting
+// documents no way to say "none"), are stable and clear them on the server, with or without the
+// ignore-bare-list switch.
 func TestAccProjectClusterSetting_update(t *testing.T) {
 	project := acctest.RandomName("project")
 	full := fmt.Sprintf(`  default_user  = "etl"
@@ -112,11 +114,17 @@ func TestAccProjectClusterSetting_update(t *testing.T) {
   users         = ["etl", "hadoop"]
   queues        = ["root.etl", "default"]
   hosts         = [%q, %q]`, masterHost, gatewayHost)
-	inPlace := func(checks ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+	planned := func(action plancheck.ResourceActionType, checks ...plancheck.PlanCheck) resource.ConfigPlanChecks {
 		return resource.ConfigPlanChecks{
-			PreApply:             append([]plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate)}, checks...),
+			PreApply:             append([]plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, action)}, checks...),
 			PostApplyPostRefresh: emptyPlanAfterApply,
 		}
+	}
+	inPlace := func(checks ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+		return planned(plancheck.ResourceActionUpdate, checks...)
+	}
+	replaced := func(checks ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+		return planned(plancheck.ResourceActionDestroyBeforeCreate, checks...)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -146,13 +154,13 @@ func TestAccProjectClusterSetting_update(t *testing.T) {
 				ImportStateVerifyIdentifierAttribute: "cluster_id",
 			},
 			{
-				// Explicit empty sets: in place, cleared on the server, and no diff afterwards.
+				// Explicit empty sets: a replacement, cleared on the server, and no diff afterwards.
 				Config: testAccConfig(project, `  default_user  = "etl"
   default_queue = "root.etl"
   users         = []
   queues        = []
   hosts         = []`),
-				ConfigPlanChecks: inPlace(plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("users"), emptySet())),
+				ConfigPlanChecks: replaced(plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("users"), emptySet())),
 				Check:            testAccCheckSetting(t, resourceName, "etl", "root.etl", nil, nil, nil),
 			},
 			{
@@ -162,7 +170,7 @@ func TestAccProjectClusterSetting_update(t *testing.T) {
 			{
 				// Removing everything goes back to the API's defaults and empty whitelists.
 				Config: testAccConfig(project, ""),
-				ConfigPlanChecks: inPlace(
+				ConfigPlanChecks: replaced(
 					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("default_user"), knownvalue.StringExact("hadoop")),
 					plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("hosts"), emptySet()),
 				),
@@ -235,7 +243,8 @@ func TestAccProjectClusterSetting_disappears(t *testing.T) {
 	})
 }
 
-// TestAccProjectClusterSetting_drift: whitelists changed by hand are put back by the next apply.
+// TestAccProjectClusterSetting_drift: whitelists changed by hand are put back by the next apply;
+// a list filled by hand that the configuration leaves empty replaces the setting.
 func TestAccProjectClusterSetting_drift(t *testing.T) {
 	project := acctest.RandomName("project")
 	config := testAccConfig(project, `  users = ["etl"]`)
@@ -259,7 +268,7 @@ func TestAccProjectClusterSetting_drift(t *testing.T) {
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionDestroyBeforeCreate),
 						plancheck.ExpectKnownValue(resourceName, tfjsonpath.New("queues"), emptySet()),
 					},
 					PostApplyPostRefresh: emptyPlanAfterApply,

@@ -6,8 +6,11 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/planmodifiers"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -113,4 +116,12 @@ func (clusterIDValidator) ValidateString(_ context.Context, req validator.String
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid id",
 			fmt.Sprintf("cluster_id must be a cluster id starting with \"C-\" followed by letters and digits (e.g. \"C-DCEE11B49C8F42B4\"), got %q.", id))
 	}
+}
+
+// whitelistEmptied asks for a replacement when a whitelist that has items is emptied:
+// ModifyFlowProjectClusterSetting documents only UserList.N (QueueList.N, HostList.N), and a
+// gateway may ignore a bare, empty UserList, which would leave the old items and make the apply
+// inconsistent. A new setting has the empty lists whatever the gateway does.
+func whitelistEmptied(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = planmodifiers.Emptied(req.StateValue, req.PlanValue)
 }

@@ -123,7 +123,7 @@ func flattenFlow(_ context.Context, f *emrapi.Flow, prior *flowModel, region str
 	diags.Append(d...)
 	m.Graph, m.GraphJSON = g, jsonGraph
 
-	alerts, err := flattenAlertsLike(f.AlertConf, prior.Alerts)
+	alerts, err := flattenAlerts(f.AlertConf)
 	if err != nil {
 		diags.AddAttributeError(path.Root("alert"), "Cannot read the flow's alert configuration",
 			fmt.Sprintf("The server returned an AlertConf that is not {\"items\":[...]}: %s", err))
@@ -390,14 +390,10 @@ func expandAlerts(ctx context.Context, set types.Set) (string, diag.Diagnostics)
 }
 
 // flattenAlerts reads AlertConf into alert blocks. "" and {"items":[]} are no alerts; an empty
-// or missing group list is an unset one.
+// or missing group list is [], as the schema plans an unset one, so that `[]`, unset and the
+// server's empty list are one value (an alert block is a set element: any difference would
+// re-create it).
 func flattenAlerts(conf string) (types.Set, error) {
-	return flattenAlertsLike(conf, types.SetNull(alertObjectType))
-}
-
-// flattenAlertsLike is flattenAlerts where a group list the server has empty shows as prior
-// wrote it for the same event: `[]` stays `[]`, unset stays unset, so neither makes a diff.
-func flattenAlertsLike(conf string, prior types.Set) (types.Set, error) {
 	empty := types.SetValueMust(alertObjectType, []attr.Value{})
 	if strings.TrimSpace(conf) == "" {
 		return empty, nil
@@ -406,21 +402,9 @@ func flattenAlertsLike(conf string, prior types.Set) (types.Set, error) {
 	if err := json.Unmarshal([]byte(conf), &c); err != nil {
 		return empty, err
 	}
-	var priorByEvent map[string]map[string]attr.Value
-	if !prior.IsNull() && !prior.IsUnknown() {
-		priorByEvent = make(map[string]map[string]attr.Value, len(prior.Elements()))
-		for _, v := range prior.Elements() {
-			if o, ok := v.(types.Object); ok && !o.IsNull() && !o.IsUnknown() {
-				a := o.Attributes()
-				priorByEvent[attrString(a, "event_id").ValueString()] = a
-			}
-		}
-	}
-	groups := func(items []string, event, field string) types.Set {
+	groups := func(items []string) types.Set {
 		if len(items) == 0 {
-			if p, ok := priorByEvent[event][field].(types.Set); ok && !p.IsNull() && !p.IsUnknown() && len(p.Elements()) == 0 {
-				return p
-			}
+			return types.SetValueMust(types.StringType, []attr.Value{})
 		}
 		set, _ := flex.FlattenStringSet(items)
 		return set
@@ -430,8 +414,8 @@ func flattenAlertsLike(conf string, prior types.Set) (types.Set, error) {
 		elems = append(elems, types.ObjectValueMust(alertAttrTypes, map[string]attr.Value{
 			"event_id":           types.StringValue(it.EventID),
 			"enabled":            types.BoolValue(bool(it.Enable)),
-			"user_group_ids":     groups(it.AlertUserGroupIDList, it.EventID, "user_group_ids"),
-			"dingding_group_ids": groups(it.AlertDingDingGroupList, it.EventID, "dingding_group_ids"),
+			"user_group_ids":     groups(it.AlertUserGroupIDList),
+			"dingding_group_ids": groups(it.AlertDingDingGroupList),
 		}))
 	}
 	set, d := types.SetValue(alertObjectType, elems)

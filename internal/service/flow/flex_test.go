@@ -227,11 +227,12 @@ func TestAlertsRoundTrip(t *testing.T) {
 	if _, err := flattenAlerts(`{"items":`); err == nil {
 		t.Error("flattenAlerts of broken JSON: no error")
 	}
-	// Empty group lists read back as unset.
+	// Empty and missing group lists read back as [], as an unset one is planned.
 	s, _ := flattenAlerts(`{"items":[{"enable":false,"eventId":"EMR-210401001","alertUserGroupIdList":[]}]}`)
 	var alerts []alertModel
 	s.ElementsAs(context.Background(), &alerts, false)
-	if len(alerts) != 1 || !alerts[0].UserGroupIDs.IsNull() || !alerts[0].DingDingGroupIDs.IsNull() || alerts[0].Enabled.ValueBool() {
+	isEmpty := func(v types.Set) bool { return !v.IsNull() && !v.IsUnknown() && len(v.Elements()) == 0 }
+	if len(alerts) != 1 || !isEmpty(alerts[0].UserGroupIDs) || !isEmpty(alerts[0].DingDingGroupIDs) || alerts[0].Enabled.ValueBool() {
 		t.Errorf("alerts = %+v, want one disabled alert without groups", alerts)
 	}
 }
@@ -365,7 +366,7 @@ func TestFlattenFlowPlausibleAnswers(t *testing.T) {
 		}),
 		Alerts: alertSet(t,
 			alertModel{EventID: types.StringValue("EMR-210401001"), Enabled: types.BoolValue(true), UserGroupIDs: stringSet("AUG-1", "AUG-2"), DingDingGroupIDs: emptySet},
-			alertModel{EventID: types.StringValue("EMR-110401002"), Enabled: types.BoolValue(false), UserGroupIDs: emptySet, DingDingGroupIDs: types.SetNull(types.StringType)}),
+			alertModel{EventID: types.StringValue("EMR-110401002"), Enabled: types.BoolValue(false), UserGroupIDs: emptySet, DingDingGroupIDs: emptySet}),
 	}
 	base := emrapi.Flow{
 		ID: "F-1", Name: "n", Description: "", ClusterID: "C-1", Status: "STOP_SCHEDULE", Type: "EMR",

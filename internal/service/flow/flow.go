@@ -29,6 +29,7 @@ import (
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/editlock"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/planmodifiers"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
@@ -313,6 +314,7 @@ func alertBlock() schema.Block {
 		MarkdownDescription: "An alert: who is told when an event happens. One block per event (event ids are unique); " +
 			"the blocks form a set, so their order makes no difference. Events: `" + validate.EventFlowFailed +
 			"` flow failed, `" + validate.EventFlowSucceeded + "` flow succeeded, `" + validate.EventNodeFailed + "` node failed.",
+		PlanModifiers: []planmodifier.Set{alertGroupsUnsetAsEmpty{}},
 		NestedObject: schema.NestedBlockObject{
 			Attributes: map[string]schema.Attribute{
 				"event_id": schema.StringAttribute{
@@ -330,6 +332,10 @@ func alertBlock() schema.Block {
 					MarkdownDescription: "Alert contact groups to tell (`alertUserGroupIdList`), e.g. `AUG-…`. `[]` means none, as unset does.",
 					ElementType:         types.StringType,
 					Optional:            true,
+					// Unset is planned as [] (alertGroupsUnsetAsEmpty), as the server's empty list
+					// reads, so that neither re-creates the alert block (a set element), an import
+					// included.
+					Computed: true,
 					Validators: []validator.Set{
 						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 					},
@@ -338,6 +344,10 @@ func alertBlock() schema.Block {
 					MarkdownDescription: "DingTalk groups to tell (`alertDingDingGroupList`), e.g. `ADG-…`. `[]` means none, as unset does.",
 					ElementType:         types.StringType,
 					Optional:            true,
+					// Unset is planned as [] (alertGroupsUnsetAsEmpty), as the server's empty list
+					// reads, so that neither re-creates the alert block (a set element), an import
+					// included.
+					Computed: true,
 					Validators: []validator.Set{
 						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 					},
@@ -412,6 +422,11 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
 	}
 	resp.Diagnostics.Append(r.checkClusterSetting(ctx, req, planRegion)...)
+	if !req.State.Raw.IsNull() && !resp.Plan.Raw.Equal(req.State.Raw) {
+		var id types.String
+		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "id", &id)...)
+		editlock.Warn(ctx, req.Private, "flow "+id.ValueString(), &resp.Diagnostics)
+	}
 }
 
 // checkClusterSetting reads what warnNoClusterSetting needs and calls it in the flow's region.
@@ -569,6 +584,11 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		}
 	}
 	if err := client.ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
+		// A refusal while the flow is open in the console says so (the API's wording is unknown).
+		if f, ferr := findFlowByID(ctx, client, in.ProjectID, plan.ID.ValueString()); ferr == nil && f.EditLockDetail != "" {
+			resp.Diagnostics.AddError("Cannot update the flow", editlock.Refused("flow "+f.ID, f.EditLockDetail, err))
+			return
+		}
 		resp.Diagnostics.AddError("Cannot update the flow", framework.ErrorDetail(err, ""))
 		return
 	}
@@ -651,6 +671,7 @@ func (r *flowResource) setState(ctx context.Context, f *emrapi.Flow, prior *flow
 	state.Raw = raw
 	if private != nil {
 		diags.Append(saveServerGraph(ctx, private, f.Graph)...)
+		diags.Append(editlock.Save(ctx, private, f.EditLockDetail)...)
 	}
 }
 

@@ -92,12 +92,12 @@ func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 						"event_id": str("The event, e.g. `EMR-210401001` (flow failed)."),
 						"enabled":  schema.BoolAttribute{MarkdownDescription: "Whether the alert is on.", Computed: true},
 						"user_group_ids": schema.SetAttribute{
-							MarkdownDescription: "Alert contact groups told (`alertUserGroupIdList`); null when none.",
+							MarkdownDescription: "Alert contact groups told (`alertUserGroupIdList`); `[]` when none.",
 							ElementType:         types.StringType,
 							Computed:            true,
 						},
 						"dingding_group_ids": schema.SetAttribute{
-							MarkdownDescription: "DingTalk groups told (`alertDingDingGroupList`); null when none.",
+							MarkdownDescription: "DingTalk groups told (`alertDingDingGroupList`); `[]` when none.",
 							ElementType:         types.StringType,
 							Computed:            true,
 						},

@@ -335,12 +335,13 @@ func TestAccFlow_emptyCollections(t *testing.T) {
 				),
 			},
 			{
-				// The same flow imported reads as unset: [] and unset are one thing on the server.
+				// The same flow imported reads as unset: [] and unset are one thing on the server
+				// (the alert groups read as [], as an unset one is planned).
 				ResourceName:            resourceName,
 				ImportState:             true,
 				ImportStateIdFunc:       testAccFlowImportID(resourceName),
 				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"timeouts", "parent_flow_ids.#", "alert"},
+				ImportStateVerifyIgnore: []string{"timeouts", "parent_flow_ids.#"},
 			},
 			{
 				// From [] to unset: Terraform plans the change of the configuration's value (a
@@ -351,6 +352,64 @@ func TestAccFlow_emptyCollections(t *testing.T) {
 				ConfigPlanChecks: planChecks(plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("parent_flow_ids"), knownvalue.Null()),
+				},
+			},
+		},
+	})
+}
+
+// TestAccFlow_importEmptyAlertGroups: a flow whose alert has `dingding_group_ids = []` (and one
+// that leaves user_group_ids unset), imported with an import block, plans no change: `[]` and
+// unset are one value in nested blocks too, so the alert block (a set element) is not deleted
+// and re-added.
+func TestAccFlow_importEmptyAlertGroups(t *testing.T) {
+	name := acctest.RandomName("flow")
+	body := fmt.Sprintf(`
+  description = "alerts"
+  cluster_id  = %q
+  alert {
+    event_id           = "EMR-210401001"
+    dingding_group_ids = []
+  }
+  alert {
+    event_id       = "EMR-110401002"
+    user_group_ids = ["AUG-1"]
+  }
+`, acctest.ClusterID())
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFlowDestroy(t),
+		Steps: []resource.TestStep{
+			{
+				Config:           testAccFlowConfig(name, body),
+				ConfigPlanChecks: planChecks(plancheck.ResourceActionCreate),
+			},
+			{
+				Config: acctest.ConfigProject(name) + `
+removed {
+  from = emrflow_flow.test
+  lifecycle {
+    destroy = false
+  }
+}
+`,
+			},
+			{
+				Config: testAccFlowConfig(name, body) + fmt.Sprintf(`
+import {
+  to = emrflow_flow.test
+  id = "${emrflow_project.test.id}:%s"
+}
+`, "${data.emrflow_flow.by_name.id}") + `
+data "emrflow_flow" "by_name" {
+  project_id = emrflow_project.test.id
+  name       = "` + name + `"
+}
+`,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
 		},

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -163,4 +164,71 @@ func warnNoClusterSetting(ctx context.Context, client *emrapi.Client, c settingC
 	case !exists:
 		diags.AddAttributeWarning(path.Root("cluster_id"), "Flow cannot run on this cluster", noSettingWarning(projectID, clusterID))
 	}
+}
+
+// alertGroupsUnsetAsEmpty plans an alert's unset user_group_ids and dingding_group_ids as [],
+// the value the server's empty (or missing) list reads as. An alert block is a set element, so a
+// null in the plan beside a [] in the state (after an import, or a configuration that goes from
+// `[]` to unset) would delete the block and add it again. The framework's schema defaults cannot
+// do it: inside a set of blocks they land on the wrong elements. The configuration's alert is
+// found by its event id (unique); a group list the configuration leaves to another resource
+// (unknown) stays unknown.
+type alertGroupsUnsetAsEmpty struct{}
+
+func (alertGroupsUnsetAsEmpty) Description(context.Context) string {
+	return "an alert's unset group lists are planned as []"
+}
+
+func (m alertGroupsUnsetAsEmpty) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (alertGroupsUnsetAsEmpty) PlanModifySet(_ context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
+	if req.PlanValue.IsNull() || req.PlanValue.IsUnknown() || req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	configured := map[string]map[string]attr.Value{}
+	for _, v := range req.ConfigValue.Elements() {
+		if o, ok := v.(types.Object); ok && !o.IsNull() && !o.IsUnknown() {
+			a := o.Attributes()
+			if id := attrString(a, "event_id"); flex.Known(id) {
+				configured[id.ValueString()] = a
+			}
+		}
+	}
+	empty := types.SetValueMust(types.StringType, []attr.Value{})
+	elems := make([]attr.Value, 0, len(req.PlanValue.Elements()))
+	changed := false
+	for _, v := range req.PlanValue.Elements() {
+		o, ok := v.(types.Object)
+		if !ok || o.IsNull() || o.IsUnknown() {
+			elems = append(elems, v)
+			continue
+		}
+		a := o.Attributes()
+		cfg := configured[attrString(a, "event_id").ValueString()]
+		if cfg == nil {
+			elems = append(elems, v)
+			continue
+		}
+		out := make(map[string]attr.Value, len(a))
+		for k, val := range a {
+			out[k] = val
+		}
+		for _, field := range []string{"user_group_ids", "dingding_group_ids"} {
+			if c, ok := cfg[field]; ok && c.IsNull() && !a[field].Equal(empty) {
+				out[field] = empty
+				changed = true
+			}
+		}
+		obj, d := types.ObjectValue(alertAttrTypes, out)
+		resp.Diagnostics.Append(d...)
+		elems = append(elems, obj)
+	}
+	if !changed || resp.Diagnostics.HasError() {
+		return
+	}
+	set, d := types.SetValue(alertObjectType, elems)
+	resp.Diagnostics.Append(d...)
+	resp.PlanValue = set
 }

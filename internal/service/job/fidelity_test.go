@@ -218,7 +218,8 @@ func TestAccJob_serverAnswers(t *testing.T) {
 }
 
 // TestAccJob_consoleType: a job type the console guide shows but the API pages do not list is
-// accepted (the emulator takes it, as the console does).
+// accepted (the emulator takes it, as the console does), and so is one only a real client names
+// (PRESTO_SQL, dataworks-spec's EmrJobType), as a graph's JOB node accepts it.
 func TestAccJob_consoleType(t *testing.T) {
 	project, name := acctest.RandomName("project"), acctest.RandomName("job")
 	resource.ParallelTest(t, resource.TestCase{
@@ -232,6 +233,14 @@ func TestAccJob_consoleType(t *testing.T) {
 			},
 			Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
 				return expectFields(j, map[string][2]any{"type": {j.Type, "SPARK_SHELL"}})
+			}),
+		}, {
+			Config: testAccJobConfigTwoProjects(project, acctest.RandomName("project"), name, "emrflow_project.test.id", "PRESTO_SQL"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: emptyPlanAfterApply,
+			},
+			Check: testAccCheckJobExists(t, resourceName, func(j *emrapi.Job) error {
+				return expectFields(j, map[string][2]any{"type": {j.Type, "PRESTO_SQL"}})
 			}),
 		}},
 	})

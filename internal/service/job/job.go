@@ -27,8 +27,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/editlock"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -56,6 +58,7 @@ var (
 	_ resource.Resource                = (*jobResource)(nil)
 	_ resource.ResourceWithConfigure   = (*jobResource)(nil)
 	_ resource.ResourceWithImportState = (*jobResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*jobResource)(nil)
 )
 
 // jobResource gets its API client from the embedded base (r.Client()).
@@ -115,14 +118,14 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators:          []validator.String{validate.ObjectName(maxNameLength)},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Type of the job: one of " + validate.MarkdownList(documentedTypes) +
-					" (the types CreateFlowJob's documentation lists), or " + validate.MarkdownList(consoleTypes) +
-					" (job types the console guide shows, Spark Shell, Impala SQL, Streaming SQL and Flink, " +
+				MarkdownDescription: "Type of the job: one of " + validate.MarkdownList(vocab.DocumentedJobTypes()) +
+					" (the types CreateFlowJob's documentation lists), or " + validate.MarkdownList(vocab.UndocumentedJobTypes()) +
+					" (job types the console guide or a real client shows, " +
 					"written as the API writes the others; the API documentation does not list them, so the " +
 					"API has the last word). Changing it replaces the job.",
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.OneOf(jobTypes()...)},
+				Validators:    []validator.String{stringvalidator.OneOf(vocab.JobTypes()...)},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "Description of the job. " + unsetNote,
@@ -245,6 +248,17 @@ func (r *jobResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 	}
 }
 
+// ModifyPlan warns when an update is planned for a job that was locked for editing in the
+// console when last read: the API may refuse it.
+func (r *jobResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
+		return
+	}
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	editlock.Warn(ctx, req.Private, "job "+id.ValueString(), &resp.Diagnostics)
+}
+
 func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan jobModel
@@ -292,6 +306,7 @@ func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	}
 	resp.Diagnostics.Append(flattenJob(ctx, j, &state)...)
 	resp.Diagnostics.Append(setAlertConf(ctx, resp.Private, j.AlertConf)...)
+	resp.Diagnostics.Append(editlock.Save(ctx, resp.Private, j.EditLockDetail)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -312,6 +327,11 @@ func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	if err := r.Client().ModifyJob(ctx, plan.ID.ValueString(), in); err != nil {
+		// A refusal while the job is open in the console says so (the API's wording is unknown).
+		if j, ferr := findJobByID(ctx, r.Client(), plan.ProjectID.ValueString(), plan.ID.ValueString()); ferr == nil && j.EditLockDetail != "" {
+			resp.Diagnostics.AddError("Cannot update the job", editlock.Refused("job "+plan.ID.ValueString(), j.EditLockDetail, err))
+			return
+		}
 		resp.Diagnostics.AddError("Cannot update the job", framework.ErrorDetail(err,
 			"Job names are unique within a project."))
 		return
@@ -363,6 +383,7 @@ func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.St
 	}
 	diags.Append(flattenJob(ctx, j, m)...)
 	diags.Append(setAlertConf(ctx, private, j.AlertConf)...)
+	diags.Append(editlock.Save(ctx, private, j.EditLockDetail)...)
 	diags.Append(state.Set(ctx, m)...)
 }
 

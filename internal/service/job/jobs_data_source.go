@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 )
@@ -53,7 +54,7 @@ func jobsSchema() schema.Schema {
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Only the jobs of this type (`SHELL`, `SPARK`, `HIVE_SQL`, ...).",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(jobTypes()...)},
+				Validators:          []validator.String{stringvalidator.OneOf(vocab.JobTypes()...)},
 			},
 			"ids": listing.IDsAttribute("IDs of the matching jobs, in the API's order."),
 			"jobs": listing.ItemsAttribute("The matching jobs, in the same order as `ids`.", map[string]schema.Attribute{

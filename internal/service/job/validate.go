@@ -1,31 +1,17 @@
 package job
 
-// The plan-time rules particular to jobs: the job types accepted, and the changes that replace a
+// The plan-time rules particular to jobs: the changes that replace a
 // job because ModifyFlowJob cannot make them (the RequiresReplaceIf functions of the schema).
 
 import (
 	"context"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/planmodifiers"
 )
-
-// documentedTypes are the job types CreateFlowJob's documentation lists (and DescribeFlowJob's, and
-// DescribeFlowCategory's ObjectType).
-var documentedTypes = []string{"MR", "SPARK", "HIVE_SQL", "HIVE", "PIG", "SQOOP", "SPARK_SQL", "SPARK_STREAMING", "SHELL"}
-
-// consoleTypes are the job types the console guide shows beyond that list ("Configure a Spark Shell
-// job", "Configure an Impala SQL job", "Configure a Streaming SQL job", "Configure a Flink job"),
-// spelt as the API spells the documented ones. No page gives their API names, so they are accepted
-// rather than refused: a wrong guess fails at apply with the API's "Invalid job type", while
-// refusing a type the API takes would leave no way to manage such a job. PRESTO_SQL, which no
-// source mentions, is not accepted.
-var consoleTypes = []string{"SPARK_SHELL", "IMPALA_SQL", "STREAMING_SQL", "FLINK"}
-
-// jobTypes returns every type the resource accepts, documented ones first.
-func jobTypes() []string { return slices.Concat(documentedTypes, consoleTypes) }
 
 // folderChanged asks for a replacement when the job's folder changes. Null and "" are both the
 // root, so going from one to the other changes nothing.
@@ -38,7 +24,8 @@ func folderChanged(_ context.Context, req planmodifier.StringRequest, resp *stri
 }
 
 // lastResourceRemoved asks for a replacement when the job had resource blocks and the plan has
-// none: ModifyFlowJob cannot clear the list.
+// none: ModifyFlowJob documents only ResourceList.N, so it cannot be told to clear the list
+// (planmodifiers.Emptied).
 func lastResourceRemoved(_ context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = len(req.StateValue.Elements()) > 0 && !req.PlanValue.IsUnknown() && len(req.PlanValue.Elements()) == 0
+	resp.RequiresReplace = planmodifiers.Emptied(req.StateValue, req.PlanValue)
 }

@@ -29,7 +29,7 @@ func TestJobValidation(t *testing.T) {
 	}{
 		"unknown type":                  {jobConfig(acctest.Config{"type": "SPARK_PYTHON"}), "type", `Attribute type value must be one of:.*"SHELL"`},
 		"lower-case type":               {jobConfig(acctest.Config{"type": "shell"}), "type", `Attribute type value must be one of`},
-		"undocumented job type":         {jobConfig(acctest.Config{"type": "PRESTO_SQL"}), "type", `Attribute type value must be one of:.*"FLINK"`},
+		"type no source names":          {jobConfig(acctest.Config{"type": "PRESTO"}), "type", `Attribute type value must be one of:.*"FLINK".*"PRESTO_SQL".*"KYUUBI"`},
 		"empty name":                    {jobConfig(acctest.Config{"name": ""}), "name", `name must not be empty`},
 		"name with trailing blank":      {jobConfig(acctest.Config{"name": "n "}), "name", `name must not start or end with a blank`},
 		"long name":                     {jobConfig(acctest.Config{"name": strings.Repeat("n", 129)}), "name", `name must be at most 128 characters`},

@@ -64,9 +64,12 @@ func (r *userResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
 			},
 			"user_id": schema.StringAttribute{
-				MarkdownDescription: "The RAM user's ID (a number, e.g. `216959339000000000`; `AccountUserId` in ListFlowProjectUser).",
-				Required:            true,
-				PlanModifiers:       replace,
+				MarkdownDescription: "The RAM user's ID (a number, e.g. `216959339000000000`; `AccountUserId` in ListFlowProjectUser). " +
+					"Changing it replaces the member; after an import from a list answer without `AccountUserId`, the " +
+					"configured id is recorded in place, without a call.",
+				Required: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(userIDChanged,
+					"Changing a known user id replaces the member.", "Changing a known user id replaces the member.")},
 				Validators: []validator.String{stringvalidator.RegexMatches(userIDPattern,
 					"must be a RAM user ID: digits only, as the RAM console shows it (e.g. 216959339000000000)")},
 			},

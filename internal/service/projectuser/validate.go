@@ -1,9 +1,13 @@
 package projectuser
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
@@ -31,4 +35,12 @@ func parseImportID(id string) (projectID, name string, err error) {
 			"(1 to 64 letters, digits, '.', '_' or '-')", example, id, name)
 	}
 	return projectID, name, nil
+}
+
+// userIDChanged asks for a replacement when the user id changes, but not when the state has none:
+// a member imported from a ListFlowProjectUser answer without AccountUserId (the action has no page;
+// the SDK's type is all that names the field) has no known id, and the configured one is then
+// recorded by the update, which calls nothing.
+func userIDChanged(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.Equal(req.StateValue)
 }

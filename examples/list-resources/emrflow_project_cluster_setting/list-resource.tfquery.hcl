@@ -1,0 +1,8 @@
+# Terraform 1.14 and later, in a .tfquery.hcl file.
+list "emrflow_project_cluster_setting" "etl" {
+  provider = emrflow
+
+  config {
+    project_id = "FP-257A173659F5E1A2"
+  }
+}
