@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Prints the absolute path of a current Terraform CLI (default v1.14.3) for the tests that need
-# features newer than the CLI on PATH: resource identity (>= 1.12) and list resources with
-# `terraform query` (>= 1.14).
+# Prints the absolute path of a current Terraform CLI (default v1.16.0) for the tests that need
+# features newer than the CLI on PATH: resource identity (>= 1.12), list resources with
+# `terraform query` and actions (>= 1.14), an action's on_failure (>= 1.16). The same recipe builds
+# v1.14.3, the first version with both actions and `terraform query`, for `make testacc-smoke`.
 #
 # It is built from the Go module proxy, because that is all our CI can reach. `go install
-# github.com/hashicorp/terraform@v1.14.3` refuses the module: its go.mod requires ten nested modules
+# github.com/hashicorp/terraform@v1.16.0` refuses the module: its go.mod requires ten nested modules
 # (nine remote-state backends and internal/legacy) through `replace` directives pointing into
 # directories the module zip does not contain. So the script copies the module to a temporary
 # directory, drops those ten require lines and their replace directives, drops the nine backend
@@ -18,7 +19,7 @@
 # Usage: scripts/terraform-current.sh [version]   (or EMRFLOW_TF_CURRENT_VERSION=1.14.3)
 set -euo pipefail
 
-version="${1:-${EMRFLOW_TF_CURRENT_VERSION:-1.14.3}}"
+version="${1:-${EMRFLOW_TF_CURRENT_VERSION:-1.16.0}}"
 version="${version#v}"
 cache="${EMRFLOW_TF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/emrflow/terraform}"
 bin="$cache/$version/terraform"
