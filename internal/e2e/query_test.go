@@ -79,17 +79,22 @@ type adoptFixture struct {
 	projectID, jobFolder, flowFolder, jobID, flowID string
 }
 
-func newAdoptFixture(t *testing.T, c *emrapi.Client) adoptFixture {
-	t.Helper()
-	ctx := t.Context()
-	var fx adoptFixture
-	must := func(id string, err error) string {
+// mustID returns a function that passes on the ID of a create, failing t on its error.
+func mustID(t *testing.T) func(id string, err error) string {
+	return func(id string, err error) string {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
 		}
 		return id
 	}
+}
+
+func newAdoptFixture(t *testing.T, c *emrapi.Client) adoptFixture {
+	t.Helper()
+	ctx := t.Context()
+	var fx adoptFixture
+	must := mustID(t)
 	fx.projectID = must(c.CreateProject(ctx, emrapi.ProjectInput{Name: "adopt-etl", Description: "made in the console"}))
 	fx.jobFolder = must(c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: fx.projectID, Name: "jobs", Type: "JOB"}))
 	fx.flowFolder = must(c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: fx.projectID, Name: "flows", Type: "FLOW"}))
