@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Prints the absolute path of a current Terraform CLI (default v1.14.3) for the tests that need
-# features newer than the CLI on PATH: resource identity (>= 1.12) and list resources with
-# `terraform query` (>= 1.14).
+# Prints the absolute path of a current Terraform CLI (default v1.16.0) for the tests that need
+# features newer than the CLI on PATH: resource identity (>= 1.12), list resources with
+# `terraform query` and actions (>= 1.14), an action's on_failure (>= 1.16). The same recipe builds
+# v1.14.3, the first version with both actions and `terraform query`, for `make testacc-smoke`.
 #
 # It is built from the Go module proxy, because that is all our CI can reach. `go install
-# github.com/hashicorp/terraform@v1.14.3` refuses the module: its go.mod requires ten nested modules
+# github.com/hashicorp/terraform@v1.16.0` refuses the module: its go.mod requires ten nested modules
 # (nine remote-state backends and internal/legacy) through `replace` directives pointing into
 # directories the module zip does not contain. So the script copies the module to a temporary
 # directory, drops those ten require lines and their replace directives, drops the nine backend
@@ -18,40 +19,20 @@
 # Usage: scripts/terraform-current.sh [version]   (or EMRFLOW_TF_CURRENT_VERSION=1.14.3)
 set -euo pipefail
 
-version="${1:-${EMRFLOW_TF_CURRENT_VERSION:-1.14.3}}"
+version="${1:-${EMRFLOW_TF_CURRENT_VERSION:-1.16.0}}"
 version="${version#v}"
 cache="${EMRFLOW_TF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/emrflow/terraform}"
 bin="$cache/$version/terraform"
 
-if [ -x "$bin" ]; then
-  echo "$bin"; exit 0
-fi
-
-mkdir -p "$cache/$version"
-# Two concurrent callers (parallel make targets, two clones) must not both build: the second one
-# waits for the first and then finds the binary.
-exec 9>"$cache/$version/.lock"
-if command -v flock >/dev/null 2>&1; then
-  flock 9
-fi
-if [ -x "$bin" ]; then
-  echo "$bin"; exit 0
-fi
+# shellcheck source=scripts/proxybuild.sh
+source "$(dirname "${BASH_SOURCE[0]}")/proxybuild.sh"
+proxy_cached "$bin"
 
 start=$(date +%s)
 echo "building Terraform v$version from the Go module proxy into $bin (once: about 6.5 CPU minutes, about 4 minutes on two idle cores, as README.md says; cached afterwards)" >&2
 work="$(mktemp -d)"
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-# Outside any module (and with the caller's GOFLAGS and go.work ignored), so that the download
-# never touches the checkout's go.mod or go.sum.
-export GOWORK=off
-dir="$(cd "$work" && GOFLAGS= go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-if [ -z "$dir" ] || [ ! -f "$dir/go.mod" ]; then
-  echo "go mod download of github.com/hashicorp/terraform@v$version gave no source directory" >&2
-  exit 1
-fi
-cp -R "$dir/." "$work/src"
-chmod -R u+w "$work/src"
+proxy_source github.com/hashicorp/terraform "$version" "$work"
 cd "$work/src"
 
 # The ten nested modules: every require and replace line naming

@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -96,6 +97,10 @@ type Options struct {
 	// Middleware, when set, wraps the emulator's handler: tests use it to fail chosen requests
 	// in ways the emulator's random faults cannot aim (e.g. only the first create of a flow).
 	Middleware func(http.Handler) http.Handler
+	// ProviderHost is the registry host that `source = "emrflow/emrflow"` means to the CLI, under
+	// which the built provider is served: registry.terraform.io when empty; OpenTofu's is
+	// registry.opentofu.org.
+	ProviderHost string
 }
 
 // Workspace is a directory with a configuration, a CLI configuration that points emrflow at the
@@ -125,14 +130,18 @@ func NewWorkspace(dir, terraform, providerPath string, opts Options) (*Workspace
 	hs := httptest.NewServer(h)
 	w := &Workspace{Dir: dir, Terraform: terraform, Emulator: srv, Endpoint: hs.URL, opts: opts, server: hs}
 
+	host := opts.ProviderHost
+	if host == "" {
+		host = "registry.terraform.io"
+	}
 	rc := filepath.Join(dir, ".terraformrc")
 	cliConfig := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "registry.terraform.io/emrflow/emrflow" = %q
+    "%s/emrflow/emrflow" = %q
   }
   direct {}
 }
-`, filepath.Dir(providerPath))
+`, host, filepath.Dir(providerPath))
 	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("writing the CLI configuration: %w", err)
@@ -232,7 +241,20 @@ func (w *Workspace) Command(ctx context.Context, args ...string) *exec.Cmd {
 // Run runs terraform with args and returns its result; a non-zero exit is not an error here (see
 // Result.Err), only a failure to run at all.
 func (w *Workspace) Run(ctx context.Context, args ...string) (Result, error) {
-	cmd := w.Command(ctx, args...)
+	return run(w.Command(ctx, args...), args)
+}
+
+// Shell runs a line of sh in the workspace, with the CLI's environment and the CLI's directory
+// first on PATH: a command of the docs that names `terraform` or `tofu` runs the CLI under test
+// (its file must have that name).
+func (w *Workspace) Shell(ctx context.Context, line string) (Result, error) {
+	cmd := exec.CommandContext(ctx, "sh", "-c", line)
+	cmd.Dir = w.Dir
+	cmd.Env = append(slices.Clone(w.env), "PATH="+filepath.Dir(w.Terraform)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	return run(cmd, []string{"sh", "-c", line})
+}
+
+func run(cmd *exec.Cmd, args []string) (Result, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()

@@ -19,16 +19,7 @@ import (
 // skipped below (make test runs it on the current CLI of scripts/terraform-current.sh).
 func queryWorkspace(t *testing.T) *e2e.Workspace {
 	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("runs the Terraform CLI; set TF_ACC=1 (make test does)")
-	}
-	tf, err := e2e.TerraformPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v := cliVersion(t, tf); !atLeast(v, 1, 14) {
-		t.Skipf("terraform query needs Terraform >= 1.14; %s is %s", tf, v)
-	}
+	tf := terraformAtLeast(t, 1, 14, "terraform query")
 	provider, err := build.Path("")
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +30,23 @@ func queryWorkspace(t *testing.T) *e2e.Workspace {
 	}
 	t.Cleanup(w.Close)
 	return w
+}
+
+// terraformAtLeast returns the CLI of TF_ACC_TERRAFORM_PATH, and skips the test without TF_ACC or
+// when that CLI is older than major.minor, which the test's feature needs.
+func terraformAtLeast(t *testing.T, major, minor int, feature string) string {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("runs the Terraform CLI; set TF_ACC=1 (make test does)")
+	}
+	tf, err := e2e.TerraformPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := cliVersion(t, tf); !atLeast(v, major, minor) {
+		t.Skipf("%s needs Terraform >= %d.%d; %s is %s", feature, major, minor, tf, v)
+	}
+	return tf
 }
 
 func cliVersion(t *testing.T, tf string) string {
@@ -71,17 +79,22 @@ type adoptFixture struct {
 	projectID, jobFolder, flowFolder, jobID, flowID string
 }
 
-func newAdoptFixture(t *testing.T, c *emrapi.Client) adoptFixture {
-	t.Helper()
-	ctx := t.Context()
-	var fx adoptFixture
-	must := func(id string, err error) string {
+// mustID returns a function that passes on the ID of a create, failing t on its error.
+func mustID(t *testing.T) func(id string, err error) string {
+	return func(id string, err error) string {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
 		}
 		return id
 	}
+}
+
+func newAdoptFixture(t *testing.T, c *emrapi.Client) adoptFixture {
+	t.Helper()
+	ctx := t.Context()
+	var fx adoptFixture
+	must := mustID(t)
 	fx.projectID = must(c.CreateProject(ctx, emrapi.ProjectInput{Name: "adopt-etl", Description: "made in the console"}))
 	fx.jobFolder = must(c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: fx.projectID, Name: "jobs", Type: "JOB"}))
 	fx.flowFolder = must(c.CreateCategory(ctx, emrapi.CategoryInput{ProjectID: fx.projectID, Name: "flows", Type: "FLOW"}))
