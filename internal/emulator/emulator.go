@@ -303,7 +303,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	if aerr != nil {
 		s.writeError(w, r, requestID, aerr)
 		s.log.Debug("emulator request", "action", name, "requestId", requestID, "status", aerr.status,
-			"code", aerr.code, "message", aerr.message, "duration", time.Since(start))
+			"code", aerr.code, "message", aerr.logMessage(), "duration", time.Since(start))
 		return
 	}
 	writeJSON(w, http.StatusOK, resp)
@@ -417,8 +417,10 @@ func (s *Server) authenticate(method string, p params, now time.Time) *apiError 
 	}
 	toSign := stringToSign(method, p)
 	if got := p.get("Signature"); got == "" || !hmacEqual(got, sign(toSign, secret)) {
-		return gatewayError(http.StatusBadRequest, codeSignatureDoesNotMatch,
+		aerr := gatewayError(http.StatusBadRequest, codeSignatureDoesNotMatch,
 			"Specified signature is not matched with our calculation. server string to sign is:%s", toSign)
+		aerr.logged = "Specified signature is not matched with our calculation (the string to sign is left out: it holds the request's parameters, a SecurityToken among them)."
+		return aerr
 	}
 	if session != nil {
 		token := p.get("SecurityToken")
