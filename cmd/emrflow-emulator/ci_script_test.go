@@ -51,23 +51,6 @@ func writeScript(t *testing.T, dir, name, body string) string {
 	return p
 }
 
-// buildEmulator builds this command into a temporary directory.
-func buildEmulator(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds a binary")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go tool on PATH")
-	}
-	bin := filepath.Join(t.TempDir(), "emrflow-emulator")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // TestCIScriptRunsTerraformAgainstTheEmulator: the script starts the real emulator, exports what
 // the provider reads, runs terraform init then terraform test (with the extra arguments) in the
 // module directory while the emulator answers, passes terraform's failure on, and stops the
