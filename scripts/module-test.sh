@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make module-test: the pipeline module's `terraform test` suite (examples/modules/pipeline/tests)
 # against the local emulator, with the provider installed the way a user installs it (a
-# filesystem mirror holding the local build; no registry). Exits non-zero when a run fails.
+# filesystem mirror holding the local build; no registry). The emulator is started, waited for and
+# stopped by examples/ci/emulator-terraform-test.sh, the script the testing guide publishes for
+# users' CI jobs, so that what CI runs here is what users copy. Exits non-zero when a run fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tf="$("$root/scripts/terraform.sh")"
@@ -12,10 +14,8 @@ source "$root/scripts/lib.sh"
 
 cleanup() {
   status=$?
-  emulator_stop
   if [ $status -ne 0 ]; then
-    echo "module test FAILED (exit $status); emulator log:" >&2
-    cat "$work/emulator.log" >&2 2>/dev/null || true
+    echo "module test FAILED (exit $status)" >&2
   fi
   rm -rf "$work"
 }
@@ -33,13 +33,10 @@ fi
 [ -x "$root/bin/terraform-provider-emrflow" ] && [ -x "$root/bin/emrflow-emulator" ] || make -C "$root" build
 
 provider_mirror "$version"
-emulator_start
-echo "emulator at $EMRFLOW_ENDPOINT"
 
 # A copy of the whole examples/ tree, so the checkout gets no .terraform or lock files and relative
 # module sources resolve as they do in the checkout.
 cp -r "$root/examples" "$work/examples"
-cd "$work/examples/modules/pipeline"
 
-"$tf" init -input=false -no-color >"$work/init.log" 2>&1 || { cat "$work/init.log" >&2; exit 1; }
-"$tf" test -no-color
+# The emulator from ./bin, found on PATH as a user's installed one is.
+PATH="$root/bin:$PATH" TERRAFORM="$tf" "$root/examples/ci/emulator-terraform-test.sh" "$work/examples/modules/pipeline"

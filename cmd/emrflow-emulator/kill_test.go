@@ -20,18 +20,8 @@ import (
 // that was acknowledged before the kill, and nothing that was never sent: -data writes are
 // atomic (a crash leaves the old or the new file, never a torn one) and made before the answer.
 func TestKillDuringWrites(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a binary")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go tool on PATH")
-	}
+	bin := buildEmulator(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "emrflow-emulator")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	data := filepath.Join(dir, "state.json")
 
 	start := func() (*exec.Cmd, *emrapi.Client) {

@@ -136,9 +136,10 @@ func TestVersionFlag(t *testing.T) {
 	}
 }
 
-// TestBinary builds the command, starts it on a free port, reads the address it prints and stops
-// it with SIGTERM, as make demo does.
-func TestBinary(t *testing.T) {
+// buildEmulator builds this command into a temporary directory, with the build flags given; it
+// skips under -short.
+func buildEmulator(t *testing.T, flags ...string) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds a binary")
 	}
@@ -147,10 +148,17 @@ func TestBinary(t *testing.T) {
 		t.Skip("no go tool on PATH")
 	}
 	bin := filepath.Join(t.TempDir(), "emrflow-emulator")
-	build := exec.Command(goTool, "build", "-o", bin, "-ldflags", "-X main.version=test", ".")
-	if out, err := build.CombinedOutput(); err != nil {
+	args := append(append([]string{"build", "-o", bin}, flags...), ".")
+	if out, err := exec.Command(goTool, args...).CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// TestBinary builds the command, starts it on a free port, reads the address it prints and stops
+// it with SIGTERM, as make demo does.
+func TestBinary(t *testing.T) {
+	bin := buildEmulator(t, "-ldflags", "-X main.version=test")
 	if out, err := exec.Command(bin, "-version").Output(); err != nil || string(out) != "emrflow-emulator test\n" {
 		t.Fatalf("-version: %q %v", out, err)
 	}

@@ -189,6 +189,8 @@ type Report struct {
 	Startup   Startup
 	Throttled Throttled
 
+	EmulatorWrites []EmulatorWriteRow
+
 	// Notes are paragraphs of analysis appended at the end (the profile findings).
 	Notes []string
 }
@@ -515,6 +517,18 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 		p("| %s | %d | %s | %.2f | %d | %d | %d | %d | %d |\n\n", fmtDur(t.Wall), t.Needed(), fmtDur(t.Bound()),
 			Ratio(t.Wall, t.Bound()), t.Calls, t.Throttled, t.ExitCode, t.Errors, t.Created)
+	}
+
+	if len(r.EmulatorWrites) > 0 {
+		p("## Emulator writes\n\n")
+		p("`CreateFlowProject` through the official SDK client against the in-process emulator over loopback "+
+			"(`go test -bench %s ./internal/emulator/`): on an empty state and on one of 10,000 projects, the state in "+
+			"memory or in a `-data` file (every create acknowledged once on disk), one client or ten at once.\n\n", emulatorWritesBench)
+		p("| case | creates/s (median) | runs |\n|---|---:|---:|\n")
+		for _, w := range r.EmulatorWrites {
+			p("| %s | %.0f | %d |\n", w.Case, MedianFloat(w.CreatesPerSec), len(w.CreatesPerSec))
+		}
+		p("\n")
 	}
 
 	if len(r.Notes) > 0 {

@@ -30,6 +30,7 @@ func sampleReport() *Report {
 		Command: "make bench",
 		Machine: Machine{CPU: "Test CPU @ 2.0GHz", Cores: 2, OS: "linux/amd64", Go: "go1.26", Terraform: "Terraform v1.11.4"},
 		Latency: 20 * time.Millisecond, Parallelism: 10, Repeats: 3, GoBenchRuns: 3,
+		EmulatorWrites: []EmulatorWriteRow{{Case: "objects=10000/data/parallel", CreatesPerSec: []float64{110, 130, 117.3}}},
 		Scale: []ScaleRow{
 			// 500 flows: create needs 1000 calls → 2 s over the 3 s floor = 5 s ideal; 5.5 s is 1.10.
 			{N: 500, Phase: PhaseCreate, Flows: ms(5600, 5500, 5400), Floor: ms(3000, 3100, 2900)},
@@ -148,6 +149,7 @@ func TestWriteMarkdown(t *testing.T) {
 		"26.0 MiB",
 		"| 22.00 s | 400 | 20.00 s | 1.10 | 450 | 50 | 0 | 0 | 200 |",
 		"## Analysis\n\nThe cause of the plan miss is X.",
+		"| objects=10000/data/parallel | 117 | 3 |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("missing %q in:\n%s", want, md)
@@ -161,7 +163,7 @@ func TestWriteMarkdownLeavesOutWhatDidNotRun(t *testing.T) {
 	if err := r.WriteMarkdown(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, absent := range []string{"## Scale", "## Plan at the cost", "Instructions of", "## API economy", "## Large graphs", "## Start-up", "## Throttled", "## Analysis"} {
+	for _, absent := range []string{"## Scale", "## Plan at the cost", "Instructions of", "## API economy", "## Large graphs", "## Start-up", "## Throttled", "## Emulator writes", "## Analysis"} {
 		if strings.Contains(b.String(), absent) {
 			t.Errorf("section %q rendered without data", absent)
 		}

@@ -48,6 +48,10 @@ type Config struct {
 	StartupRuns     int // 0: skip
 	ThrottleCreates int // 0: skip
 	ThrottleRPS     float64
+	// EmulatorWritesCount runs of the emulator's create benchmark (0: skip), each case for
+	// EmulatorWritesTime (a -benchtime value).
+	EmulatorWritesCount int
+	EmulatorWritesTime  string
 	// ProfileEnv, when set ("NAME=dir"), is given to Terraform in the scale and large-flow runs
 	// (in place of the usage wrapper's variables): the benchmark binary then serves the provider
 	// under a CPU profile. For finding causes; the timings are then not the product's.
@@ -352,18 +356,28 @@ func (r *Runner) scaleOne(ctx context.Context, n int, variant string, repeats in
 	return rows, econ, nil
 }
 
-// GoBench runs the graph package's benchmarks and fits their growth.
-func (r *Runner) GoBench(ctx context.Context) ([]GoBenchSummary, []GraphFit, error) {
-	args := []string{"test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime", "300ms", "-count", fmt.Sprint(r.cfg.GoBenchCount), "./internal/graph/"}
+// goBench runs `go test -run ^$` with args (the -bench flags and the package) in the module root
+// and returns its output.
+func (r *Runner) goBench(ctx context.Context, args ...string) (*bytes.Buffer, error) {
+	args = append([]string{"test", "-run", "^$"}, args...)
 	r.logf("go %s", strings.Join(args, " "))
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = r.cfg.Root
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, nil, fmt.Errorf("go test -bench: %w\n%s%s", err, lastLines(out.String(), 20), stderr.String())
+		return nil, fmt.Errorf("go test -bench: %w\n%s%s", err, lastLines(out.String(), 20), stderr.String())
 	}
-	results, err := ParseGoBench(&out)
+	return &out, nil
+}
+
+// GoBench runs the graph package's benchmarks and fits their growth.
+func (r *Runner) GoBench(ctx context.Context) ([]GoBenchSummary, []GraphFit, error) {
+	out, err := r.goBench(ctx, "-bench", ".", "-benchmem", "-benchtime", "300ms", "-count", fmt.Sprint(r.cfg.GoBenchCount), "./internal/graph/")
+	if err != nil {
+		return nil, nil, err
+	}
+	results, err := ParseGoBench(out)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -190,7 +190,11 @@ func (c *Client) backoff(base time.Duration, n int) time.Duration {
 func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err error) {
 	start := time.Now()
 	status, requestID, createdID := 0, "", ""
+	forms := c.secrets // grows by this attempt's signature once it is signed
 	defer func() {
+		// An answer may echo the request (a proxy's error page, a string to sign): its text
+		// reaches the diagnostic and the log, so every credential of the request is cut out.
+		err = redactError(err, forms)
 		fields := map[string]any{
 			"action":      cl.action,
 			"attempt":     n,
@@ -219,6 +223,12 @@ func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err
 	if err != nil {
 		return nil, err
 	}
+	// The signature differs for every attempt; it proves nothing once used, but a log holding it
+	// with the request's other parameters would let a reader replay the request within its
+	// timestamp's window.
+	sigForms := secretForms(req.URL.Query().Get("Signature"))
+	forms = append(sigForms, forms...)
+	ctx = maskLog(ctx, sigForms)
 
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
@@ -317,11 +327,7 @@ func (c *Client) build(cl *call) (*http.Request, error) {
 // with parallel resources no API log line said which resource it was for.
 func (c *Client) logContext(ctx context.Context) context.Context {
 	ctx = tflog.NewSubsystem(ctx, logSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_EMRFLOW", logSubsystem), tflog.WithRootFields())
-	if len(c.secrets) > 0 {
-		ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, c.secrets...)
-		ctx = tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, c.secrets...)
-	}
-	return ctx
+	return maskLog(ctx, c.secrets)
 }
 
 // objectFields are the log fields that say which object a call is about: its project and its id,

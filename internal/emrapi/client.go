@@ -166,11 +166,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		}
 		c.scheme, c.host = strings.ToUpper(scheme), host
 	}
-	for _, s := range []string{cfg.AccessKeySecret, cfg.SecurityToken} {
-		if s != "" {
-			c.secrets = append(c.secrets, s)
-		}
-	}
+	c.secrets = secretForms(cfg.AccessKeySecret, cfg.SecurityToken)
 
 	creds, err := credentialsProvider(cfg, c.timeout)
 	if err != nil {

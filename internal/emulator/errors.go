@@ -30,6 +30,17 @@ type apiError struct {
 	code    string // gateway code, or flowErrorCode for the flow service's errors
 	message string
 	flow    bool // true: lower-case flow-service body
+	// logged, when set, stands for message in the -verbose log: the answer may echo what a log
+	// must never hold (a string to sign carries the request's SecurityToken).
+	logged string
+}
+
+// logMessage is what the request log says of the error.
+func (e *apiError) logMessage() string {
+	if e.logged != "" {
+		return e.logged
+	}
+	return e.message
 }
 
 func (e *apiError) Error() string { return e.code + ": " + e.message }

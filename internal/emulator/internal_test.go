@@ -224,21 +224,40 @@ func TestPanicRecovery(t *testing.T) {
 	}
 }
 
-// TestPersistOrder: concurrent changes may reach the file writer out of order; an older snapshot
-// must never overwrite a newer one.
-func TestPersistOrder(t *testing.T) {
+// TestPersistGroupCommit: the writer that gets the file writes the newest state, which holds the
+// changes committed while it waited; their own persist then writes nothing, and no persist ever
+// puts an older state back.
+func TestPersistGroupCommit(t *testing.T) {
 	path := t.TempDir() + "/state.json"
 	s, err := New(Config{DataFile: path})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.persist(2, []byte("new")); err != nil {
+	for _, id := range []string{"FP-000000000000000A", "FP-000000000000000B"} {
+		s.mu.Lock()
+		s.st.Projects[id] = &project{ID: id, Seq: s.st.nextSeq(), Region: defaultRegion, Name: id}
+		s.version++ // committed, not yet on disk: two changes in flight
+		s.mu.Unlock()
+	}
+	if err := s.persist(1); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.persist(1, []byte("old")); err != nil {
+	st, err := loadState(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(path); string(got) != "new" {
-		t.Errorf("file holds %q, want the newer snapshot", got)
+	if len(st.Projects) != 2 {
+		t.Fatalf("the first persist wrote %d projects, want both changes", len(st.Projects))
+	}
+	if err := os.WriteFile(path, []byte("marker"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []uint64{2, 1} {
+		if err := s.persist(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := os.ReadFile(path); string(got) != "marker" {
+		t.Errorf("a persist of a version on disk already wrote again: %.40q", got)
 	}
 }

@@ -211,8 +211,12 @@ func sortedBySeq[T any](m map[string]*T, seq func(*T) int64) []*T {
 	return out
 }
 
+// marshal encodes the state as the data file holds it: compact JSON, since every acknowledged
+// change encodes the whole state, and indenting it took three and a half times as long (71 ms
+// against 20 ms for 10,000 projects; the write and fsync of the file took 6 ms). `jq .` shows the
+// file indented.
 func (st *state) marshal() ([]byte, error) {
-	data, err := json.MarshalIndent(dataFile{Format: dataFormat, state: *st}, "", "  ")
+	data, err := json.Marshal(dataFile{Format: dataFormat, state: *st})
 	if err != nil {
 		return nil, fmt.Errorf("encoding emulator state: %w", err)
 	}

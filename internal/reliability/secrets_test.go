@@ -59,8 +59,8 @@ func stsCredentials(ctx context.Context, t *testing.T, endpoint string) (keyID, 
 }
 
 // TestSecretsNeverLeak runs a full apply, with STS credentials and TF_LOG=trace, and checks that
-// neither the secret key nor the security token appears in the CLI's output, in the trace log,
-// or in the state (`terraform show -json`). The credentials come from the environment or from
+// neither the secret key, nor the security token, nor the Signature of any request the emulator
+// received appears (raw or percent-encoded) in the CLI's output, in the trace log, or in the state (`terraform show -json`). The credentials come from the environment or from
 // the provider block.
 func TestSecretsNeverLeak(t *testing.T) {
 	t.Parallel()
@@ -75,11 +75,17 @@ func TestSecretsNeverLeak(t *testing.T) {
 			// one that shares its emulator through the endpoint variable.
 			var keysMu sync.Mutex
 			keysSeen := map[string]bool{} // AccessKeyId of the API calls the probe received
+			var signatures []string       // the Signature of every request the probe received
 			probe := workspace(t, e2e.Options{Middleware: func(next http.Handler) http.Handler {
 				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					if p, err := createoncetest.RequestParams(r); err == nil && p.Get("Action") == "CreateFlowForWeb" {
+					if p, err := createoncetest.RequestParams(r); err == nil {
 						keysMu.Lock()
-						keysSeen[p.Get("AccessKeyId")+" token:"+fmt.Sprint(p.Get("SecurityToken") != "")] = true
+						if sig := p.Get("Signature"); sig != "" {
+							signatures = append(signatures, sig)
+						}
+						if p.Get("Action") == "CreateFlowForWeb" {
+							keysSeen[p.Get("AccessKeyId")+" token:"+fmt.Sprint(p.Get("SecurityToken") != "")] = true
+						}
 						keysMu.Unlock()
 					}
 					next.ServeHTTP(w, r)
@@ -144,10 +150,23 @@ resource "emrflow_flow" "f" {
 				}
 			}
 			outputs := map[string]string{"stdout": apply.Stdout, "stderr": apply.Stderr, "trace log": log, "terraform show -json": show.Stdout}
+			leaks := map[string]string{"secret key": secret, "security token": token}
+			keysMu.Lock()
+			for i, sig := range signatures {
+				leaks[fmt.Sprintf("signature of request %d", i+1)] = sig
+			}
+			keysMu.Unlock()
+			if len(signatures) < 4 {
+				t.Errorf("the probe saw %d signed requests, want at least 4 (a project, 3 flows)", len(signatures))
+			}
 			for where, text := range outputs {
-				for what, s := range map[string]string{"secret key": secret, "security token": token} {
-					if strings.Contains(text, s) {
-						t.Errorf("the %s appears in %s", what, where)
+				for what, s := range leaks {
+					// Raw, in a URL's query, and percent-encoded again as a string to sign.
+					once := url.QueryEscape(s)
+					for _, form := range []string{s, once, url.QueryEscape(once)} {
+						if strings.Contains(text, form) {
+							t.Errorf("the %s appears in %s", what, where)
+						}
 					}
 				}
 			}
@@ -159,7 +178,7 @@ resource "emrflow_flow" "f" {
 			record(t, reliability.Row{
 				Scenario: "secrets: STS key and token via " + via + ", TF_LOG=trace",
 				Load:     "1 project, 3 flows", Faults: "-", Expected: 3, Found: 3, StateMatches: true, PlanAfter: "n/a", Applies: 1,
-				Note:     fmt.Sprintf("secret and token absent from stdout, stderr, %d KB trace log, show -json", len(log)/1024),
+				Note:     fmt.Sprintf("secret, token and %d signatures absent from stdout, stderr, %d KB trace log, show -json", len(signatures), len(log)/1024),
 				Duration: time.Since(begin), Passed: !t.Failed(),
 				Command: "TF_ACC=1 go test -count=1 -run 'TestSecretsNeverLeak' ./internal/reliability/",
 			})

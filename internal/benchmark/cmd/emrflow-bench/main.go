@@ -50,6 +50,8 @@ func run() error {
 	startupRuns := flag.Int("startup-runs", 7, "terraform validate runs per configuration (0: skip)")
 	throttleCreates := flag.Int("throttle-creates", 200, "creates of the throttled run (0: skip)")
 	throttleRPS := flag.Float64("throttle-rps", 20, "request rate of the throttled run")
+	writesCount := flag.Int("emulator-writes-count", 3, "runs of the emulator's create benchmark, in memory and with -data (0: skip)")
+	writesTime := flag.String("emulator-writes-time", "2s", "-benchtime of each case of the emulator's create benchmark")
 	notes := flag.String("notes", "internal/benchmark/ANALYSIS.md", "Markdown appended as the analysis section (relative to -root; empty or missing: none)")
 	profileDir := flag.String("profile-dir", "", "serve the provider of the large-flow run under a CPU profile written here (for finding causes; the usage figures are then not measured)")
 	flowEnv := flag.String("flow-env", "", "comma-separated NAME=VALUE pairs added to the environment of the flow scale runs (experiments)")
@@ -62,7 +64,7 @@ func run() error {
 		quickDefaults := map[string]string{
 			"out": "bin/BENCHMARKS.quick.md", "sizes": "10", "repeats": "1", "plan-ratio-sizes": "10", "plan-ratio-repeats": "1",
 			"callgrind-n": "0", "job-economy-n": "10", "go-bench-count": "1", "big-flow-nodes": "200", "big-flow-typed-nodes": "100,200",
-			"startup-runs": "1", "throttle-creates": "20",
+			"startup-runs": "1", "throttle-creates": "20", "emulator-writes-count": "1", "emulator-writes-time": "20x",
 		}
 		for name, v := range quickDefaults {
 			if !set[name] {
@@ -114,6 +116,7 @@ func run() error {
 		JobEconomyN: *jobN, GoBenchCount: *goCount, BigFlowNodes: *bigNodes, BigFlowTypedSizes: typedSizes, StartupRuns: *startupRuns,
 		PlanRatioSizes: rs, PlanRatioRepeats: *ratioRepeats, CallgrindN: *callgrindN,
 		ThrottleCreates: *throttleCreates, ThrottleRPS: *throttleRPS, Log: os.Stderr,
+		EmulatorWritesCount: *writesCount, EmulatorWritesTime: *writesTime,
 	}
 	if *flowEnv != "" {
 		cfg.FlowEnv = strings.Split(*flowEnv, ",")
@@ -166,6 +169,11 @@ func run() error {
 	if *throttleCreates > 0 {
 		if rep.Throttled, err = r.Throttled(ctx); err != nil {
 			return fmt.Errorf("throttled: %w", err)
+		}
+	}
+	if *writesCount > 0 {
+		if rep.EmulatorWrites, err = r.EmulatorWrites(ctx); err != nil {
+			return fmt.Errorf("emulator writes: %w", err)
 		}
 	}
 	if *notes != "" {
