@@ -480,29 +480,3 @@ func TestRPCs(t *testing.T) {
 		})
 	}
 }
-
-// TestLoop runs one RPC of one case RPCCOST_N times (RPCCOST_CASE=name/rpc): run under
-// `valgrind --tool=cachegrind` once with RPCCOST_N=0 and once with N > 0, the difference divided
-// by N is the instructions of one call (set-up excluded).
-func TestLoop(t *testing.T) {
-	spec := os.Getenv("RPCCOST_CASE")
-	if spec == "" {
-		t.Skip("RPCCOST_CASE not set")
-	}
-	name, rpc, _ := strings.Cut(spec, "/")
-	c, ok := cases()[name]
-	if !ok {
-		t.Fatalf("unknown case %q", name)
-	}
-	n, err := strconv.Atoi(os.Getenv("RPCCOST_N"))
-	if err != nil {
-		t.Fatalf("RPCCOST_N: %v", err)
-	}
-	ctx := context.Background()
-	f := newFixture(ctx, t, c)
-	for range n {
-		if err := f.call(ctx, rpc); err != nil {
-			t.Fatal(err)
-		}
-	}
-}

@@ -23,7 +23,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
@@ -384,11 +383,10 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return // destroy
 	}
 	// Only the attributes this needs are read and only changed ones written: reading the whole
-	// model would convert every value of the plan (a large graph's thousands) twice per plan. They
-	// are read with rootAs rather than GetAttribute, whose schema look-up costs more than the read.
+	// model would convert every value of the plan (a large graph's thousands) twice per plan.
 	var cfgRegion, planRegion types.String
-	resp.Diagnostics.Append(rootAs(ctx, req.Config.Raw, "region", &cfgRegion)...)
-	resp.Diagnostics.Append(rootAs(ctx, req.Plan.Raw, "region", &planRegion)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("region"), &cfgRegion)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region"), &planRegion)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -405,16 +403,16 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	var priorGraph types.Object
 	if !req.State.Raw.IsNull() {
 		var prior types.String
-		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "region", &prior)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("region"), &prior)...)
 		if !prior.IsNull() && !planRegion.Equal(prior) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("region"))
 		}
-		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "graph", &priorGraph)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
 	}
 
 	var planGraph, cfgGraph types.Object
-	resp.Diagnostics.Append(rootAs(ctx, req.Plan.Raw, "graph", &planGraph)...)
-	resp.Diagnostics.Append(rootAs(ctx, req.Config.Raw, "graph", &cfgGraph)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("graph"), &planGraph)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -424,7 +422,7 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	resp.Diagnostics.Append(r.checkClusterSetting(ctx, req, planRegion)...)
 	if !req.State.Raw.IsNull() && !resp.Plan.Raw.Equal(req.State.Raw) {
 		var id types.String
-		resp.Diagnostics.Append(rootAs(ctx, req.State.Raw, "id", &id)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 		editlock.Warn(ctx, req.Private, "flow "+id.ValueString(), &resp.Diagnostics)
 	}
 }
@@ -436,13 +434,13 @@ func (r *flowResource) checkClusterSetting(ctx context.Context, req resource.Mod
 		return diags
 	}
 	var c settingCheck
-	diags.Append(rootAs(ctx, req.Plan.Raw, "project_id", &c.project)...)
-	diags.Append(rootAs(ctx, req.Plan.Raw, "cluster_id", &c.cluster)...)
-	diags.Append(rootAs(ctx, req.Plan.Raw, "create_cluster", &c.createCluster)...)
+	diags.Append(req.Plan.GetAttribute(ctx, path.Root("project_id"), &c.project)...)
+	diags.Append(req.Plan.GetAttribute(ctx, path.Root("cluster_id"), &c.cluster)...)
+	diags.Append(req.Plan.GetAttribute(ctx, path.Root("create_cluster"), &c.createCluster)...)
 	c.priorProject, c.priorCluster = types.StringNull(), types.StringNull()
 	if !req.State.Raw.IsNull() {
-		diags.Append(rootAs(ctx, req.State.Raw, "project_id", &c.priorProject)...)
-		diags.Append(rootAs(ctx, req.State.Raw, "cluster_id", &c.priorCluster)...)
+		diags.Append(req.State.GetAttribute(ctx, path.Root("project_id"), &c.priorProject)...)
+		diags.Append(req.State.GetAttribute(ctx, path.Root("cluster_id"), &c.priorCluster)...)
 	}
 	if diags.HasError() || region.IsNull() || region.IsUnknown() {
 		return diags
@@ -455,7 +453,7 @@ func (r *flowResource) checkClusterSetting(ctx context.Context, req resource.Mod
 // than one attribute or the whole graph. Single-attribute rules are validators in the schema.
 func (r *flowResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.Config.Raw, &cfg)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -465,7 +463,7 @@ func (r *flowResource) ValidateConfig(ctx context.Context, req resource.Validate
 func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan flowModel
-	ctx, cancel := startWrite(ctx, req.Plan.Raw, &plan, timeouts.Value.Create, defaultCreateTimeout, &resp.Diagnostics)
+	ctx, cancel := startWrite(ctx, req.Plan, &plan, timeouts.Value.Create, defaultCreateTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -536,7 +534,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var state flowModel
-	resp.Diagnostics.Append(getModel(ctx, req.State.Raw, &state)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -550,9 +548,9 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer setIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, req.State)
 	var plan, state flowModel
-	ctx, cancel := startWrite(ctx, req.Plan.Raw, &plan, timeouts.Value.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel := startWrite(ctx, req.Plan, &plan, timeouts.Value.Update, defaultUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-	resp.Diagnostics.Append(getModel(ctx, req.State.Raw, &state)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -602,7 +600,7 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 func (r *flowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state flowModel
-	ctx, cancel := startWrite(ctx, req.State.Raw, &state, timeouts.Value.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel := startWrite(ctx, req.State, &state, timeouts.Value.Delete, defaultDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -638,14 +636,20 @@ func parseImportID(id string) (projectID, flowID string, ok bool) {
 	return projectID, flowID, err == nil
 }
 
+// modelGetter is what startWrite reads the model from: the plan (tfsdk.Plan) of a Create or
+// Update, the state (tfsdk.State) of a Delete.
+type modelGetter interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
+}
+
 // startWrite begins a Create, Update or Delete: it reads raw (the plan, or the state for Delete)
 // into m and bounds ctx by the operation's time in m's timeouts block (timeout is the block's
 // method for the operation, e.g. timeouts.Value.Create), or by def when the block does not set
 // it. The caller stops on an error in diags, and defers the cancel function in any case.
-func startWrite(ctx context.Context, raw tftypes.Value, m *flowModel,
+func startWrite(ctx context.Context, raw modelGetter, m *flowModel,
 	timeout func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics),
 	def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
-	diags.Append(getModel(ctx, raw, m)...)
+	diags.Append(raw.Get(ctx, m)...)
 	if diags.HasError() {
 		return ctx, func() {}
 	}
@@ -663,12 +667,10 @@ func (r *flowResource) setState(ctx context.Context, f *emrapi.Flow, prior *flow
 	if diags.HasError() {
 		return
 	}
-	raw, d := modelValue(ctx, &m)
-	diags.Append(d...)
-	if d.HasError() {
+	if d := state.Set(ctx, &m); d.HasError() {
+		diags.Append(d...)
 		return
 	}
-	state.Raw = raw
 	if private != nil {
 		diags.Append(saveServerGraph(ctx, private, f.Graph)...)
 		diags.Append(editlock.Save(ctx, private, f.EditLockDetail)...)
