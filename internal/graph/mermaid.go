@@ -79,10 +79,13 @@ func mermaidID(ids map[string]string, id string) string {
 	return mermaidIDs([]Node{{ID: id}})[id]
 }
 
-// mermaidText makes text safe inside a quoted Mermaid label: Mermaid's entity codes for the
-// characters that would end the label or start markup, and spaces for line breaks.
+// mermaidText makes text safe inside a quoted Mermaid label: HTML entities for the characters
+// that would end the label, start markup or an entity ('#' starts Mermaid's own entity codes), and
+// spaces for line breaks. HTML entities rather than Mermaid's #quot; codes: Mermaid 11 renders
+// those codes undecoded (seen with 11.17.2, its own documented example included), while the
+// label's HTML shows &quot; as a quote.
 var mermaidEscaper = strings.NewReplacer(
-	"#", "#35;", `"`, "#quot;", "<", "#lt;", ">", "#gt;", "&", "#amp;",
+	"&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;", "#", "&num;",
 	"\r\n", " ", "\n", " ", "\r", " ",
 )
 

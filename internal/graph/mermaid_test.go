@@ -32,7 +32,7 @@ func TestMermaid(t *testing.T) {
 			},
 			want: "flowchart TD\n" +
 				"    n_48d474ea((\"Start\"))\n" +
-				"    n_a_b[\"say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #amp; go<br/>HIVE_SQL\"]\n" +
+				"    n_a_b[\"say &quot;hi&quot; &lt;b&gt;&num;1&lt;/b&gt; &amp; go<br/>HIVE_SQL\"]\n" +
 				"    n_a_b_2[\"two lines<br/>SPARK\"]\n" +
 				"    n_zz(((\"zz\")))\n" +
 				"    n_48d474ea --> n_a_b\n" +
