@@ -135,7 +135,7 @@ func (r *categoryResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := findCategoryByID(ctx, r.Client(), state.ProjectID.ValueString(), state.ID.ValueString())
+	c, err := r.Client().DescribeCategory(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "folder", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
@@ -196,7 +196,7 @@ func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportS
 
 // readInto reads the folder back after a write and stores what the server holds.
 func (r *categoryResource) readInto(ctx context.Context, m *categoryModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	c, err := findCategoryByID(ctx, r.Client(), m.ProjectID.ValueString(), m.ID.ValueString())
+	c, err := r.Client().DescribeCategory(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the folder after writing it", framework.ErrorDetail(err,
 			"The folder exists and is recorded in the state; run `terraform apply` again to refresh it."))

@@ -248,7 +248,7 @@ func (r *settingResource) Read(ctx context.Context, req resource.ReadRequest, re
 	// The identity is set first: the framework wants one after every Read, even one that removes
 	// the resource (a CLI older than 1.12 keeps none to carry over).
 	setIdentity(ctx, resp.Identity, &state, &resp.Diagnostics)
-	s, err := findClusterSettingByID(ctx, r.Client(), state.ProjectID.ValueString(), state.ClusterID.ValueString())
+	s, err := r.Client().DescribeClusterSetting(ctx, state.ProjectID.ValueString(), state.ClusterID.ValueString())
 	if framework.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
 		return
 	}
@@ -324,7 +324,7 @@ func (r *settingResource) ImportState(ctx context.Context, req resource.ImportSt
 
 // readInto reads the setting back after a write and stores what the server holds.
 func (r *settingResource) readInto(ctx context.Context, m *settingModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	s, err := findClusterSettingByID(ctx, r.Client(), m.ProjectID.ValueString(), m.ClusterID.ValueString())
+	s, err := r.Client().DescribeClusterSetting(ctx, m.ProjectID.ValueString(), m.ClusterID.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the cluster setting after writing it", framework.ErrorDetail(err,
 			"The setting exists and is recorded in the state; run `terraform apply` again to refresh it."))

@@ -21,7 +21,7 @@ func createClusterSetting(ctx context.Context, client *emrapi.Client, in emrapi.
 			return in.ClusterID, client.CreateClusterSetting(ctx, in)
 		},
 		Find: func(ctx context.Context) (*createonce.Candidate, error) {
-			s, err := findClusterSettingByID(ctx, client, in.ProjectID, in.ClusterID)
+			s, err := client.DescribeClusterSetting(ctx, in.ProjectID, in.ClusterID)
 			if err != nil {
 				return nil, err
 			}

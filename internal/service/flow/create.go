@@ -13,7 +13,7 @@ import (
 
 // flowAPI is the part of the API client that the exactly-once create (createFlow) and the check
 // of the graph's jobs (checkJobs) use: an interface so that both can be tested against a fake
-// (find_test.go) that answers with the failures a real network produces. It has no region: the
+// (create_test.go) that answers with the failures a real network produces. It has no region: the
 // resource hands these functions the client of the flow's region, Client().InRegion(region), the
 // one way to address a region, so the fake and the real client see the same calls.
 type flowAPI interface {
@@ -44,7 +44,7 @@ func createFlow(ctx context.Context, api flowAPI, in emrapi.FlowInput, now func(
 			}
 			// ListFlow's items lack Namespace, LogArchiveLocation and the parents (SDK FlowItem),
 			// which flowDiffers compares: the candidate is read whole.
-			f, err := findFlowByID(ctx, api, in.ProjectID, found.ID)
+			f, err := api.DescribeFlow(ctx, in.ProjectID, found.ID)
 			if err != nil {
 				return nil, fmt.Errorf("reading flow %s, found by name: %w", found.ID, err)
 			}

@@ -510,7 +510,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	tflog.Info(ctx, "flow created", map[string]any{"id": id, "adopted": adopted})
 
-	f, err := findFlowByID(ctx, client, in.ProjectID, id)
+	f, err := client.DescribeFlow(ctx, in.ProjectID, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot read the flow after creating it", framework.ErrorDetail(err, createdHint))
 		return
@@ -523,7 +523,7 @@ func (r *flowResource) Create(ctx context.Context, req resource.CreateRequest, r
 			resp.Diagnostics.AddError("Cannot set the status of the new flow", framework.ErrorDetail(err, createdHint))
 			return
 		}
-		if f, err = findFlowByID(ctx, client, in.ProjectID, id); err != nil {
+		if f, err = client.DescribeFlow(ctx, in.ProjectID, id); err != nil {
 			resp.Diagnostics.AddError("Cannot read the flow after creating it", framework.ErrorDetail(err, createdHint))
 			return
 		}
@@ -538,7 +538,7 @@ func (r *flowResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	f, err := findFlowByID(ctx, r.Client().InRegion(state.Region.ValueString()), state.ProjectID.ValueString(), state.ID.ValueString())
+	f, err := r.Client().InRegion(state.Region.ValueString()).DescribeFlow(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "flow", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
@@ -583,14 +583,14 @@ func (r *flowResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	if err := client.ModifyFlow(ctx, plan.ID.ValueString(), in); err != nil {
 		// A refusal while the flow is open in the console says so (the API's wording is unknown).
-		if f, ferr := findFlowByID(ctx, client, in.ProjectID, plan.ID.ValueString()); ferr == nil && f.EditLockDetail != "" {
+		if f, ferr := client.DescribeFlow(ctx, in.ProjectID, plan.ID.ValueString()); ferr == nil && f.EditLockDetail != "" {
 			resp.Diagnostics.AddError("Cannot update the flow", editlock.Refused("flow "+f.ID, f.EditLockDetail, err))
 			return
 		}
 		resp.Diagnostics.AddError("Cannot update the flow", framework.ErrorDetail(err, ""))
 		return
 	}
-	f, err := findFlowByID(ctx, client, in.ProjectID, plan.ID.ValueString())
+	f, err := client.DescribeFlow(ctx, in.ProjectID, plan.ID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot read the flow after updating it", framework.ErrorDetail(err, updatedHint))
 		return

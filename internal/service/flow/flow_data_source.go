@@ -130,7 +130,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var f *emrapi.Flow
 	var err error
 	if !cfg.ID.IsNull() {
-		f, err = findFlowByID(ctx, d.Client(), projectID, cfg.ID.ValueString())
+		f, err = d.Client().DescribeFlow(ctx, projectID, cfg.ID.ValueString())
 		switch {
 		case emrapi.IsProjectNotFound(err):
 			addMissingProjectError(&resp.Diagnostics, projectID)
@@ -156,7 +156,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 				return
 			case 1:
 				// ListFlow items lack ParentFlowList: the flow is read again in full.
-				f, err = findFlowByID(ctx, d.Client(), projectID, matches[0].ID)
+				f, err = d.Client().DescribeFlow(ctx, projectID, matches[0].ID)
 			default:
 				resp.Diagnostics.AddAttributeError(path.Root("name"), "Several flows match",
 					fmt.Sprintf("%d flows of project %s are named %q; look the flow up by id instead.", len(matches), projectID, name))

@@ -18,10 +18,10 @@ import (
 // change replaces the job, what DescribeFlowJob does not document is not read, and what a server
 // may answer for settings left unset makes no diff.
 
-// TestAccJob_replaces: ModifyFlowJob documents no ParentCategory and no Adhoc and requires
+// TestAccJob_replaceUnmodifiable: ModifyFlowJob documents no ParentCategory and no Adhoc and requires
 // ResourceList.N.Path, so moving the job, changing adhoc and removing the last resource block
 // replace it; changing the files while some remain is in place.
-func TestAccJob_replaces(t *testing.T) {
+func TestAccJob_replaceUnmodifiable(t *testing.T) {
 	project, name := acctest.RandomName("project"), acctest.RandomName("job")
 	oneFile := `
   resource {

@@ -300,7 +300,7 @@ func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	j, err := findJobByID(ctx, r.Client(), state.ProjectID.ValueString(), state.ID.ValueString())
+	j, err := r.Client().DescribeJob(ctx, state.ProjectID.ValueString(), state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "job", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
@@ -328,7 +328,7 @@ func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	}
 	if err := r.Client().ModifyJob(ctx, plan.ID.ValueString(), in); err != nil {
 		// A refusal while the job is open in the console says so (the API's wording is unknown).
-		if j, ferr := findJobByID(ctx, r.Client(), plan.ProjectID.ValueString(), plan.ID.ValueString()); ferr == nil && j.EditLockDetail != "" {
+		if j, ferr := r.Client().DescribeJob(ctx, plan.ProjectID.ValueString(), plan.ID.ValueString()); ferr == nil && j.EditLockDetail != "" {
 			resp.Diagnostics.AddError("Cannot update the job", editlock.Refused("job "+plan.ID.ValueString(), j.EditLockDetail, err))
 			return
 		}
@@ -375,7 +375,7 @@ type privateState interface {
 
 // readInto reads the job back after a write and stores what the server holds.
 func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	j, err := findJobByID(ctx, r.Client(), m.ProjectID.ValueString(), m.ID.ValueString())
+	j, err := r.Client().DescribeJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the job after writing it", framework.ErrorDetail(err,
 			"The job exists and is recorded in the state; run `terraform apply` again to refresh it."))

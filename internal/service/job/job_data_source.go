@@ -145,10 +145,8 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 			return
 		}
 		var matches []string
-		for _, j := range all {
-			if j.Name == name { // the API's Name filter may match more loosely than equality
-				matches = append(matches, j.ID)
-			}
+		for _, j := range emrapi.NamedExactly(all, name, func(j *emrapi.Job) string { return j.Name }) {
+			matches = append(matches, j.ID)
 		}
 		switch len(matches) {
 		case 0:
@@ -164,7 +162,7 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 			return
 		}
 	}
-	j, err := findJobByID(ctx, d.Client(), projectID, id)
+	j, err := d.Client().DescribeJob(ctx, projectID, id)
 	if emrapi.IsNotFound(err) && !emrapi.IsProjectNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "No such job",
 			fmt.Sprintf("Project %s has no job with the ID %q.", projectID, id))

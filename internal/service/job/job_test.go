@@ -250,7 +250,9 @@ func TestAccJob_category(t *testing.T) {
 	})
 }
 
-func TestAccJob_replace(t *testing.T) {
+// TestAccJob_replaceTypeOrProject: a new type or project replaces the job (both are
+// RequiresReplace: ModifyFlowJob changes neither).
+func TestAccJob_replaceTypeOrProject(t *testing.T) {
 	project, name := acctest.RandomName("project"), acctest.RandomName("job")
 	other := acctest.RandomName("project")
 	resource.ParallelTest(t, resource.TestCase{

@@ -124,7 +124,7 @@ func (r *projectResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, err := findProjectByID(ctx, r.Client(), state.ID.ValueString())
+	p, err := r.Client().DescribeProject(ctx, state.ID.ValueString())
 	if framework.ReadFailed(ctx, err, "project", state.ID.ValueString(), &resp.State, &resp.Diagnostics) {
 		return
 	}
@@ -176,7 +176,7 @@ func (r *projectResource) ImportState(ctx context.Context, req resource.ImportSt
 
 // readInto reads the project back after a write and stores what the server holds.
 func (r *projectResource) readInto(ctx context.Context, m *projectModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	p, err := findProjectByID(ctx, r.Client(), m.ID.ValueString())
+	p, err := r.Client().DescribeProject(ctx, m.ID.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the project after writing it", framework.ErrorDetail(err,
 			"The project exists and is recorded in the state; run `terraform apply` again to refresh it."))

@@ -85,7 +85,7 @@ func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	var p *emrapi.Project
 	var err error
 	if !cfg.ID.IsNull() {
-		p, err = findProjectByID(ctx, d.Client(), cfg.ID.ValueString())
+		p, err = d.Client().DescribeProject(ctx, cfg.ID.ValueString())
 		if emrapi.IsNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "No such project",
 				fmt.Sprintf("No project has the ID %q.", cfg.ID.ValueString()))

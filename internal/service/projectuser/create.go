@@ -20,7 +20,7 @@ func createProjectUser(ctx context.Context, client *emrapi.Client, projectID, us
 			return name, client.CreateProjectUser(ctx, projectID, userID, name)
 		},
 		Find: func(ctx context.Context) (*createonce.Candidate, error) {
-			u, err := findProjectUserByName(ctx, client, projectID, name)
+			u, err := client.FindProjectUser(ctx, projectID, name)
 			if err != nil {
 				return nil, err
 			}

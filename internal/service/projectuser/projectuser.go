@@ -118,7 +118,7 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	// The identity is set first: the framework wants one after every Read, even one that removes
 	// the resource (a CLI older than 1.12 keeps none to carry over).
 	setIdentity(ctx, resp.Identity, &state, &resp.Diagnostics)
-	u, err := findProjectUserByName(ctx, r.Client(), state.ProjectID.ValueString(), state.UserName.ValueString())
+	u, err := r.Client().FindProjectUser(ctx, state.ProjectID.ValueString(), state.UserName.ValueString())
 	if framework.ReadFailed(ctx, err, what, importIDOf(&state), &resp.State, &resp.Diagnostics) {
 		return
 	}
@@ -163,7 +163,7 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 }
 
 func (r *userResource) readInto(ctx context.Context, m *userModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	u, err := findProjectUserByName(ctx, r.Client(), m.ProjectID.ValueString(), m.UserName.ValueString())
+	u, err := r.Client().FindProjectUser(ctx, m.ProjectID.ValueString(), m.UserName.ValueString())
 	if err != nil {
 		diags.AddError("Cannot read the project user after adding it", framework.ErrorDetail(err,
 			"The member was added and is recorded in the state; run `terraform apply` again to refresh it."))
