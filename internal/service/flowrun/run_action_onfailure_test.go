@@ -29,7 +29,7 @@ const (
 )
 
 // runFailed is what a failed run says in an error (halt, taint).
-var runFailed = regexp.MustCompile(`(?s)Flow run FAILED.*Node\s+load:\s+FAILED.*table\s+ods.orders\s+not\s+found`)
+var runFailed = regexp.MustCompile(`(?s)Flow run FAILED.*node\s+load\s+FAILED:\s+table\s+ods.orders\s+not\s+found`)
 
 // configOnFailure is configRun with the trigger's events and on_failure set, the flow's
 // description set to rev, and a folder applied after the flow (depends_on): it shows whether an
