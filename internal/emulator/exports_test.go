@@ -15,8 +15,8 @@ func Preload(s *Server, n int) error {
 	s.mu.Lock()
 	for i := range n {
 		id := s.st.newID("FP-")
-		s.st.Projects[id] = &project{ID: id, Seq: s.st.nextSeq(), Region: defaultRegion,
-			Name: fmt.Sprintf("preloaded-%d", i), Description: "preloaded by a benchmark"}
+		s.st.putProject(&project{ID: id, Seq: s.st.nextSeq(), Region: defaultRegion,
+			Name: fmt.Sprintf("preloaded-%d", i), Description: "preloaded by a benchmark"})
 	}
 	if aerr := s.commitAndUnlock(); aerr != nil {
 		return aerr

@@ -243,3 +243,39 @@ func TestStaleTempsRemovedAtStart(t *testing.T) {
 		t.Errorf("after the restart %d projects, want the 1 kept", resp.Total)
 	}
 }
+
+// TestProjectNamesStayUnique: the index of project names follows creates, renames, deletes and a
+// restart from the data file: a freed name can be taken again, a taken one cannot.
+func TestProjectNamesStayUnique(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	f := newFixture(t, emulator.Config{DataFile: path})
+	create := func(f *fixture, name string) error {
+		req := emr.CreateCreateFlowProjectRequest()
+		req.Name, req.Description = name, "d"
+		_, err := f.client.CreateFlowProject(req)
+		return err
+	}
+	taken := func(err error) bool { return err != nil && strings.Contains(err.Error(), "name already exists") }
+	a := f.createProject("a")
+	mod := emr.CreateModifyFlowProjectRequest()
+	mod.ProjectId, mod.Name, mod.Description = a, "b", "d"
+	_, err := f.client.ModifyFlowProject(mod)
+	mustOK(t, "ModifyFlowProject", err)
+	if err := create(f, "a"); err != nil {
+		t.Fatalf("the renamed project's old name is still taken: %v", err)
+	}
+	if err := create(f, "b"); !taken(err) {
+		t.Fatalf("a second project named b: err = %v, want the name taken", err)
+	}
+	del := emr.CreateDeleteFlowProjectRequest()
+	del.ProjectId = a
+	_, err = f.client.DeleteFlowProject(del)
+	mustOK(t, "DeleteFlowProject", err)
+	if err := create(f, "b"); err != nil {
+		t.Fatalf("the deleted project's name is still taken: %v", err)
+	}
+	again := newFixture(t, emulator.Config{DataFile: path})
+	if err := create(again, "a"); !taken(err) {
+		t.Fatalf("after a restart, a second project named a: err = %v, want the name taken", err)
+	}
+}

@@ -51,12 +51,48 @@ func checkProjectName(st *state, p *project) *apiError {
 	if len([]rune(p.Name)) > maxProjectName {
 		return errProjectNameTooLong()
 	}
-	for _, o := range st.Projects {
-		if o.ID != p.ID && o.Region == p.Region && o.Name == p.Name {
-			return errNameExists("Project", p.Name)
-		}
+	if id, ok := st.projectNamed(p.Region, p.Name); ok && id != p.ID {
+		return errNameExists("Project", p.Name)
 	}
 	return nil
+}
+
+// projectName is a project's key for the uniqueness of names, which holds within a region.
+type projectName struct{ region, name string }
+
+// projectNamed returns the id of the project of region named name. The index it reads replaces a
+// scan of every project on every create and rename, which made creates slow down as the state
+// grew (BenchmarkCreateProject, in memory: 0.45 ms a create with no projects, 1.46 ms with 10,000,
+// 40% of it in that scan). It is built from Projects on first use (after a load, or Preload) and
+// kept by putProject and dropProject, the only writers of Projects.
+func (st *state) projectNamed(region, name string) (string, bool) {
+	if st.projectNames == nil {
+		st.projectNames = make(map[projectName]string, len(st.Projects))
+		for id, p := range st.Projects {
+			st.projectNames[projectName{p.Region, p.Name}] = id
+		}
+	}
+	id, ok := st.projectNames[projectName{region, name}]
+	return id, ok
+}
+
+// putProject stores p (new, or the new version of a project) and keeps the name index.
+func (st *state) putProject(p *project) {
+	if old, ok := st.Projects[p.ID]; ok && st.projectNames != nil {
+		delete(st.projectNames, projectName{old.Region, old.Name})
+	}
+	st.Projects[p.ID] = p
+	if st.projectNames != nil {
+		st.projectNames[projectName{p.Region, p.Name}] = p.ID
+	}
+}
+
+// dropProject removes a project and its name from the index.
+func (st *state) dropProject(id string) {
+	if old, ok := st.Projects[id]; ok && st.projectNames != nil {
+		delete(st.projectNames, projectName{old.Region, old.Name})
+	}
+	delete(st.Projects, id)
 }
 
 func (s *Server) createProject(c *call) (any, *apiError) {
@@ -81,7 +117,7 @@ func (s *Server) createProject(c *call) (any, *apiError) {
 		pr.ID = st.newID("FP-")
 		pr.Seq = st.nextSeq()
 		pr.GmtCreate, pr.GmtModified = millis(c), millis(c)
-		st.Projects[pr.ID] = pr
+		st.putProject(pr)
 		return nil
 	})
 	if aerr != nil {
@@ -108,7 +144,7 @@ func (s *Server) modifyProject(c *call) (any, *apiError) {
 			return err
 		}
 		np.GmtModified = millis(c)
-		st.Projects[np.ID] = &np
+		st.putProject(&np)
 		return nil
 	})
 }
@@ -145,7 +181,7 @@ func (s *Server) deleteProject(c *call) (any, *apiError) {
 		if projectHoldsAnything(st, projectID) {
 			return flowError("Project is not empty [%s]", projectID)
 		}
-		delete(st.Projects, projectID)
+		st.dropProject(projectID)
 		st.dropMembership(projectID)
 		return nil
 	})

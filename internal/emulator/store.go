@@ -34,6 +34,10 @@ type state struct {
 	membership                          // project cluster settings and members (membership.go)
 	// Seq orders objects by creation, so that lists are stable even within one millisecond.
 	Seq int64 `json:"seq"`
+
+	// projectNames indexes Projects by region and name (projects.go, projectNamed); nil until
+	// first used, never persisted.
+	projectNames map[projectName]string
 }
 
 type dataFile struct {
