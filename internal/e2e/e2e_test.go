@@ -27,19 +27,7 @@ func TestWorkspaceLifecycle(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs the Terraform CLI; set TF_ACC=1 (make test does)")
 	}
-	tf, err := e2e.TerraformPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	provider, err := build.Path("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := workspace(t, terraformPath(t), e2e.Options{})
 	ctx := context.Background()
 	if err := w.WriteConfig(`
 resource "emrflow_project" "p" {
@@ -85,6 +73,32 @@ resource "emrflow_project" "p" {
 	if left := projectIDs(t, w); len(left) != 0 {
 		t.Errorf("projects left after destroy: %v", left)
 	}
+}
+
+// workspace is a workspace of tf with the provider this package's tests built, closed when the
+// test ends.
+func workspace(t *testing.T, tf string, opts e2e.Options) *e2e.Workspace {
+	t.Helper()
+	provider, err := build.Path("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.Close)
+	return w
+}
+
+// terraformPath is the CLI the tests run (TF_ACC_TERRAFORM_PATH, or the one on PATH).
+func terraformPath(t *testing.T) string {
+	t.Helper()
+	tf, err := e2e.TerraformPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tf
 }
 
 func projectIDs(t *testing.T, w *e2e.Workspace) []string {

@@ -26,10 +26,6 @@ func TestOnFailureContinueWarns_Action(t *testing.T) {
 	if failing == string(example) {
 		t.Fatal("the example no longer has the load job's params this test breaks")
 	}
-	provider, err := build.Path("")
-	if err != nil {
-		t.Fatal(err)
-	}
 	runFailed := `Flow run FAILED`
 	for _, tc := range []struct {
 		mode     string
@@ -40,11 +36,7 @@ func TestOnFailureContinueWarns_Action(t *testing.T) {
 		{"continue", 0, "Warning"},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
-			w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(w.Close)
+			w := workspace(t, tf, e2e.Options{})
 			cfg := strings.Replace(failing, "on_failure = halt", "on_failure = "+tc.mode, 1)
 			if err := w.WriteConfig(cfg); err != nil {
 				t.Fatal(err)

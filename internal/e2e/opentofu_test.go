@@ -21,10 +21,7 @@ func openTofuWorkspace(t *testing.T) *e2e.Workspace {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs the OpenTofu CLI; set TF_ACC=1 (make testacc-opentofu does)")
 	}
-	tf, err := e2e.TerraformPath()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tf := terraformPath(t)
 	out, err := exec.Command(tf, "version").Output()
 	if err != nil {
 		t.Fatalf("%s version: %v", tf, err)
@@ -32,16 +29,7 @@ func openTofuWorkspace(t *testing.T) *e2e.Workspace {
 	if !strings.Contains(string(out), "OpenTofu v") {
 		t.Skipf("OpenTofu's adoption path; %s is not OpenTofu (make testacc-opentofu runs it)", tf)
 	}
-	provider, err := build.Path("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{ProviderHost: "registry.opentofu.org"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(w.Close)
-	return w
+	return workspace(t, tf, e2e.Options{ProviderHost: "registry.opentofu.org"})
 }
 
 // guideCommand returns the one shell line of the adoption guide that starts with prefix: the test

@@ -19,17 +19,7 @@ import (
 // skipped below (make test runs it on the current CLI of scripts/terraform-current.sh).
 func queryWorkspace(t *testing.T) *e2e.Workspace {
 	t.Helper()
-	tf := terraformAtLeast(t, 1, 14, "terraform query")
-	provider, err := build.Path("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(w.Close)
-	return w
+	return workspace(t, terraformAtLeast(t, 1, 14, "terraform query"), e2e.Options{})
 }
 
 // terraformAtLeast returns the CLI of TF_ACC_TERRAFORM_PATH, and skips the test without TF_ACC or
@@ -39,10 +29,7 @@ func terraformAtLeast(t *testing.T, major, minor int, feature string) string {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs the Terraform CLI; set TF_ACC=1 (make test does)")
 	}
-	tf, err := e2e.TerraformPath()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tf := terraformPath(t)
 	if v := cliVersion(t, tf); !atLeast(v, major, minor) {
 		t.Skipf("%s needs Terraform >= %d.%d; %s is %s", feature, major, minor, tf, v)
 	}

@@ -18,19 +18,7 @@ func TestFlowClusterSettingWarning(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs the Terraform CLI; set TF_ACC=1 (make test does)")
 	}
-	tf, err := e2e.TerraformPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	provider, err := build.Path("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := workspace(t, terraformPath(t), e2e.Options{})
 	ctx := context.Background()
 	const (
 		project = `
