@@ -10,7 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/procsetup"
+	"github.com/emrflow/terraform-provider-emrflow/internal/processdefaults"
 	"github.com/emrflow/terraform-provider-emrflow/internal/provider"
 )
 
@@ -24,7 +24,7 @@ func main() {
 
 	// Before anything reads the SDK's log levels: the loggers are set up from the environment
 	// when the server starts.
-	if _, err := procsetup.Configure(procsetup.Env{Getenv: os.Getenv, Setenv: os.Setenv}); err != nil {
+	if _, err := processdefaults.Configure(processdefaults.Env{Getenv: os.Getenv, Setenv: os.Setenv}); err != nil {
 		log.Fatal(err)
 	}
 	opts := providerserver.ServeOpts{

@@ -15,9 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 const resourceName = "emrflow_category.test"

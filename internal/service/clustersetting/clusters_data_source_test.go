@@ -9,8 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 // TestAccClustersDataSource_basic: all of the region's clusters, then a project's: none before

@@ -11,12 +11,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 // The emrflow_project_cluster_setting list resource finds a project's settings with their
 // identities ({project_id, cluster_id}), and the full object when asked. Needs Terraform >= 1.14
-// (TestGenerateConfig_querySettings in internal/e2e adopts them with -generate-config-out).
+// (TestGenerateConfig_querySettings in test/cliharness adopts them with -generate-config-out).
 func TestAccProjectClusterSettingList_query(t *testing.T) {
 	if acctest.IsReal() {
 		t.Skip("needs the emulator's two clusters")

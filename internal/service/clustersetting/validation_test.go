@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 // settingConfig is a cluster setting of a project and cluster, with the attributes of more added

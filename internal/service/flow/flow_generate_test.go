@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/test/cliharness"
 )
 
 // TestAccFlow_generatedConfig adopts a flow drawn in the console the way a user does, through the
@@ -22,17 +22,17 @@ func TestAccFlow_generatedConfig(t *testing.T) {
 		t.Skip("runs the Terraform CLI; set TF_ACC=1")
 	}
 	ctx := context.Background()
-	tf, err := e2e.TerraformPath()
+	tf, err := cliharness.TerraformPath()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var build e2e.ProviderBuild
+	var build cliharness.ProviderBuild
 	t.Cleanup(build.Cleanup)
 	provider, err := build.Path("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{})
+	w, err := cliharness.NewWorkspace(t.TempDir(), tf, provider, cliharness.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

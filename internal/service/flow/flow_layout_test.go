@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 // layoutGraph is START -> extract [-> load] -> END with the given attributes added to every

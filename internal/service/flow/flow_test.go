@@ -20,10 +20,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 const resourceName = "emrflow_flow.test"

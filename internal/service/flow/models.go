@@ -13,7 +13,7 @@ import (
 // compile a regular expression per field to check its tag (upstream:
 // hashicorp/terraform-plugin-framework#725). A field table of our own (flow_fastpath.go, issue 10)
 // avoided that; measured under cachegrind on the four calls of a no-change plan (issue 21:
-// internal/benchmark/rpccost, GOMAXPROCS=1, GOGC=off, two runs), the framework's path costs 35.7 M
+// benchmark/rpccost, GOMAXPROCS=1, GOGC=off, two runs), the framework's path costs 35.7 M
 // instructions, the hand-written table 32.1 M (-10.1%) and the same table derived from these tags
 // 32.4 M (-9.1%): below the 10% that would have justified a second conversion path, so there is
 // one. When #725 is fixed upstream, the cost goes with it.

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
-	"github.com/emrflow/terraform-provider-emrflow/internal/e2e"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/test/cliharness"
 )
 
 // The real CLI's output of a failed action (stdout and stderr together, as a terminal shows
@@ -22,7 +22,7 @@ func TestCLIPrintsFailureOnce(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs the Terraform CLI; set TF_ACC=1")
 	}
-	tf, err := e2e.TerraformPath()
+	tf, err := cliharness.TerraformPath()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,13 +34,13 @@ func TestCLIPrintsFailureOnce(t *testing.T) {
 	if major, minor := atoi(m[1]), atoi(m[2]); major < 1 || (major == 1 && minor < 14) {
 		t.Skipf("actions need Terraform 1.14 or later, not %s", out)
 	}
-	var build e2e.ProviderBuild
+	var build cliharness.ProviderBuild
 	defer build.Cleanup()
 	provider, err := build.Path("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := e2e.NewWorkspace(t.TempDir(), tf, provider, e2e.Options{Emulator: emulator.Config{Switches: os.Getenv(acctest.EnvSwitches)}})
+	w, err := cliharness.NewWorkspace(t.TempDir(), tf, provider, cliharness.Options{Emulator: emulator.Config{Switches: os.Getenv(acctest.EnvSwitches)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 // TestFlowInstancesDataSourceValidation holds the rules that TestAccFlowInstancesDataSource_badInput

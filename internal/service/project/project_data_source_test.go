@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 func TestAccProjectDataSource_byIDAndName(t *testing.T) {

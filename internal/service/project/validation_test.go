@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 // TestProjectValidation holds the rules that TestAccProject_validation checked through the CLI,

@@ -11,12 +11,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
-	"github.com/emrflow/terraform-provider-emrflow/internal/acctest"
+	"github.com/emrflow/terraform-provider-emrflow/test/acctest"
 )
 
 // The emrflow_project_user list resource finds a project's members with their identities
 // ({project_id, user_name}), filters by name, and returns the full object when asked. Needs
-// Terraform >= 1.14 (TestGenerateConfig_querySettings in internal/e2e adopts them).
+// Terraform >= 1.14 (TestGenerateConfig_querySettings in test/cliharness adopts them).
 func TestAccProjectUserList_query(t *testing.T) {
 	name := acctest.RandomName("userlist")
 	projectID := acctest.ProjectFixture(t, name)
