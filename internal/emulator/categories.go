@@ -87,6 +87,7 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 	}, func(st *state, seq, now int64) {
 		cat.Seq, cat.GmtCreate, cat.GmtModified = seq, now, now
 		st.Categories[cat.ID] = cat
+		st.touch(recCategory, cat.ID)
 	})
 }
 
@@ -106,6 +107,7 @@ func (s *Server) modifyCategory(c *call) (any, *apiError) {
 		}
 		nc.GmtModified = millis(c)
 		st.Categories[nc.ID] = &nc
+		st.touch(recCategory, nc.ID)
 		return nil
 	})
 }
@@ -122,6 +124,7 @@ func (s *Server) deleteCategory(c *call) (any, *apiError) {
 			return flowError("Category is not empty [%s]", cat.ID)
 		}
 		delete(st.Categories, cat.ID)
+		st.touch(recCategory, cat.ID)
 		return nil
 	})
 }

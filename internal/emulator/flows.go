@@ -251,6 +251,7 @@ func (s *Server) createFlow(c *call) (any, *apiError) {
 	}, func(st *state, seq, now int64) {
 		f.Seq, f.GmtCreate, f.GmtModified = seq, now, now
 		st.Flows[f.ID] = f
+		st.touch(recFlow, f.ID)
 	})
 }
 
@@ -294,6 +295,7 @@ func (s *Server) modifyFlow(c *call) (any, *apiError) {
 		}
 		nf.GmtModified = millis(c)
 		st.Flows[nf.ID] = &nf
+		st.touch(recFlow, nf.ID)
 		return nil
 	})
 }
@@ -330,6 +332,7 @@ func (s *Server) deleteFlow(c *call) (any, *apiError) {
 			return err
 		}
 		delete(st.Flows, f.ID)
+		st.touch(recFlow, f.ID)
 		return nil
 	})
 }

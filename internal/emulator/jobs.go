@@ -233,6 +233,7 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 	}, func(st *state, seq, now int64) {
 		j.Seq, j.GmtCreate, j.GmtModified = seq, now, now
 		st.Jobs[j.ID] = j
+		st.touch(recJob, j.ID)
 	})
 }
 
@@ -265,6 +266,7 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 		}
 		nj.GmtModified = millis(c)
 		st.Jobs[nj.ID] = &nj
+		st.touch(recJob, nj.ID)
 		return nil
 	})
 }
@@ -278,6 +280,7 @@ func (s *Server) describeJob(c *call) (any, *apiError) {
 func (s *Server) deleteJob(c *call) (any, *apiError) {
 	return changeInProject(s, c, byID(jobOf), func(st *state, j *job) *apiError {
 		delete(st.Jobs, j.ID)
+		st.touch(recJob, j.ID)
 		return nil
 	})
 }

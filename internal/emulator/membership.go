@@ -93,11 +93,13 @@ func (st *state) dropMembership(projectID string) {
 	for k, cs := range st.ClusterSettings {
 		if cs.ProjectID == projectID {
 			delete(st.ClusterSettings, k)
+			st.touch(recClusterSetting, k)
 		}
 	}
 	for k, u := range st.ProjectUsers {
 		if u.ProjectID == projectID {
 			delete(st.ProjectUsers, k)
+			st.touch(recProjectUser, k)
 		}
 	}
 }
@@ -510,6 +512,7 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 			st.ClusterSettings = map[string]*clusterSetting{}
 		}
 		st.ClusterSettings[key] = cs
+		st.touch(recClusterSetting, key)
 		return nil
 	})
 }
@@ -557,6 +560,7 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		}
 		ns.GmtModified = millis(c)
 		st.ClusterSettings[settingKey(projectID, clusterID)] = &ns
+		st.touch(recClusterSetting, settingKey(projectID, clusterID))
 		return nil
 	})
 	return resp, s.settingNotFound(c, aerr)
@@ -565,6 +569,7 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 func (s *Server) deleteClusterSetting(c *call) (any, *apiError) {
 	resp, aerr := changeInProject(s, c, settingAt, func(st *state, cs *clusterSetting) *apiError {
 		delete(st.ClusterSettings, settingKey(cs.ProjectID, cs.ClusterID))
+		st.touch(recClusterSetting, settingKey(cs.ProjectID, cs.ClusterID))
 		return nil
 	})
 	return resp, s.settingNotFound(c, aerr)
@@ -744,6 +749,7 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 			u.Seq = st.nextSeq()
 			u.GmtCreate, u.GmtModified = millis(c), millis(c)
 			st.ProjectUsers[memberKey(projectID, u.UserName)] = u
+			st.touch(recProjectUser, memberKey(projectID, u.UserName))
 		}
 		return nil
 	})
@@ -758,6 +764,7 @@ func memberOf(st *state, c *call, projectID, name string) (*projectUser, *apiErr
 func (s *Server) deleteProjectUser(c *call) (any, *apiError) {
 	resp, aerr := changeInProject(s, c, byParam("UserName", memberOf, "ProjectId", "UserName"), func(st *state, u *projectUser) *apiError {
 		delete(st.ProjectUsers, memberKey(u.ProjectID, u.UserName))
+		st.touch(recProjectUser, memberKey(u.ProjectID, u.UserName))
 		return nil
 	})
 	if s.switches.on(SwitchUndocumentedNotFound) && aerr != nil && strings.HasPrefix(aerr.message, "User does not exist") {

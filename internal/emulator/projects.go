@@ -82,6 +82,7 @@ func (st *state) putProject(p *project) {
 		delete(st.projectNames, projectName{old.Region, old.Name})
 	}
 	st.Projects[p.ID] = p
+	st.touch(recProject, p.ID)
 	if st.projectNames != nil {
 		st.projectNames[projectName{p.Region, p.Name}] = p.ID
 	}
@@ -93,6 +94,7 @@ func (st *state) dropProject(id string) {
 		delete(st.projectNames, projectName{old.Region, old.Name})
 	}
 	delete(st.Projects, id)
+	st.touch(recProject, id)
 }
 
 func (s *Server) createProject(c *call) (any, *apiError) {

@@ -44,6 +44,7 @@ func (s *Server) submitFlow(c *call) (any, *apiError) {
 			in.VisibleAt = s.runs.runClock(c.now) + asyncRunDelay.Milliseconds()
 		}
 		st.Instances[in.ID] = in
+		st.touch(recInstance, in.ID)
 		id = in.ID
 		return nil
 	})
@@ -176,6 +177,7 @@ func (s *Server) updateRun(c *call, now int64, change func(st *state) (*flowInst
 		}
 		in.GmtModified = now
 		in.advance(now)
+		st.touch(recInstance, in.ID)
 		return nil
 	})
 }

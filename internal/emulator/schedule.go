@@ -25,6 +25,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 	for id := range st.Schedules {
 		if f := st.Flows[id]; f == nil || f.Status != statusUnderSchedule || f.CronExpr == "" {
 			delete(st.Schedules, id)
+			st.touch(recSchedule, id)
 			changed = true
 		}
 	}
@@ -48,6 +49,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 			since := min(t, s.runs.runClock(time.UnixMilli(f.GmtModified)))
 			cursor = max(since, f.StartSchedule-1)
 			st.Schedules[f.ID] = cursor
+			st.touch(recSchedule, f.ID)
 			changed = true
 		}
 		for i := 0; i < maxScheduledPerAdvance; i++ {
@@ -58,6 +60,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 			}
 			cursor = fire
 			st.Schedules[f.ID] = cursor
+			st.touch(recSchedule, f.ID)
 			changed = true
 			if fire < f.StartSchedule || s.checkRunnable(st, f) != nil {
 				continue
@@ -68,6 +71,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 			}
 			in.ScheduleTime = fire
 			st.Instances[in.ID] = in
+			st.touch(recInstance, in.ID)
 		}
 	}
 	return changed

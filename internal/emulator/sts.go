@@ -82,9 +82,11 @@ func (s *Server) assumeRole(c *call) (any, *apiError) {
 		for id, old := range st.Sessions {
 			if !c.now.Before(old.Expiration) {
 				delete(st.Sessions, id)
+				st.touch(recSession, id)
 			}
 		}
 		st.Sessions[sess.AccessKeyID] = sess
+		st.touch(recSession, sess.AccessKeyID)
 		return nil
 	})
 	if aerr != nil {
