@@ -59,9 +59,7 @@ func CheckDisk(s *Server) error {
 	if err != nil {
 		return err
 	}
-	s.mu.RLock()
-	mem, err := s.st.marshal(0)
-	s.mu.RUnlock()
+	mem, err := StateJSON(s)
 	if err != nil {
 		return err
 	}
@@ -74,4 +72,11 @@ func CheckDisk(s *Server) error {
 		return fmt.Errorf("the disk does not hold the state in memory, from byte %d:\ndisk:   %.400s\nmemory: %.400s", at, disk[from:], mem[from:])
 	}
 	return nil
+}
+
+// StateJSON is the state in memory, encoded as the data file holds it (generation 0).
+func StateJSON(s *Server) ([]byte, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.marshal(0)
 }
