@@ -97,6 +97,7 @@ func TestDataFileErrors(t *testing.T) {
 		{"empty file", "", ""},
 		{"white space", " \n", ""},
 		{"minimal", `{"format":"emrflow-emulator/1"}`, ""},
+		{"minimal of format 2", `{"format":"emrflow-emulator/2","generation":3}`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "_")+".json")
