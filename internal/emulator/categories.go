@@ -86,8 +86,7 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 		return checkCategoryPlace(st, cat)
 	}, func(st *state, seq, now int64) {
 		cat.Seq, cat.GmtCreate, cat.GmtModified = seq, now, now
-		st.Categories[cat.ID] = cat
-		st.touch(recCategory, cat.ID)
+		putRecord(st, recCategory, st.Categories, cat.ID, cat)
 	})
 }
 
@@ -106,8 +105,7 @@ func (s *Server) modifyCategory(c *call) (any, *apiError) {
 			return err
 		}
 		nc.GmtModified = millis(c)
-		st.Categories[nc.ID] = &nc
-		st.touch(recCategory, nc.ID)
+		putRecord(st, recCategory, st.Categories, nc.ID, &nc)
 		return nil
 	})
 }
@@ -123,8 +121,7 @@ func (s *Server) deleteCategory(c *call) (any, *apiError) {
 		if categoryHoldsAnything(st, cat.ID) {
 			return flowError("Category is not empty [%s]", cat.ID)
 		}
-		delete(st.Categories, cat.ID)
-		st.touch(recCategory, cat.ID)
+		dropRecord(st, recCategory, st.Categories, cat.ID)
 		return nil
 	})
 }

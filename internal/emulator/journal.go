@@ -52,12 +52,25 @@ type recordKey struct {
 }
 
 // touch records that the record id of kind was added, changed or removed under the write lock,
-// so that the commit journals it. Every writer of the state's collections calls it; with no data
-// file (touched is nil) it does nothing.
+// so that the commit journals it. Every writer of the state's collections calls it (through
+// putRecord and dropRecord, or itself for a run changed in place); with no data file (touched is
+// nil) it does nothing.
 func (st *state) touch(kind recordKind, id string) {
 	if st.touched != nil {
 		st.touched[recordKey{kind, id}] = struct{}{}
 	}
+}
+
+// putRecord stores v under id in m, a collection of st, and records the change for the journal.
+func putRecord[V any](st *state, kind recordKind, m map[string]V, id string, v V) {
+	m[id] = v
+	st.touch(kind, id)
+}
+
+// dropRecord removes id from m, a collection of st, and records the change for the journal.
+func dropRecord[V any](st *state, kind recordKind, m map[string]V, id string) {
+	delete(m, id)
+	st.touch(kind, id)
 }
 
 // journalEntry is one line of the journal: the records a change touched, as they are after it

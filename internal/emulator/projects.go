@@ -81,8 +81,7 @@ func (st *state) putProject(p *project) {
 	if old, ok := st.Projects[p.ID]; ok && st.projectNames != nil {
 		delete(st.projectNames, projectName{old.Region, old.Name})
 	}
-	st.Projects[p.ID] = p
-	st.touch(recProject, p.ID)
+	putRecord(st, recProject, st.Projects, p.ID, p)
 	if st.projectNames != nil {
 		st.projectNames[projectName{p.Region, p.Name}] = p.ID
 	}
@@ -93,8 +92,7 @@ func (st *state) dropProject(id string) {
 	if old, ok := st.Projects[id]; ok && st.projectNames != nil {
 		delete(st.projectNames, projectName{old.Region, old.Name})
 	}
-	delete(st.Projects, id)
-	st.touch(recProject, id)
+	dropRecord(st, recProject, st.Projects, id)
 }
 
 func (s *Server) createProject(c *call) (any, *apiError) {

@@ -43,8 +43,7 @@ func (s *Server) submitFlow(c *call) (any, *apiError) {
 		if s.switches.on(SwitchAsyncRuns) {
 			in.VisibleAt = s.runs.runClock(c.now) + asyncRunDelay.Milliseconds()
 		}
-		st.Instances[in.ID] = in
-		st.touch(recInstance, in.ID)
+		putRecord(st, recInstance, st.Instances, in.ID, in)
 		id = in.ID
 		return nil
 	})
