@@ -110,7 +110,7 @@ type Server struct {
 	journal   *journal   // with a data file: its journal (journal.go); guarded by persistMu
 
 	pendingMu   sync.Mutex // guards pending and pendingLost
-	pending     []byte     // journal lines of committed changes not yet written, in commit order
+	pending     [][]byte   // journal entries of committed changes not yet written, in commit order
 	pendingLost bool       // a change could not be encoded: only a snapshot can make it durable
 
 	statsMu sync.Mutex
@@ -525,21 +525,22 @@ func (s *Server) commitAndUnlock() *apiError {
 func (s *Server) commit() uint64 {
 	s.version++
 	if s.journal != nil {
-		line, err := s.st.takeChanges()
+		entry, err := s.st.takeChanges()
 		s.pendingMu.Lock()
 		if err != nil {
 			s.log.Error("emulator: journaling a change failed; the next write saves a snapshot", "error", err)
 			s.pendingLost = true
+		} else {
+			s.pending = append(s.pending, entry)
 		}
-		s.pending = append(s.pending, line...)
 		s.pendingMu.Unlock()
 	}
 	return s.version
 }
 
 // persist returns once the disk holds version or a later one. It is a group commit: the writer
-// that gets the journal appends the lines of every change committed so far in one write and one
-// sync, so that the writers queued behind it find their version on disk already. A write costs
+// that gets the journal appends every change committed so far as one line (see groupLine) in one
+// write and one sync, so that the writers queued behind it find their version on disk already. A write costs
 // what the changes touched; the whole state is written only by a compaction (see compact), when
 // the journal has outgrown the snapshot or cannot be appended to.
 func (s *Server) persist(version uint64) error {
@@ -552,12 +553,12 @@ func (s *Server) persist(version uint64) error {
 	if !j.compact {
 		s.mu.RLock() // version and pending move together under the write lock
 		s.pendingMu.Lock()
-		latest, lines, lost := s.version, s.pending, s.pendingLost
+		latest, entries, lost := s.version, s.pending, s.pendingLost
 		s.pending = nil
 		s.pendingMu.Unlock()
 		s.mu.RUnlock()
 		if !lost {
-			err := j.append(lines)
+			err := j.append(groupLine(entries))
 			if err == nil {
 				s.persisted = latest
 				if j.outgrown() {

@@ -102,7 +102,7 @@ func pick[T any](out *map[string]*T, m map[string]*T, id string) {
 	(*out)[id] = m[id]
 }
 
-// takeChanges encodes the records touched since the last commit as one journal line, and
+// takeChanges encodes the records touched since the last commit as one journal entry, and
 // forgets them.
 func (st *state) takeChanges() ([]byte, error) {
 	e := journalEntry{Seq: st.Seq}
@@ -135,11 +135,47 @@ func (st *state) takeChanges() ([]byte, error) {
 		}
 	}
 	clear(st.touched)
-	line, err := json.Marshal(e)
+	entry, err := json.Marshal(e)
 	if err != nil {
 		return nil, fmt.Errorf("encoding a journal entry: %w", err)
 	}
-	return append(line, '\n'), nil
+	return entry, nil
+}
+
+// groupLine is the journal line of the changes one write makes durable: the change's entry, or an
+// array of the entries of several. One line per write, because only the last write can be torn by
+// a crash (every earlier one was synced before the next began), and a torn last line is ignored:
+// a crash that left a hole in the middle of a write of several lines would make the journal
+// unloadable.
+func groupLine(entries [][]byte) []byte {
+	if len(entries) == 1 {
+		return append(entries[0], '\n')
+	}
+	n := len(entries) + 2
+	for _, e := range entries {
+		n += len(e)
+	}
+	line := make([]byte, 0, n)
+	line = append(line, '[')
+	for i, e := range entries {
+		if i > 0 {
+			line = append(line, ',')
+		}
+		line = append(line, e...)
+	}
+	return append(line, ']', '\n')
+}
+
+// decodeLine decodes a journal line: one entry, or an array of them (see groupLine).
+func decodeLine(line []byte) ([]journalEntry, error) {
+	if t := bytes.TrimSpace(line); len(t) > 0 && t[0] == '[' {
+		var group []journalEntry
+		err := decodeStrict(line, &group)
+		return group, err
+	}
+	var e journalEntry
+	err := decodeStrict(line, &e)
+	return []journalEntry{e}, err
 }
 
 // putAll applies one collection of a journal entry: a record replaces the one under its key, nil
@@ -186,7 +222,7 @@ func journalPath(dataFile string) string { return dataFile + ".journal" }
 
 // replay is what reading the journal found.
 type replay struct {
-	entries int   // lines applied
+	entries int   // changes applied
 	size    int64 // bytes of the journal file (0: none)
 	// usable: the journal is of the snapshot's generation and ends with a whole line, so writes
 	// may append to it; otherwise the next write compacts first.
@@ -231,16 +267,18 @@ func replayJournal(path string, gen int64, st *state) (replay, error) {
 	r.usable = true
 	for i, line := range body {
 		last := i == len(body)-1
-		var e journalEntry
-		if err := decodeStrict(line, &e); err != nil || !bytes.HasSuffix(line, []byte{'\n'}) {
+		group, err := decodeLine(line)
+		if err != nil || !bytes.HasSuffix(line, []byte{'\n'}) {
 			if last {
 				r.usable = false // a torn tail: compact before appending after it
 				break
 			}
 			return r, fmt.Errorf("journal %s line %d is corrupt: %w", path, i+2, errOr(err, "not a whole line"))
 		}
-		st.apply(&e)
-		r.entries++
+		for k := range group {
+			st.apply(&group[k])
+		}
+		r.entries += len(group)
 	}
 	if r.entries > 0 {
 		if err := st.check(); err != nil {

@@ -89,9 +89,10 @@ func TestJournalReplay(t *testing.T) {
 func TestJournalTornLastLine(t *testing.T) {
 	path, want := journaledState(t)
 	for name, tail := range map[string]string{
-		"half a line":                  `{"seq":99,"projects":{"FP-00000000000000`,
-		"a whole line without newline": `{"seq":99,"projects":{}}`,
-		"a last line that is garbage":  "{\"seq\":\x00\x00\x00\n",
+		"half a line":                            `{"seq":99,"projects":{"FP-00000000000000`,
+		"a whole line without newline":           `{"seq":99,"projects":{}}`,
+		"a last line that is garbage":            "{\"seq\":\x00\x00\x00\n",
+		"a write of several changes with a hole": `[{"seq":99,"projects":{}},` + "\x00\x00\x00\x00" + `{"seq":100,"projects":{}}]` + "\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			torn := copyData(t, path)
