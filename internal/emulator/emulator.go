@@ -502,8 +502,8 @@ func (s *Server) load() error {
 }
 
 // commitAndUnlock ends a change made under the write lock: it counts a new version, queues the
-// journal line of the records the change touched (in commit order, since it is still under the
-// lock), releases the lock and, with a data file, returns once that line is synced (see persist),
+// journal entry of the records the change touched (in commit order, since it is still under the
+// lock), releases the lock and, with a data file, returns once that entry is synced (see persist),
 // so that every acknowledged change survives a crash.
 func (s *Server) commitAndUnlock() *apiError {
 	version := s.commit()
@@ -520,7 +520,7 @@ func (s *Server) commitAndUnlock() *apiError {
 	return nil
 }
 
-// commit counts a new version of the state and, with a data file, queues the journal line of
+// commit counts a new version of the state and, with a data file, queues the journal entry of
 // the records the change touched. The caller holds the write lock.
 func (s *Server) commit() uint64 {
 	s.version++
@@ -540,9 +540,9 @@ func (s *Server) commit() uint64 {
 
 // persist returns once the disk holds version or a later one. It is a group commit: the writer
 // that gets the journal appends every change committed so far as one line (see groupLine) in one
-// write and one sync, so that the writers queued behind it find their version on disk already. A write costs
-// what the changes touched; the whole state is written only by a compaction (see compact), when
-// the journal has outgrown the snapshot or cannot be appended to.
+// write and one sync, so that the writers queued behind it find their version on disk already. A
+// write costs what the changes touched; the whole state is written only by a compaction (see
+// compact), when the journal has outgrown the snapshot or cannot be appended to.
 func (s *Server) persist(version uint64) error {
 	s.persistMu.Lock()
 	defer s.persistMu.Unlock()
@@ -580,7 +580,7 @@ func (s *Server) persist(version uint64) error {
 }
 
 // compact writes the whole state as the next generation's snapshot, then starts an empty journal
-// of that generation (see journal.go for why a crash between the two loses nothing). The lines
+// of that generation (see journal.go for why a crash between the two loses nothing). The entries
 // still pending are in the snapshot, and dropped.
 func (s *Server) compact() error {
 	j := s.journal
