@@ -2,8 +2,8 @@ package emulator
 
 // The -data journal. The data file (the snapshot) is rewritten only now and then; between two
 // snapshots every committed change is appended to the journal beside it, path + ".journal", as
-// one JSON line holding the records the change touched, and that line is synced before the
-// change is acknowledged. A write then costs what it changed, not the size of the state: rewriting
+// a JSON entry holding the records the change touched (one line per write, see groupLine), and
+// synced before the change is acknowledged. A write then costs what it changed, not the size of the state: rewriting
 // the whole state on every write made creates fall from about 570 to about 230 per second as the
 // state grew to 2,250 projects (issue 22).
 //
