@@ -17,8 +17,9 @@ import (
 
 // TestKillDuringWrites SIGKILLs the emulator in the middle of a burst of concurrent writes to its
 // -data file, restarts it on the same file, and checks that the file loads and holds every write
-// that was acknowledged before the kill, and nothing that was never sent: -data writes are
-// atomic (a crash leaves the old or the new file, never a torn one) and made before the answer.
+// that was acknowledged before the kill, and nothing that was never sent: each change's journal
+// line is synced before the answer, a torn last line is ignored, and the snapshot is only ever
+// replaced atomically.
 func TestKillDuringWrites(t *testing.T) {
 	bin := buildEmulator(t)
 	dir := t.TempDir()

@@ -47,7 +47,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		listen      = fs.String("listen", "127.0.0.1:18080", "address to listen on; port 0 picks a free port; beyond loopback, explicit keys are required")
 		keyID       = fs.String("access-key-id", emulator.DefaultAccessKeyID, "the accepted AccessKeyId")
 		keySecret   = fs.String("access-key-secret", emulator.DefaultAccessKeySecret, "its secret")
-		dataFile    = fs.String("data", "", "JSON file holding the state (default: memory only)")
+		dataFile    = fs.String("data", "", "JSON file holding the state, its journal FILE.journal beside it (default: memory only)")
 		clusters    = fs.String("clusters", strings.Join(emulator.DefaultClusters(), ","), "seeded cluster (C-) and template (CT-) ids, comma-separated")
 		latency     = fs.Duration("latency", 0, "latency added to every request")
 		throttleRPS = fs.Float64("throttle-rps", 0, "token-bucket rate over all API requests (0: off)")

@@ -86,7 +86,7 @@ func (s *Server) createCategory(c *call) (any, *apiError) {
 		return checkCategoryPlace(st, cat)
 	}, func(st *state, seq, now int64) {
 		cat.Seq, cat.GmtCreate, cat.GmtModified = seq, now, now
-		st.Categories[cat.ID] = cat
+		putRecord(st, recCategory, st.Categories, cat.ID, cat)
 	})
 }
 
@@ -105,7 +105,7 @@ func (s *Server) modifyCategory(c *call) (any, *apiError) {
 			return err
 		}
 		nc.GmtModified = millis(c)
-		st.Categories[nc.ID] = &nc
+		putRecord(st, recCategory, st.Categories, nc.ID, &nc)
 		return nil
 	})
 }
@@ -121,7 +121,7 @@ func (s *Server) deleteCategory(c *call) (any, *apiError) {
 		if categoryHoldsAnything(st, cat.ID) {
 			return flowError("Category is not empty [%s]", cat.ID)
 		}
-		delete(st.Categories, cat.ID)
+		dropRecord(st, recCategory, st.Categories, cat.ID)
 		return nil
 	})
 }

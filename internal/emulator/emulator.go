@@ -105,8 +105,13 @@ type Server struct {
 	st      *state
 	version uint64 // bumped by every committed change
 
-	persistMu sync.Mutex // serialises writes of the data file
-	persisted uint64     // version of the state last written
+	persistMu sync.Mutex // serialises writes of the data file and the journal
+	persisted uint64     // version of the state last on disk
+	journal   *journal   // with a data file: its journal (journal.go); guarded by persistMu
+
+	pendingMu   sync.Mutex // guards pending and pendingLost
+	pending     [][]byte   // journal entries of committed changes not yet written, in commit order
+	pendingLost bool       // a change could not be encoded: only a snapshot can make it durable
 
 	statsMu sync.Mutex
 	stats   Stats
@@ -167,14 +172,9 @@ func New(cfg Config) (*Server, error) {
 	s.faults = newFaultInjector(f, cfg.Seed)
 	s.st = newState()
 	if s.dataFile != "" {
-		if err := removeStaleTemps(s.dataFile); err != nil {
+		if err := s.load(); err != nil {
 			return nil, err
 		}
-		st, err := loadState(s.dataFile)
-		if err != nil {
-			return nil, err
-		}
-		s.st = st
 	}
 	s.actions = actionTable()
 	runs, err := newRunSettings(cfg, s.now())
@@ -479,14 +479,36 @@ func (s *Server) update(fn func(st *state) *apiError) *apiError {
 	return s.commitAndUnlock()
 }
 
-// commitAndUnlock ends a change made under the write lock: it counts a new version, releases the
-// lock and, with a data file, returns once a snapshot holding that version is on disk (see
-// persist), so that every acknowledged change survives a crash.
+// load reads the data file and replays its journal. Nothing is written: a journal that cannot be
+// appended to (missing, of an older generation, or with a torn last line) is replaced by the
+// first write, which writes a snapshot first.
+func (s *Server) load() error {
+	if err := removeStaleTemps(s.dataFile); err != nil {
+		return err
+	}
+	snap, err := loadState(s.dataFile)
+	if err != nil {
+		return err
+	}
+	j := &journal{path: journalPath(s.dataFile), gen: snap.gen, snapshotSize: snap.size, minCompact: minCompactBytes}
+	r, err := replayJournal(j.path, snap.gen, snap.st)
+	if err != nil {
+		return err
+	}
+	j.size, j.compact = r.size, !r.usable
+	s.st, s.journal = snap.st, j
+	s.st.touched = map[recordKey]struct{}{}
+	return nil
+}
+
+// commitAndUnlock ends a change made under the write lock: it counts a new version, queues the
+// journal entry of the records the change touched (in commit order, since it is still under the
+// lock), releases the lock and, with a data file, returns once that entry is synced (see persist),
+// so that every acknowledged change survives a crash.
 func (s *Server) commitAndUnlock() *apiError {
-	s.version++
-	version := s.version
+	version := s.commit()
 	s.mu.Unlock()
-	if s.dataFile == "" {
+	if s.journal == nil {
 		return nil
 	}
 	if err := s.persist(version); err != nil {
@@ -498,29 +520,93 @@ func (s *Server) commitAndUnlock() *apiError {
 	return nil
 }
 
-// persist returns once the data file holds version or a later one. It is a group commit: the
-// writer that gets the file snapshots the newest state (under the read lock: readers go on, and
-// the encoding no longer holds up other writers' handlers as it did under the write lock), so one
-// synced write acknowledges every change committed while the previous write was syncing, and
-// the writers queued behind it find their version on disk already. Before, each writer wrote
-// its own snapshot in turn, and ten parallel creates on a large state paid ten full writes.
+// commit counts a new version of the state and, with a data file, queues the journal entry of
+// the records the change touched. The caller holds the write lock.
+func (s *Server) commit() uint64 {
+	s.version++
+	if s.journal != nil {
+		entry, err := s.st.takeChanges()
+		s.pendingMu.Lock()
+		if err != nil {
+			s.log.Error("emulator: journaling a change failed; the next write saves a snapshot", "error", err)
+			s.pendingLost = true
+		} else {
+			s.pending = append(s.pending, entry)
+		}
+		s.pendingMu.Unlock()
+	}
+	return s.version
+}
+
+// persist returns once the disk holds version or a later one. It is a group commit: the writer
+// that gets the journal appends every change committed so far as one line (see groupLine) in one
+// write and one sync, so that the writers queued behind it find their version on disk already. A
+// write costs what the changes touched; the whole state is written only by a compaction (see
+// compact), when the journal has outgrown the snapshot or cannot be appended to.
 func (s *Server) persist(version uint64) error {
 	s.persistMu.Lock()
 	defer s.persistMu.Unlock()
 	if version <= s.persisted {
-		return nil // a snapshot written while this one waited holds the change
+		return nil // a write made while this one waited holds the change
 	}
+	j := s.journal
+	if !j.compact {
+		s.mu.RLock() // version and pending move together under the write lock
+		s.pendingMu.Lock()
+		latest, entries, lost := s.version, s.pending, s.pendingLost
+		s.pending = nil
+		s.pendingMu.Unlock()
+		s.mu.RUnlock()
+		if !lost {
+			err := j.append(groupLine(entries))
+			if err == nil {
+				s.persisted = latest
+				if j.outgrown() {
+					// The changes are durable already: a failed compaction is only logged, and
+					// the next write tries again.
+					if err := s.compact(); err != nil {
+						s.log.Error("emulator: compacting the journal failed", "file", j.path, "error", err)
+					}
+				}
+				return nil
+			}
+			// A failed write may have left part of a line: only a new snapshot is safe to go
+			// on from.
+			s.log.Error("emulator: writing the journal failed; saving a snapshot instead", "file", j.path, "error", err)
+		}
+		j.compact = true
+	}
+	return s.compact()
+}
+
+// compact writes the whole state as the next generation's snapshot, then starts an empty journal
+// of that generation (see journal.go for why a crash between the two loses nothing). The entries
+// still pending are in the snapshot, and dropped.
+func (s *Server) compact() error {
+	j := s.journal
 	s.mu.RLock()
+	s.pendingMu.Lock()
 	latest := s.version
-	data, err := s.st.marshal()
+	s.pending, s.pendingLost = nil, false
+	s.pendingMu.Unlock()
+	data, err := s.st.marshal(j.gen + 1)
 	s.mu.RUnlock()
 	if err != nil {
+		j.compact = true
 		return err
 	}
+	j.compact = true // until the new journal is there
 	if err := writeFileAtomic(s.dataFile, data); err != nil {
 		return err
 	}
+	j.gen++
+	j.snapshotSize = int64(len(data))
 	s.persisted = latest
+	if err := j.restart(j.gen); err != nil {
+		// The snapshot holds every change, and the journal left behind is of an older
+		// generation, ignored at the next start: the next write compacts again.
+		s.log.Error("emulator: starting a new journal failed", "file", j.path, "error", err)
+	}
 	return nil
 }
 

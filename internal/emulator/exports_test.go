@@ -1,6 +1,9 @@
 package emulator
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // SetPanicHook lets the external tests (the fuzz targets) see panics that ServeHTTP recovers, so
 // that a recovered panic still fails them.
@@ -40,4 +43,40 @@ func AddRunCheck(fn func(flowID, projectID, clusterID string) error) (restore fu
 // ClusterAssociated exposes clusterAssociated to the external tests.
 func ClusterAssociated(s *Server, region, projectID, clusterID string) bool {
 	return s.clusterAssociated(region, projectID, clusterID)
+}
+
+// CheckDisk reports whether the data file and its journal, loaded as a start would, hold the
+// state in memory. Only meaningful when no write is in flight.
+func CheckDisk(s *Server) error {
+	snap, err := loadState(s.dataFile)
+	if err != nil {
+		return err
+	}
+	if _, err := replayJournal(journalPath(s.dataFile), snap.gen, snap.st); err != nil {
+		return err
+	}
+	disk, err := snap.st.marshal(0)
+	if err != nil {
+		return err
+	}
+	mem, err := StateJSON(s)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(disk, mem) {
+		at := 0
+		for at < min(len(disk), len(mem)) && disk[at] == mem[at] {
+			at++
+		}
+		from := max(0, at-200)
+		return fmt.Errorf("the disk does not hold the state in memory, from byte %d:\ndisk:   %.400s\nmemory: %.400s", at, disk[from:], mem[from:])
+	}
+	return nil
+}
+
+// StateJSON is the state in memory, encoded as the data file holds it (generation 0).
+func StateJSON(s *Server) ([]byte, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.marshal(0)
 }

@@ -250,7 +250,7 @@ func (s *Server) createFlow(c *call) (any, *apiError) {
 		return s.checkFlow(st, f)
 	}, func(st *state, seq, now int64) {
 		f.Seq, f.GmtCreate, f.GmtModified = seq, now, now
-		st.Flows[f.ID] = f
+		putRecord(st, recFlow, st.Flows, f.ID, f)
 	})
 }
 
@@ -293,7 +293,7 @@ func (s *Server) modifyFlow(c *call) (any, *apiError) {
 			return err
 		}
 		nf.GmtModified = millis(c)
-		st.Flows[nf.ID] = &nf
+		putRecord(st, recFlow, st.Flows, nf.ID, &nf)
 		return nil
 	})
 }
@@ -329,7 +329,7 @@ func (s *Server) deleteFlow(c *call) (any, *apiError) {
 		if err := st.errFlowRunning(f); err != nil {
 			return err
 		}
-		delete(st.Flows, f.ID)
+		dropRecord(st, recFlow, st.Flows, f.ID)
 		return nil
 	})
 }

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -63,12 +65,37 @@ func newFixture(t *testing.T, cfg emulator.Config) *fixture {
 	if cfg.Now == nil {
 		cfg.Now = clock.Now
 	}
+	// Under EMRFLOW_EMULATOR_JOURNAL_CHECK=1 every fixture keeps a data file, and after each
+	// request the disk (snapshot and journal) must hold the state in memory: a change whose
+	// records were not journaled fails the test that made it.
+	checkEach := os.Getenv("EMRFLOW_EMULATOR_JOURNAL_CHECK") == "1"
+	if checkEach && cfg.DataFile == "" {
+		cfg.DataFile = filepath.Join(t.TempDir(), "state.json")
+	}
 	srv, err := emulator.New(cfg)
 	if err != nil {
 		t.Fatalf("emulator.New: %v", err)
 	}
 	emulator.SetPanicHook(srv, func(v any) { t.Errorf("handler panicked: %v", v) })
-	ts := httptest.NewServer(srv)
+	var handler http.Handler = srv
+	if checkEach {
+		var serving sync.RWMutex // the check waits for the requests in flight (TestConcurrentWriters)
+		handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+			serving.RLock()
+			srv.ServeHTTP(rec, r)
+			serving.RUnlock()
+			if rec.status >= http.StatusInternalServerError {
+				return // a failed save (TestSaveFailure) leaves memory ahead of the disk
+			}
+			serving.Lock()
+			defer serving.Unlock()
+			if err := emulator.CheckDisk(srv); err != nil {
+				t.Errorf("after %s: %v", r.URL.Query().Get("Action"), err)
+			}
+		})
+	}
+	ts := httptest.NewServer(handler)
 	t.Cleanup(ts.Close)
 	f := &fixture{t: t, srv: srv, ts: ts, clock: clock}
 	keyID, secret := cfg.AccessKeyID, cfg.AccessKeySecret
@@ -77,6 +104,17 @@ func newFixture(t *testing.T, cfg emulator.Config) *fixture {
 	}
 	f.client = f.newClient(keyID, secret)
 	return f
+}
+
+// statusRecorder remembers the status of an answer.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
 }
 
 // host is the emulator's host:port, as the SDK's Domain wants it.

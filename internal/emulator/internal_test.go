@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -224,40 +225,45 @@ func TestPanicRecovery(t *testing.T) {
 	}
 }
 
-// TestPersistGroupCommit: the writer that gets the file writes the newest state, which holds the
-// changes committed while it waited; their own persist then writes nothing, and no persist ever
-// puts an older state back.
+// TestPersistGroupCommit: the writer that gets the journal writes every change committed so far,
+// the ones committed while it waited among them, as one line; their own persist then writes
+// nothing.
 func TestPersistGroupCommit(t *testing.T) {
 	path := t.TempDir() + "/state.json"
 	s, err := New(Config{DataFile: path})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"FP-000000000000000A", "FP-000000000000000B"} {
+	put := func(id string) uint64 {
 		s.mu.Lock()
-		s.st.Projects[id] = &project{ID: id, Seq: s.st.nextSeq(), Region: defaultRegion, Name: id}
-		s.version++ // committed, not yet on disk: two changes in flight
-		s.mu.Unlock()
+		defer s.mu.Unlock()
+		s.st.putProject(&project{ID: id, Seq: s.st.nextSeq(), Region: defaultRegion, Name: id})
+		return s.commit() // committed, not yet on disk
 	}
-	if err := s.persist(1); err != nil {
+	// The first write starts the journal (a snapshot, then an empty journal).
+	if err := s.persist(put("FP-0000000000000009")); err != nil {
 		t.Fatal(err)
 	}
-	st, err := loadState(path)
+	v1, v2 := put("FP-000000000000000A"), put("FP-000000000000000B") // two changes in flight
+	if err := s.persist(v1); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckDisk(s); err != nil {
+		t.Fatalf("the first persist did not write both changes: %v", err)
+	}
+	written, err := os.ReadFile(journalPath(path))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(st.Projects) != 2 {
-		t.Fatalf("the first persist wrote %d projects, want both changes", len(st.Projects))
+	if n := bytes.Count(written, []byte("\n")); n != 2 || !bytes.Contains(written, []byte("\n[{")) {
+		t.Errorf("journal %q, want the header and one line holding both changes (a crash can tear only the last line)", written)
 	}
-	if err := os.WriteFile(path, []byte("marker"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range []uint64{2, 1} {
+	for _, v := range []uint64{v2, v1} {
 		if err := s.persist(v); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got, _ := os.ReadFile(path); string(got) != "marker" {
-		t.Errorf("a persist of a version on disk already wrote again: %.40q", got)
+	if again, _ := os.ReadFile(journalPath(path)); !bytes.Equal(again, written) {
+		t.Errorf("a persist of a version on disk already wrote again: %q", again[len(written):])
 	}
 }

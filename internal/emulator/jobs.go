@@ -232,7 +232,7 @@ func (s *Server) createJob(c *call) (any, *apiError) {
 		return s.checkJob(st, j)
 	}, func(st *state, seq, now int64) {
 		j.Seq, j.GmtCreate, j.GmtModified = seq, now, now
-		st.Jobs[j.ID] = j
+		putRecord(st, recJob, st.Jobs, j.ID, j)
 	})
 }
 
@@ -264,7 +264,7 @@ func (s *Server) modifyJob(c *call) (any, *apiError) {
 			return err
 		}
 		nj.GmtModified = millis(c)
-		st.Jobs[nj.ID] = &nj
+		putRecord(st, recJob, st.Jobs, nj.ID, &nj)
 		return nil
 	})
 }
@@ -277,7 +277,7 @@ func (s *Server) describeJob(c *call) (any, *apiError) {
 
 func (s *Server) deleteJob(c *call) (any, *apiError) {
 	return changeInProject(s, c, byID(jobOf), func(st *state, j *job) *apiError {
-		delete(st.Jobs, j.ID)
+		dropRecord(st, recJob, st.Jobs, j.ID)
 		return nil
 	})
 }

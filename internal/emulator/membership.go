@@ -92,12 +92,12 @@ func (st *state) checkMembership() error {
 func (st *state) dropMembership(projectID string) {
 	for k, cs := range st.ClusterSettings {
 		if cs.ProjectID == projectID {
-			delete(st.ClusterSettings, k)
+			dropRecord(st, recClusterSetting, st.ClusterSettings, k)
 		}
 	}
 	for k, u := range st.ProjectUsers {
 		if u.ProjectID == projectID {
-			delete(st.ProjectUsers, k)
+			dropRecord(st, recProjectUser, st.ProjectUsers, k)
 		}
 	}
 }
@@ -509,7 +509,7 @@ func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 		if st.ClusterSettings == nil {
 			st.ClusterSettings = map[string]*clusterSetting{}
 		}
-		st.ClusterSettings[key] = cs
+		putRecord(st, recClusterSetting, st.ClusterSettings, key, cs)
 		return nil
 	})
 }
@@ -556,7 +556,7 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 			return err
 		}
 		ns.GmtModified = millis(c)
-		st.ClusterSettings[settingKey(projectID, clusterID)] = &ns
+		putRecord(st, recClusterSetting, st.ClusterSettings, settingKey(projectID, clusterID), &ns)
 		return nil
 	})
 	return resp, s.settingNotFound(c, aerr)
@@ -564,7 +564,7 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 
 func (s *Server) deleteClusterSetting(c *call) (any, *apiError) {
 	resp, aerr := changeInProject(s, c, settingAt, func(st *state, cs *clusterSetting) *apiError {
-		delete(st.ClusterSettings, settingKey(cs.ProjectID, cs.ClusterID))
+		dropRecord(st, recClusterSetting, st.ClusterSettings, settingKey(cs.ProjectID, cs.ClusterID))
 		return nil
 	})
 	return resp, s.settingNotFound(c, aerr)
@@ -743,7 +743,7 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 		for _, u := range users {
 			u.Seq = st.nextSeq()
 			u.GmtCreate, u.GmtModified = millis(c), millis(c)
-			st.ProjectUsers[memberKey(projectID, u.UserName)] = u
+			putRecord(st, recProjectUser, st.ProjectUsers, memberKey(projectID, u.UserName), u)
 		}
 		return nil
 	})
@@ -757,7 +757,7 @@ func memberOf(st *state, c *call, projectID, name string) (*projectUser, *apiErr
 
 func (s *Server) deleteProjectUser(c *call) (any, *apiError) {
 	resp, aerr := changeInProject(s, c, byParam("UserName", memberOf, "ProjectId", "UserName"), func(st *state, u *projectUser) *apiError {
-		delete(st.ProjectUsers, memberKey(u.ProjectID, u.UserName))
+		dropRecord(st, recProjectUser, st.ProjectUsers, memberKey(u.ProjectID, u.UserName))
 		return nil
 	})
 	if s.switches.on(SwitchUndocumentedNotFound) && aerr != nil && strings.HasPrefix(aerr.message, "User does not exist") {

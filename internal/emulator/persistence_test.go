@@ -36,7 +36,7 @@ func TestPersistence(t *testing.T) {
 	mustOK(t, "AssumeRole", err)
 	before := f1.describeFlow(p, flowResp.Id)
 
-	// The file is JSON, and no temporary file is left beside it.
+	// The file is JSON, and no temporary file is left beside it: only its journal.
 	raw, err := os.ReadFile(path)
 	mustOK(t, "reading the data file", err)
 	if !json.Valid(raw) {
@@ -44,7 +44,7 @@ func TestPersistence(t *testing.T) {
 	}
 	entries, err := os.ReadDir(dir)
 	mustOK(t, "ReadDir", err)
-	if len(entries) != 1 {
+	if len(entries) != 2 || entries[1].Name() != "state.json.journal" {
 		t.Errorf("files beside the data file: %v", entries)
 	}
 
@@ -97,6 +97,7 @@ func TestDataFileErrors(t *testing.T) {
 		{"empty file", "", ""},
 		{"white space", " \n", ""},
 		{"minimal", `{"format":"emrflow-emulator/1"}`, ""},
+		{"minimal of format 2", `{"format":"emrflow-emulator/2","generation":3}`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "_")+".json")

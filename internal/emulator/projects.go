@@ -81,7 +81,7 @@ func (st *state) putProject(p *project) {
 	if old, ok := st.Projects[p.ID]; ok && st.projectNames != nil {
 		delete(st.projectNames, projectName{old.Region, old.Name})
 	}
-	st.Projects[p.ID] = p
+	putRecord(st, recProject, st.Projects, p.ID, p)
 	if st.projectNames != nil {
 		st.projectNames[projectName{p.Region, p.Name}] = p.ID
 	}
@@ -92,7 +92,7 @@ func (st *state) dropProject(id string) {
 	if old, ok := st.Projects[id]; ok && st.projectNames != nil {
 		delete(st.projectNames, projectName{old.Region, old.Name})
 	}
-	delete(st.Projects, id)
+	dropRecord(st, recProject, st.Projects, id)
 }
 
 func (s *Server) createProject(c *call) (any, *apiError) {

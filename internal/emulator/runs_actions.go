@@ -43,7 +43,7 @@ func (s *Server) submitFlow(c *call) (any, *apiError) {
 		if s.switches.on(SwitchAsyncRuns) {
 			in.VisibleAt = s.runs.runClock(c.now) + asyncRunDelay.Milliseconds()
 		}
-		st.Instances[in.ID] = in
+		putRecord(st, recInstance, st.Instances, in.ID, in)
 		id = in.ID
 		return nil
 	})
@@ -176,6 +176,7 @@ func (s *Server) updateRun(c *call, now int64, change func(st *state) (*flowInst
 		}
 		in.GmtModified = now
 		in.advance(now)
+		st.touch(recInstance, in.ID)
 		return nil
 	})
 }

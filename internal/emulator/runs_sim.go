@@ -269,9 +269,11 @@ func (st *state) advanceAll(s *Server, t int64) bool {
 		if r := in.PendingRerun; r != nil && r.At <= t {
 			in.PendingRerun = nil
 			in.rerun(r.At, r.FailedOnly, s.replanner(st, in))
+			st.touch(recInstance, in.ID)
 			changed = true
 		}
 		if !in.finished() && in.advance(t) {
+			st.touch(recInstance, in.ID)
 			changed = true
 		}
 	}

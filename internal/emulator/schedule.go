@@ -24,7 +24,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 	changed := false
 	for id := range st.Schedules {
 		if f := st.Flows[id]; f == nil || f.Status != statusUnderSchedule || f.CronExpr == "" {
-			delete(st.Schedules, id)
+			dropRecord(st, recSchedule, st.Schedules, id)
 			changed = true
 		}
 	}
@@ -47,7 +47,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 			// as far as the emulator can tell), not when a request first happens to look.
 			since := min(t, s.runs.runClock(time.UnixMilli(f.GmtModified)))
 			cursor = max(since, f.StartSchedule-1)
-			st.Schedules[f.ID] = cursor
+			putRecord(st, recSchedule, st.Schedules, f.ID, cursor)
 			changed = true
 		}
 		for i := 0; i < maxScheduledPerAdvance; i++ {
@@ -57,7 +57,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 				break
 			}
 			cursor = fire
-			st.Schedules[f.ID] = cursor
+			putRecord(st, recSchedule, st.Schedules, f.ID, cursor)
 			changed = true
 			if fire < f.StartSchedule || s.checkRunnable(st, f) != nil {
 				continue
@@ -67,7 +67,7 @@ func (st *state) schedule(s *Server, t int64) bool {
 				continue
 			}
 			in.ScheduleTime = fire
-			st.Instances[in.ID] = in
+			putRecord(st, recInstance, st.Instances, in.ID, in)
 		}
 	}
 	return changed

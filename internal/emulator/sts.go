@@ -81,10 +81,10 @@ func (s *Server) assumeRole(c *call) (any, *apiError) {
 	aerr = s.update(func(st *state) *apiError {
 		for id, old := range st.Sessions {
 			if !c.now.Before(old.Expiration) {
-				delete(st.Sessions, id)
+				dropRecord(st, recSession, st.Sessions, id)
 			}
 		}
-		st.Sessions[sess.AccessKeyID] = sess
+		putRecord(st, recSession, st.Sessions, sess.AccessKeyID, sess)
 		return nil
 	})
 	if aerr != nil {
