@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/sentence"
 )
 
 // Region returns a validator for a region id (the provider's region, a flow's region) by the one
@@ -27,6 +28,6 @@ func (regionValidator) ValidateString(_ context.Context, req validator.StringReq
 		return
 	}
 	if err := emrapi.CheckRegion(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid region", Sentence(fmt.Sprintf("%s: %s", req.Path, err)))
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid region", sentence.End(fmt.Sprintf("%s: %s", req.Path, err)))
 	}
 }
