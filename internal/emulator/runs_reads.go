@@ -277,11 +277,7 @@ type describeFlowInstanceResponse struct {
 }
 
 func (s *Server) describeFlowInstance(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	now, aerr := s.runNow(c)
+	now, aerr := s.requiredNow(c, "Id", "ProjectId")
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -317,10 +313,7 @@ type describeNodeInstanceResponse struct {
 
 func (s *Server) describeFlowNodeInstance(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	now, aerr := s.runNow(c)
+	now, aerr := s.requiredNow(c, "Id", "ProjectId")
 	if aerr != nil {
 		return nil, aerr
 	}
