@@ -2,6 +2,7 @@ package emrapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"iter"
@@ -70,15 +71,11 @@ func (c *Client) CategoryPages(ctx context.Context, in ListCategoriesInput) iter
 		base.set("Root", strconv.FormatBool(true))
 	}
 	return pages(ctx, c, base, in.PageSize, func(p *categoryPage) []Category {
-		out := make([]Category, 0, len(p.Categories.Category))
-		for _, item := range p.Categories.Category {
-			cat := item.category()
-			if cat.ProjectID == "" {
-				cat.ProjectID = in.ProjectID
-			}
-			out = append(out, cat)
-		}
-		return out
+		return convertItems(p.Categories.Category, func(j *categoryJSON) Category {
+			cat := j.category()
+			cat.ProjectID = cmp.Or(cat.ProjectID, in.ProjectID)
+			return cat
+		})
 	})
 }
 

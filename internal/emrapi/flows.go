@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"iter"
@@ -97,15 +98,11 @@ func (c *Client) FlowPages(ctx context.Context, in ListFlowsInput) iter.Seq2[[]F
 		opt("ClusterId", in.ClusterID).
 		opt("Status", in.Status)
 	return pages(ctx, c, base, in.PageSize, func(p *flowPage) []Flow {
-		flows := make([]Flow, 0, len(p.Flow.Flow))
-		for _, item := range p.Flow.Flow {
-			f := item.flow()
-			if f.ProjectID == "" {
-				f.ProjectID = in.ProjectID
-			}
-			flows = append(flows, f)
-		}
-		return flows
+		return convertItems(p.Flow.Flow, func(j *flowJSON) Flow {
+			f := j.flow()
+			f.ProjectID = cmp.Or(f.ProjectID, in.ProjectID)
+			return f
+		})
 	})
 }
 

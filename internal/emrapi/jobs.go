@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"strconv"
@@ -104,15 +105,11 @@ func (c *Client) JobPages(ctx context.Context, in ListJobsInput) iter.Seq2[[]Job
 		opt("Name", in.Name).
 		opt("Type", in.Type)
 	return pages(ctx, c, base, in.PageSize, func(p *jobPage) []Job {
-		out := make([]Job, 0, len(p.JobList.Job))
-		for _, item := range p.JobList.Job {
+		return convertItems(p.JobList.Job, func(item *jobJSON) Job {
 			j := item.job()
-			if j.ProjectID == "" {
-				j.ProjectID = in.ProjectID
-			}
-			out = append(out, j)
-		}
-		return out
+			j.ProjectID = cmp.Or(j.ProjectID, in.ProjectID)
+			return j
+		})
 	})
 }
 

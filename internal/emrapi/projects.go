@@ -60,11 +60,7 @@ func (c *Client) ProjectPages(ctx context.Context, in ListProjectsInput) iter.Se
 		opt("ProjectId", in.ProjectID).
 		opt("ResourceGroupId", in.ResourceGroupID)
 	return pages(ctx, c, base, in.PageSize, func(p *projectPage) []Project {
-		out := make([]Project, 0, len(p.Projects.Project))
-		for _, item := range p.Projects.Project {
-			out = append(out, item.project())
-		}
-		return out
+		return convertItems(p.Projects.Project, (*projectJSON).project)
 	})
 }
 
