@@ -31,12 +31,8 @@ func (c *Client) DescribeCategory(ctx context.Context, projectID, id string) (*C
 		return nil, notFound(err, "category", id)
 	}
 	cat := out.category()
-	if cat.ID == "" {
-		cat.ID = id
-	}
-	if cat.ProjectID == "" {
-		cat.ProjectID = projectID
-	}
+	cat.ID = cmp.Or(cat.ID, id)
+	cat.ProjectID = cmp.Or(cat.ProjectID, projectID)
 	return &cat, nil
 }
 

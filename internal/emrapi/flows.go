@@ -46,9 +46,7 @@ func (c *Client) DescribeFlow(ctx context.Context, projectID, id string) (*Flow,
 	}
 	f := out.flow()
 	f.ProjectID = projectID
-	if f.ID == "" {
-		f.ID = id
-	}
+	f.ID = cmp.Or(f.ID, id)
 	return &f, nil
 }
 

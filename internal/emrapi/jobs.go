@@ -50,9 +50,7 @@ func (c *Client) DescribeJob(ctx context.Context, projectID, id string) (*Job, e
 	}
 	j := out.job()
 	j.ProjectID = projectID
-	if j.ID == "" {
-		j.ID = id
-	}
+	j.ID = cmp.Or(j.ID, id)
 	return &j, nil
 }
 

@@ -131,9 +131,7 @@ func (c *Client) DescribeClusterSetting(ctx context.Context, projectID, clusterI
 		}
 		s = *listed
 	}
-	if s.ProjectID == "" {
-		s.ProjectID = projectID
-	}
+	s.ProjectID = cmp.Or(s.ProjectID, projectID)
 	if s.ClusterID == "" {
 		s.ClusterID = clusterID
 	}

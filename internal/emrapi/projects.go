@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"cmp"
 	"context"
 	"iter"
 )
@@ -27,9 +28,7 @@ func (c *Client) DescribeProject(ctx context.Context, id string) (*Project, erro
 		return nil, notFound(err, "project", id)
 	}
 	p := out.project()
-	if p.ID == "" {
-		p.ID = id
-	}
+	p.ID = cmp.Or(p.ID, id)
 	return &p, nil
 }
 
