@@ -19,7 +19,9 @@ package emulator
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -392,13 +394,8 @@ func (p params) repeatList(name string) (list []string, present bool, aerr *apiE
 		}
 		byIndex[n] = v
 	}
-	idx := make([]int, 0, len(byIndex))
-	for n := range byIndex {
-		idx = append(idx, n)
-	}
-	sort.Ints(idx)
 	seen := map[string]bool{}
-	for _, n := range idx {
+	for _, n := range slices.Sorted(maps.Keys(byIndex)) {
 		v := byIndex[n]
 		if v == "" {
 			return nil, true, errInvalid(name+"."+strconv.Itoa(n), "must not be empty")
@@ -670,7 +667,6 @@ func (s *Server) listClusterSettings(c *call) (any, *apiError) {
 var (
 	ramUserNamePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 	ramUserIDPattern   = regexp.MustCompile(`^[0-9]{1,64}$`)
-	userParamPattern   = regexp.MustCompile(`^User\.([1-9][0-9]{0,3})\.(UserId|UserName)$`)
 )
 
 func (s *Server) createProjectUsers(c *call) (any, *apiError) {
@@ -679,49 +675,26 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	byIndex := map[int]*projectUser{}
-	for k, v := range p {
-		if !strings.HasPrefix(k, "User.") {
-			continue
-		}
-		m := userParamPattern.FindStringSubmatch(k)
-		if m == nil {
-			return nil, errInvalid(k, "expected User.N.UserId or User.N.UserName with N from 1 to 9999")
-		}
-		n, _ := strconv.Atoi(m[1])
-		u := byIndex[n]
-		if u == nil {
-			u = &projectUser{ProjectID: projectID}
-			byIndex[n] = u
-		}
-		if m[2] == "UserId" {
-			u.UserID = v
-		} else {
-			u.UserName = v
-		}
+	items, _, aerr := p.objectList("User", "UserId", "UserName")
+	if aerr != nil {
+		return nil, aerr
 	}
-	if len(byIndex) == 0 {
+	if len(items) == 0 {
 		return nil, errMissing("User.1.UserName")
 	}
-	idx := make([]int, 0, len(byIndex))
-	for n := range byIndex {
-		idx = append(idx, n)
-	}
-	sort.Ints(idx)
-	users := make([]*projectUser, 0, len(idx))
+	users := make([]*projectUser, 0, len(items))
 	seen := map[string]bool{}
-	for _, n := range idx {
-		u := byIndex[n]
-		prefix := "User." + strconv.Itoa(n) + "."
+	for _, it := range items {
+		u := &projectUser{ProjectID: projectID, UserID: it.fields["UserId"], UserName: it.fields["UserName"]}
 		switch {
 		case u.UserName == "":
-			return nil, errMissing(prefix + "UserName")
+			return nil, errMissing(it.key("User", "UserName"))
 		case u.UserID == "":
-			return nil, errMissing(prefix + "UserId")
+			return nil, errMissing(it.key("User", "UserId"))
 		case !ramUserNamePattern.MatchString(u.UserName):
-			return nil, errInvalid(prefix+"UserName", "a RAM user name is 1 to 64 letters, digits, '.', '_' or '-'")
+			return nil, errInvalid(it.key("User", "UserName"), "a RAM user name is 1 to 64 letters, digits, '.', '_' or '-'")
 		case !ramUserIDPattern.MatchString(u.UserID):
-			return nil, errInvalid(prefix+"UserId", "a RAM user id is a number")
+			return nil, errInvalid(it.key("User", "UserId"), "a RAM user id is a number")
 		case seen[u.UserName]:
 			return nil, errNameExists("User", u.UserName)
 		}
