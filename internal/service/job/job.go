@@ -377,8 +377,7 @@ type privateState interface {
 func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	j, err := r.Client().DescribeJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the job after writing it", framework.ErrorDetail(err,
-			"The job exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		framework.ReadBackFailed(diags, "job", err)
 		return
 	}
 	diags.Append(flattenJob(ctx, j, m)...)
