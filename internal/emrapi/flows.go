@@ -49,13 +49,9 @@ func (c *Client) ModifyFlow(ctx context.Context, id string, in FlowInput) error 
 }
 
 // setFlowFields sends the fields CreateFlowForWeb and ModifyFlowForWeb share, the graph and the
-// alerts in the body. whole is Modify's rule: it replaces the whole state, so an empty field is
-// sent empty, which clears it; Create leaves an empty one out.
+// alerts in the body. whole is Modify's rule (see fieldSetters).
 func setFlowFields(cl *call, in FlowInput, whole bool) {
-	put, putBody := cl.opt, cl.optBody
-	if whole {
-		put, putBody = cl.set, cl.setBody
-	}
+	put, putBody := cl.fieldSetters(whole)
 	cl.set("ProjectId", in.ProjectID).
 		set("Name", in.Name).
 		setBody("Description", in.Description).

@@ -86,13 +86,9 @@ func (c *Client) FindJobByName(ctx context.Context, projectID, name string) (*Jo
 }
 
 // setJobFields sends the fields CreateFlowJob and ModifyFlowJob share, the large ones (params and
-// the JSON confs) in the body as the SDK sends them. whole is Modify's rule: it replaces the whole
-// state, so an empty field is sent empty, which clears it; Create leaves an empty one out.
+// the JSON confs) in the body as the SDK sends them. whole is Modify's rule (see fieldSetters).
 func setJobFields(cl *call, in JobInput, whole bool) {
-	put, putBody := cl.opt, cl.optBody
-	if whole {
-		put, putBody = cl.set, cl.setBody
-	}
+	put, putBody := cl.fieldSetters(whole)
 	cl.set("ProjectId", in.ProjectID).
 		set("Name", in.Name).
 		setBody("Description", in.Description).
