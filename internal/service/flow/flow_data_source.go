@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -113,7 +112,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		f, err = d.Client().DescribeFlow(ctx, projectID, cfg.ID.ValueString())
 		switch {
 		case emrapi.IsProjectNotFound(err):
-			addMissingProjectError(&resp.Diagnostics, projectID)
+			listing.NoSuchProject(&resp.Diagnostics, projectID)
 			return
 		case emrapi.IsNotFound(err):
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "No such flow",
@@ -125,7 +124,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		var matches []emrapi.Flow
 		matches, err = findFlowsByName(ctx, d.Client(), projectID, name)
 		if emrapi.IsProjectNotFound(err) {
-			addMissingProjectError(&resp.Diagnostics, projectID)
+			listing.NoSuchProject(&resp.Diagnostics, projectID)
 			return
 		}
 		if err == nil {
@@ -151,13 +150,6 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
-}
-
-// addMissingProjectError reports a project that does not exist (emrapi.IsProjectNotFound) on
-// project_id: the user must hear about the project, not about the flow asked for.
-func addMissingProjectError(diags *diag.Diagnostics, projectID string) {
-	diags.AddAttributeError(path.Root("project_id"), "No such project",
-		fmt.Sprintf("No project has the ID %q.", projectID))
 }
 
 // flowDataModel is the emrflow_flow data source's configuration and state. The graph is shown as
