@@ -639,14 +639,11 @@ func (s *Server) listClusterSettings(c *call) (any, *apiError) {
 			ClusterSetting []settingJSON `json:"ClusterSetting"`
 		} `json:"ClusterSettings"`
 	}
-	aerr := pageInProject(s, c, settingsOf, func(pr pageResponse, page []*clusterSetting) {
-		resp.pageResponse = pr
-		resp.ClusterSettings.ClusterSetting = []settingJSON{}
-		for _, cs := range page {
-			item := settingJSONOf(cs)
-			item.ClusterName = clusterInfo(c, cs.ClusterID).Name
-			resp.ClusterSettings.ClusterSetting = append(resp.ClusterSettings.ClusterSetting, item)
-		}
+	var aerr *apiError
+	resp.pageResponse, resp.ClusterSettings.ClusterSetting, aerr = pageInProject(s, c, settingsOf, func(cs *clusterSetting) settingJSON {
+		item := settingJSONOf(cs)
+		item.ClusterName = clusterInfo(c, cs.ClusterID).Name
+		return item
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -757,14 +754,11 @@ func (s *Server) listProjectUsers(c *call) (any, *apiError) {
 			User []projectUserJSON `json:"User"`
 		} `json:"Users"`
 	}
-	aerr := pageInProject(s, c, membersOf, func(pr pageResponse, page []*projectUser) {
-		resp.pageResponse = pr
-		resp.Users.User = []projectUserJSON{}
-		for _, u := range page {
-			resp.Users.User = append(resp.Users.User, projectUserJSON{
-				GmtCreate: u.GmtCreate, GmtModified: u.GmtModified, ProjectID: u.ProjectID,
-				OwnerID: accountID, UserName: u.UserName, AccountUserID: u.UserID,
-			})
+	var aerr *apiError
+	resp.pageResponse, resp.Users.User, aerr = pageInProject(s, c, membersOf, func(u *projectUser) projectUserJSON {
+		return projectUserJSON{
+			GmtCreate: u.GmtCreate, GmtModified: u.GmtModified, ProjectID: u.ProjectID,
+			OwnerID: accountID, UserName: u.UserName, AccountUserID: u.UserID,
 		}
 	})
 	if aerr != nil {

@@ -239,11 +239,7 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 			match = append(match, in)
 		}
 		sortInstances(match, by, asc)
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.FlowInstances.FlowInstance = []flowInstanceItem{}
-		for _, in := range pageOf(pg, match) {
-			resp.FlowInstances.FlowInstance = append(resp.FlowInstances.FlowInstance, in.item(now))
-		}
+		resp.pageResponse, resp.FlowInstances.FlowInstance = answerPage(c, pg, match, func(in *flowInstance) flowInstanceItem { return in.item(now) })
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -396,11 +392,7 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 			}
 			return ka > kb
 		})
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.FlowNodeInstances.FlowNodeInstance = []nodeInstanceJSON{}
-		for _, x := range pageOf(pg, match) {
-			resp.FlowNodeInstances.FlowNodeInstance = append(resp.FlowNodeInstances.FlowNodeInstance, x.n.json(x.in, now))
-		}
+		resp.pageResponse, resp.FlowNodeInstances.FlowNodeInstance = answerPage(c, pg, match, func(x pair) nodeInstanceJSON { return x.n.json(x.in, now) })
 	})
 	if aerr != nil {
 		return nil, aerr
