@@ -408,6 +408,37 @@ func (p params) repeatList(name string) (list []string, present bool, aerr *apiE
 	return list, present, nil
 }
 
+// settingRequest is what CreateFlowProjectClusterSetting and ModifyFlowProjectClusterSetting both
+// take: the setting's address and the whitelists sent (a nil list was not sent).
+type settingRequest struct {
+	projectID, clusterID string
+	users, queues, hosts *[]string
+}
+
+// readSettingRequest reads a settingRequest: ProjectId and ClusterId are required.
+func (s *Server) readSettingRequest(p params) (settingRequest, *apiError) {
+	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
+		return settingRequest{}, err
+	}
+	r := settingRequest{projectID: p.get("ProjectId"), clusterID: p.get("ClusterId")}
+	var aerr *apiError
+	r.users, r.queues, r.hosts, aerr = settingLists(p, s.switches.on(SwitchIgnoreBareList))
+	return r, aerr
+}
+
+// applyLists replaces the whitelists of cs that the request sent.
+func (r settingRequest) applyLists(cs *clusterSetting) {
+	if r.users != nil {
+		cs.Users = *r.users
+	}
+	if r.queues != nil {
+		cs.Queues = *r.queues
+	}
+	if r.hosts != nil {
+		cs.Hosts = *r.hosts
+	}
+}
+
 // settingLists reads the three whitelists; a nil pointer means "not sent". With ignoreBare
 // (SwitchIgnoreBareList), a bare list parameter that carries no items counts as not sent.
 func settingLists(p params, ignoreBare bool) (users, queues, hosts *[]string, aerr *apiError) {
@@ -464,29 +495,18 @@ func orDefault(v, def string) string {
 
 func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
-		return nil, err
-	}
-	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
+	req, aerr := s.readSettingRequest(p)
 	if aerr != nil {
 		return nil, aerr
 	}
+	projectID, clusterID := req.projectID, req.clusterID
 	cs := &clusterSetting{
 		ProjectID:    projectID,
 		ClusterID:    clusterID,
 		DefaultUser:  orDefault(p.get("DefaultUser"), defaultSubmitUser),
 		DefaultQueue: orDefault(p.get("DefaultQueue"), defaultSubmitQueue),
 	}
-	if users != nil {
-		cs.Users = *users
-	}
-	if queues != nil {
-		cs.Queues = *queues
-	}
-	if hosts != nil {
-		cs.Hosts = *hosts
-	}
+	req.applyLists(cs)
 	return s.updateAnswer(c, func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
@@ -524,11 +544,7 @@ var settingAt = byParam("ClusterId", settingOf, "ProjectId", "ClusterId")
 
 func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
-		return nil, err
-	}
-	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
+	req, aerr := s.readSettingRequest(p)
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -540,20 +556,12 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		if v, ok := p.lookup("DefaultQueue"); ok {
 			ns.DefaultQueue = orDefault(v, defaultSubmitQueue)
 		}
-		if users != nil {
-			ns.Users = *users
-		}
-		if queues != nil {
-			ns.Queues = *queues
-		}
-		if hosts != nil {
-			ns.Hosts = *hosts
-		}
-		if err := checkHosts(clusterID, ns.Hosts); err != nil {
+		req.applyLists(&ns)
+		if err := checkHosts(req.clusterID, ns.Hosts); err != nil {
 			return err
 		}
 		ns.GmtModified = millis(c)
-		st.ClusterSettings[settingKey(projectID, clusterID)] = &ns
+		st.ClusterSettings[settingKey(req.projectID, req.clusterID)] = &ns
 		return nil
 	})
 	return resp, s.settingNotFound(c, aerr)
