@@ -83,22 +83,8 @@ func mean(v []float64) float64 {
 	return s / float64(len(v))
 }
 
-// Median returns the median of d (the mean of the two middle values for an even count), 0 for none.
-func Median(d []time.Duration) time.Duration {
-	if len(d) == 0 {
-		return 0
-	}
-	s := slices.Clone(d)
-	slices.Sort(s)
-	m := len(s) / 2
-	if len(s)%2 == 1 {
-		return s[m]
-	}
-	return (s[m-1] + s[m]) / 2
-}
-
-// MedianFloat is Median for float64 values.
-func MedianFloat(v []float64) float64 {
+// Median returns the median of v (the mean of the two middle values for an even count), 0 for none.
+func Median[T time.Duration | float64](v []T) T {
 	if len(v) == 0 {
 		return 0
 	}
@@ -110,6 +96,9 @@ func MedianFloat(v []float64) float64 {
 	}
 	return (s[m-1] + s[m]) / 2
 }
+
+// MedianFloat is Median for float64 values.
+func MedianFloat(v []float64) float64 { return Median(v) }
 
 // Spread returns the smallest and the largest of d.
 func Spread(d []time.Duration) (lo, hi time.Duration) {

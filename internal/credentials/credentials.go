@@ -9,6 +9,8 @@ package credentials
 import (
 	"fmt"
 	"strings"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/sentence"
 )
 
 // Environment variables read by Resolve. The ALIBABA_CLOUD_* names are the SDK-wide ones and win
@@ -136,7 +138,7 @@ func Resolve(in Input, env Env, homeDir string) (Result, error) {
 		if err := in.checkRegion(prof.regionID); err != nil {
 			return Result{}, prof.from.newError("Invalid region in profile",
 				fmt.Sprintf("The region_id of %s is not valid: %s Fix it in the file, or set the provider attribute %q or %s.",
-					prof.describe(), sentence(err.Error()), attrRegion, EnvRegionID), err)
+					prof.describe(), sentence.End(err.Error()), attrRegion, EnvRegionID), err)
 		}
 		res.Region, res.RegionSource = prof.regionID, prof.describe()
 	default:

@@ -2,7 +2,8 @@ package credentials
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/sentence"
 )
 
 // DefaultRegion is the region used when none is configured anywhere.
@@ -33,18 +34,7 @@ func explicitRegion(in Input, env Env) (string, origin, error) {
 	}
 	if err := in.checkRegion(value); err != nil {
 		return "", origin{}, from.newError("Invalid region",
-			fmt.Sprintf("The region from %s is not valid: %s", from.describe(), sentence(err.Error())), err)
+			fmt.Sprintf("The region from %s is not valid: %s", from.describe(), sentence.End(err.Error())), err)
 	}
 	return value, from, nil
-}
-
-// sentence ends s with a period unless it already ends a sentence (a "did you mean …?" does):
-// validate.Sentence's rule, which this package cannot import (validate imports emrapi, which
-// imports this package).
-func sentence(s string) string {
-	s = strings.TrimRight(s, " ")
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
-		return s
-	}
-	return s + "."
 }

@@ -75,6 +75,16 @@ func (c *call) opt(k, v string) *call {
 	return c
 }
 
+// fieldSetters returns how a write sends an object's optional fields, as query and as body
+// parameters: a create leaves an empty one out (opt); a modify that replaces the whole state
+// (whole) sends it empty (set), which clears it.
+func (c *call) fieldSetters(whole bool) (put, putBody func(k, v string) *call) {
+	if whole {
+		return c.set, c.setBody
+	}
+	return c.opt, c.optBody
+}
+
 // setBody sends a form (body) parameter, even when empty.
 func (c *call) setBody(k, v string) *call { c.form[k] = v; return c }
 

@@ -2,6 +2,7 @@ package emrapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"iter"
@@ -30,12 +31,8 @@ func (c *Client) DescribeCategory(ctx context.Context, projectID, id string) (*C
 		return nil, notFound(err, "category", id)
 	}
 	cat := out.category()
-	if cat.ID == "" {
-		cat.ID = id
-	}
-	if cat.ProjectID == "" {
-		cat.ProjectID = projectID
-	}
+	cat.ID = cmp.Or(cat.ID, id)
+	cat.ProjectID = cmp.Or(cat.ProjectID, projectID)
 	return &cat, nil
 }
 
@@ -70,15 +67,11 @@ func (c *Client) CategoryPages(ctx context.Context, in ListCategoriesInput) iter
 		base.set("Root", strconv.FormatBool(true))
 	}
 	return pages(ctx, c, base, in.PageSize, func(p *categoryPage) []Category {
-		out := make([]Category, 0, len(p.Categories.Category))
-		for _, item := range p.Categories.Category {
-			cat := item.category()
-			if cat.ProjectID == "" {
-				cat.ProjectID = in.ProjectID
-			}
-			out = append(out, cat)
-		}
-		return out
+		return convertItems(p.Categories.Category, func(j *categoryJSON) Category {
+			cat := j.category()
+			cat.ProjectID = cmp.Or(cat.ProjectID, in.ProjectID)
+			return cat
+		})
 	})
 }
 

@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"iter"
@@ -13,21 +14,7 @@ import (
 // exist: look it up with FindFlowByName before trying again.
 func (c *Client) CreateFlow(ctx context.Context, in FlowInput) (string, error) {
 	cl := newCall("CreateFlowForWeb", create)
-	cl.set("ProjectId", in.ProjectID).
-		set("Name", in.Name).
-		setBody("Description", in.Description).
-		set("ClusterId", in.ClusterID).
-		set("CreateCluster", strconv.FormatBool(in.CreateCluster)).
-		opt("CronExpr", in.CronExpr).
-		opt("StartSchedule", millis(in.StartSchedule)).
-		opt("EndSchedule", millis(in.EndSchedule)).
-		opt("HostName", in.HostName).
-		optBody("Graph", in.Graph).
-		optBody("AlertConf", in.AlertConf).
-		opt("ParentFlowList", strings.Join(in.ParentFlowIDs, ",")).
-		opt("ParentCategory", in.ParentCategory).
-		opt("Namespace", in.Namespace).
-		opt("LogArchiveLocation", in.LogArchiveLocation)
+	setFlowFields(cl, in, false)
 	var out idAnswer
 	if err := c.do(ctx, cl, &out); err != nil {
 		return "", err
@@ -45,9 +32,7 @@ func (c *Client) DescribeFlow(ctx context.Context, projectID, id string) (*Flow,
 	}
 	f := out.flow()
 	f.ProjectID = projectID
-	if f.ID == "" {
-		f.ID = id
-	}
+	f.ID = cmp.Or(f.ID, id)
 	return &f, nil
 }
 
@@ -55,26 +40,33 @@ func (c *Client) DescribeFlow(ctx context.Context, projectID, id string) (*Flow,
 // as empty parameters, so that a field removed from the configuration is cleared; Status is sent
 // only when set.
 func (c *Client) ModifyFlow(ctx context.Context, id string, in FlowInput) error {
-	cl := newCall("ModifyFlowForWeb", idempotent)
-	cl.set("Id", id).
-		set("ProjectId", in.ProjectID).
+	cl := newCall("ModifyFlowForWeb", idempotent).
+		set("Id", id).
+		set("Periodic", strconv.FormatBool(in.Periodic)).
+		opt("Status", in.Status)
+	setFlowFields(cl, in, true)
+	return c.do(ctx, cl, nil)
+}
+
+// setFlowFields sends the fields CreateFlowForWeb and ModifyFlowForWeb share, the graph and the
+// alerts in the body. whole is Modify's rule (see fieldSetters).
+func setFlowFields(cl *call, in FlowInput, whole bool) {
+	put, putBody := cl.fieldSetters(whole)
+	cl.set("ProjectId", in.ProjectID).
 		set("Name", in.Name).
 		setBody("Description", in.Description).
 		set("ClusterId", in.ClusterID).
-		set("CreateCluster", strconv.FormatBool(in.CreateCluster)).
-		set("CronExpr", in.CronExpr).
-		set("StartSchedule", millis(in.StartSchedule)).
-		set("EndSchedule", millis(in.EndSchedule)).
-		set("HostName", in.HostName).
-		setBody("Graph", in.Graph).
-		setBody("AlertConf", in.AlertConf).
-		set("ParentFlowList", strings.Join(in.ParentFlowIDs, ",")).
-		set("ParentCategory", in.ParentCategory).
-		set("Namespace", in.Namespace).
-		set("LogArchiveLocation", in.LogArchiveLocation).
-		set("Periodic", strconv.FormatBool(in.Periodic)).
-		opt("Status", in.Status)
-	return c.do(ctx, cl, nil)
+		set("CreateCluster", strconv.FormatBool(in.CreateCluster))
+	put("CronExpr", in.CronExpr)
+	put("StartSchedule", millis(in.StartSchedule))
+	put("EndSchedule", millis(in.EndSchedule))
+	put("HostName", in.HostName)
+	putBody("Graph", in.Graph)
+	putBody("AlertConf", in.AlertConf)
+	put("ParentFlowList", strings.Join(in.ParentFlowIDs, ","))
+	put("ParentCategory", in.ParentCategory)
+	put("Namespace", in.Namespace)
+	put("LogArchiveLocation", in.LogArchiveLocation)
 }
 
 // DeleteFlow deletes a flow. Deleting a missing flow is an error for which IsNotFound is true.
@@ -97,15 +89,11 @@ func (c *Client) FlowPages(ctx context.Context, in ListFlowsInput) iter.Seq2[[]F
 		opt("ClusterId", in.ClusterID).
 		opt("Status", in.Status)
 	return pages(ctx, c, base, in.PageSize, func(p *flowPage) []Flow {
-		flows := make([]Flow, 0, len(p.Flow.Flow))
-		for _, item := range p.Flow.Flow {
-			f := item.flow()
-			if f.ProjectID == "" {
-				f.ProjectID = in.ProjectID
-			}
-			flows = append(flows, f)
-		}
-		return flows
+		return convertItems(p.Flow.Flow, func(j *flowJSON) Flow {
+			f := j.flow()
+			f.ProjectID = cmp.Or(f.ProjectID, in.ProjectID)
+			return f
+		})
 	})
 }
 

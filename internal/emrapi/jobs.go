@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"strconv"
@@ -10,27 +11,10 @@ import (
 // confs) travel in the body, as the SDK sends them.
 func (c *Client) CreateJob(ctx context.Context, in JobInput) (string, error) {
 	cl := newCall("CreateFlowJob", create)
-	cl.set("ProjectId", in.ProjectID).
-		set("Name", in.Name).
-		set("Type", in.Type).
-		setBody("Description", in.Description).
-		optBody("Params", in.Params).
-		optBody("ParamConf", in.ParamConf).
-		optBody("CustomVariables", in.CustomVariables).
-		optBody("EnvConf", in.EnvConf).
-		optBody("RunConf", in.RunConf).
-		optBody("MonitorConf", in.MonitorConf).
-		opt("Mode", in.Mode).
-		opt("FailAct", in.FailAct).
-		set("MaxRetry", strconv.FormatInt(in.MaxRetry, 10)).
-		set("RetryInterval", strconv.FormatInt(in.RetryInterval, 10)).
-		opt("RetryPolicy", in.RetryPolicy).
-		set("MaxRunningTimeSec", strconv.FormatInt(in.MaxRunningTimeSec, 10)).
-		opt("ClusterId", in.ClusterID).
+	setJobFields(cl, in, false)
+	cl.set("Type", in.Type).
 		set("Adhoc", strconv.FormatBool(in.Adhoc)).
-		opt("ParentCategory", in.ParentCategory).
-		opt("AlertConf", in.AlertConf)
-	setResources(cl, in.Resources)
+		opt("ParentCategory", in.ParentCategory)
 	defer c.invalidateJobs(in.ProjectID) // whatever the outcome: a failed create may have run
 	var out idAnswer
 	if err := c.do(ctx, cl, &out); err != nil {
@@ -49,9 +33,7 @@ func (c *Client) DescribeJob(ctx context.Context, projectID, id string) (*Job, e
 	}
 	j := out.job()
 	j.ProjectID = projectID
-	if j.ID == "" {
-		j.ID = id
-	}
+	j.ID = cmp.Or(j.ID, id)
 	return &j, nil
 }
 
@@ -61,26 +43,8 @@ func (c *Client) DescribeJob(ctx context.Context, projectID, id string) (*Job, e
 // not sent (in.ParentCategory and in.Adhoc are ignored); ResourceList.N.Path is documented as
 // required, so the resources are sent only when there are some (an empty list is not sent).
 func (c *Client) ModifyJob(ctx context.Context, id string, in JobInput) error {
-	cl := newCall("ModifyFlowJob", idempotent)
-	cl.set("Id", id).
-		set("ProjectId", in.ProjectID).
-		set("Name", in.Name).
-		setBody("Description", in.Description).
-		setBody("Params", in.Params).
-		setBody("ParamConf", in.ParamConf).
-		setBody("CustomVariables", in.CustomVariables).
-		setBody("EnvConf", in.EnvConf).
-		setBody("RunConf", in.RunConf).
-		setBody("MonitorConf", in.MonitorConf).
-		set("Mode", in.Mode).
-		set("FailAct", in.FailAct).
-		set("MaxRetry", strconv.FormatInt(in.MaxRetry, 10)).
-		set("RetryInterval", strconv.FormatInt(in.RetryInterval, 10)).
-		set("RetryPolicy", in.RetryPolicy).
-		set("MaxRunningTimeSec", strconv.FormatInt(in.MaxRunningTimeSec, 10)).
-		set("ClusterId", in.ClusterID).
-		set("AlertConf", in.AlertConf)
-	setResources(cl, in.Resources)
+	cl := newCall("ModifyFlowJob", idempotent).set("Id", id)
+	setJobFields(cl, in, true)
 	defer c.invalidateJobs(in.ProjectID)
 	return c.do(ctx, cl, nil)
 }
@@ -104,15 +68,11 @@ func (c *Client) JobPages(ctx context.Context, in ListJobsInput) iter.Seq2[[]Job
 		opt("Name", in.Name).
 		opt("Type", in.Type)
 	return pages(ctx, c, base, in.PageSize, func(p *jobPage) []Job {
-		out := make([]Job, 0, len(p.JobList.Job))
-		for _, item := range p.JobList.Job {
+		return convertItems(p.JobList.Job, func(item *jobJSON) Job {
 			j := item.job()
-			if j.ProjectID == "" {
-				j.ProjectID = in.ProjectID
-			}
-			out = append(out, j)
-		}
-		return out
+			j.ProjectID = cmp.Or(j.ProjectID, in.ProjectID)
+			return j
+		})
 	})
 }
 
@@ -123,6 +83,30 @@ func (c *Client) FindJobByName(ctx context.Context, projectID, name string) (*Jo
 		return nil, err
 	}
 	return findOne(jobs, "job", name, func(j Job) string { return j.Name })
+}
+
+// setJobFields sends the fields CreateFlowJob and ModifyFlowJob share, the large ones (params and
+// the JSON confs) in the body as the SDK sends them. whole is Modify's rule (see fieldSetters).
+func setJobFields(cl *call, in JobInput, whole bool) {
+	put, putBody := cl.fieldSetters(whole)
+	cl.set("ProjectId", in.ProjectID).
+		set("Name", in.Name).
+		setBody("Description", in.Description).
+		set("MaxRetry", strconv.FormatInt(in.MaxRetry, 10)).
+		set("RetryInterval", strconv.FormatInt(in.RetryInterval, 10)).
+		set("MaxRunningTimeSec", strconv.FormatInt(in.MaxRunningTimeSec, 10))
+	putBody("Params", in.Params)
+	putBody("ParamConf", in.ParamConf)
+	putBody("CustomVariables", in.CustomVariables)
+	putBody("EnvConf", in.EnvConf)
+	putBody("RunConf", in.RunConf)
+	putBody("MonitorConf", in.MonitorConf)
+	put("Mode", in.Mode)
+	put("FailAct", in.FailAct)
+	put("RetryPolicy", in.RetryPolicy)
+	put("ClusterId", in.ClusterID)
+	put("AlertConf", in.AlertConf)
+	setResources(cl, in.Resources)
 }
 
 // setResources sends ResourceList.N.Path and ResourceList.N.Alias (1-based) in the body.

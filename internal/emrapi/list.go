@@ -31,6 +31,17 @@ func listAll[P any, PP interface {
 	return collect(pages[P, PP](ctx, c, base, pageSize, items))
 }
 
+// convertItems turns the decoded items of one page into the package's objects, in the API's order.
+// A List* answer of one project's objects names the project in each item, but nothing promises it:
+// its conversion fills in the project asked for (cmp.Or) where an item leaves it out.
+func convertItems[J, T any](items []J, conv func(*J) T) []T {
+	out := make([]T, 0, len(items))
+	for i := range items {
+		out = append(out, conv(&items[i]))
+	}
+	return out
+}
+
 // collect gathers every object of a page walk (see pages).
 func collect[T any](seq iter.Seq2[[]T, error]) ([]T, error) {
 	var all []T

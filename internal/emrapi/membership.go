@@ -2,6 +2,7 @@ package emrapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -130,9 +131,7 @@ func (c *Client) DescribeClusterSetting(ctx context.Context, projectID, clusterI
 		}
 		s = *listed
 	}
-	if s.ProjectID == "" {
-		s.ProjectID = projectID
-	}
+	s.ProjectID = cmp.Or(s.ProjectID, projectID)
 	if s.ClusterID == "" {
 		s.ClusterID = clusterID
 	}
@@ -211,15 +210,11 @@ func (c *Client) DeleteClusterSetting(ctx context.Context, projectID, clusterID 
 func (c *Client) ListClusterSettings(ctx context.Context, projectID string) ([]ClusterSetting, error) {
 	base := newCall("ListFlowProjectClusterSetting", idempotent).set("ProjectId", projectID)
 	return listAll(ctx, c, base, 0, func(p *settingPage) []ClusterSetting {
-		out := make([]ClusterSetting, 0, len(p.ClusterSettings.ClusterSetting))
-		for _, item := range p.ClusterSettings.ClusterSetting {
-			s := item.setting()
-			if s.ProjectID == "" {
-				s.ProjectID = projectID
-			}
-			out = append(out, s)
-		}
-		return out
+		return convertItems(p.ClusterSettings.ClusterSetting, func(j *settingJSON) ClusterSetting {
+			s := j.setting()
+			s.ProjectID = cmp.Or(s.ProjectID, projectID)
+			return s
+		})
 	})
 }
 
@@ -253,21 +248,15 @@ func (c *Client) DeleteProjectUser(ctx context.Context, projectID, userName stri
 func (c *Client) ListProjectUsers(ctx context.Context, projectID string) ([]ProjectUser, error) {
 	base := newCall("ListFlowProjectUser", idempotent).set("ProjectId", projectID)
 	return listAll(ctx, c, base, 0, func(p *userPage) []ProjectUser {
-		out := make([]ProjectUser, 0, len(p.Users.User))
-		for _, u := range p.Users.User {
-			pu := ProjectUser{
-				ProjectID: string(u.ProjectID),
+		return convertItems(p.Users.User, func(u *userJSON) ProjectUser {
+			return ProjectUser{
+				ProjectID: cmp.Or(string(u.ProjectID), projectID),
 				UserID:    string(u.AccountUserID),
 				UserName:  string(u.UserName),
 				OwnerID:   string(u.OwnerID),
 				GmtCreate: int64(u.GmtCreate),
 			}
-			if pu.ProjectID == "" {
-				pu.ProjectID = projectID
-			}
-			out = append(out, pu)
-		}
-		return out
+		})
 	})
 }
 
@@ -440,14 +429,16 @@ type settingPage struct {
 type userPage struct {
 	pageInfo
 	Users struct {
-		User []struct {
-			ProjectID     flexString `json:"ProjectId"`
-			OwnerID       flexString `json:"OwnerId"`
-			UserName      flexString `json:"UserName"`
-			AccountUserID flexString `json:"AccountUserId"`
-			GmtCreate     flexInt64  `json:"GmtCreate"`
-		} `json:"User"`
+		User []userJSON `json:"User"`
 	} `json:"Users"`
+}
+
+type userJSON struct {
+	ProjectID     flexString `json:"ProjectId"`
+	OwnerID       flexString `json:"OwnerId"`
+	UserName      flexString `json:"UserName"`
+	AccountUserID flexString `json:"AccountUserId"`
+	GmtCreate     flexInt64  `json:"GmtCreate"`
 }
 
 type clusterJSON struct {

@@ -1,6 +1,7 @@
 package emrapi
 
 import (
+	"cmp"
 	"context"
 	"iter"
 )
@@ -27,9 +28,7 @@ func (c *Client) DescribeProject(ctx context.Context, id string) (*Project, erro
 		return nil, notFound(err, "project", id)
 	}
 	p := out.project()
-	if p.ID == "" {
-		p.ID = id
-	}
+	p.ID = cmp.Or(p.ID, id)
 	return &p, nil
 }
 
@@ -60,11 +59,7 @@ func (c *Client) ProjectPages(ctx context.Context, in ListProjectsInput) iter.Se
 		opt("ProjectId", in.ProjectID).
 		opt("ResourceGroupId", in.ResourceGroupID)
 	return pages(ctx, c, base, in.PageSize, func(p *projectPage) []Project {
-		out := make([]Project, 0, len(p.Projects.Project))
-		for _, item := range p.Projects.Project {
-			out = append(out, item.project())
-		}
-		return out
+		return convertItems(p.Projects.Project, (*projectJSON).project)
 	})
 }
 

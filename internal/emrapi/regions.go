@@ -2,8 +2,8 @@ package emrapi
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/emr"
@@ -25,12 +25,7 @@ func Regions() []string {
 	for r := range emr.GetEndpointMap() {
 		seen[r] = true
 	}
-	out := make([]string, 0, len(seen))
-	for r := range seen {
-		out = append(out, r)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // IsKnownRegion reports whether region is one of Regions().

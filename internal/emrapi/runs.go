@@ -155,12 +155,8 @@ func (c *Client) DescribeFlowInstance(ctx context.Context, projectID, id string)
 		return nil, fmt.Errorf("%s: decoding the answer: %w", cl.action, err)
 	}
 	in := out.instance()
-	if in.ID == "" {
-		in.ID = id
-	}
-	if in.ProjectID == "" {
-		in.ProjectID = projectID
-	}
+	in.ID = cmp.Or(in.ID, id)
+	in.ProjectID = cmp.Or(in.ProjectID, projectID)
 	return &in, nil
 }
 
@@ -210,9 +206,7 @@ func (c *Client) ListFlowInstances(ctx context.Context, in ListFlowInstancesInpu
 		got := p.FlowInstances.FlowInstance
 		for _, item := range got {
 			fi := item.instance()
-			if fi.ProjectID == "" {
-				fi.ProjectID = in.ProjectID
-			}
+			fi.ProjectID = cmp.Or(fi.ProjectID, in.ProjectID)
 			if len(all) > 0 {
 				c := newestFirst(all[len(all)-1], fi)
 				ordered, shown = ordered && c <= 0, shown || c < 0

@@ -100,6 +100,17 @@ func newPageResponse(c *call, pg page, total int) pageResponse {
 	return pageResponse{RequestID: c.requestID, PageNumber: pg.number, PageSize: pg.size, Total: total}
 }
 
+// answerPage is page pg of match as a List* action answers it: the paging fields, with match's
+// length as the total, and the page's items in the answer's shape (an empty list, never null).
+func answerPage[T, J any](c *call, pg page, match []T, item func(T) J) (pageResponse, []J) {
+	page := pageOf(pg, match)
+	items := make([]J, 0, len(page))
+	for _, x := range page {
+		items = append(items, item(x))
+	}
+	return newPageResponse(c, pg, len(match)), items
+}
+
 // projectOf returns the project named by ProjectId in the call's region, or the flow-service
 // error for a missing one (a project of another region does not exist here).
 func projectOf(st *state, c *call, projectID string) (*project, *apiError) {

@@ -170,11 +170,7 @@ func (s *Server) listCategories(c *call) (any, *apiError) {
 			}
 			match = append(match, cat)
 		}
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.Categories.Category = []categoryJSON{}
-		for _, cat := range pageOf(pg, match) {
-			resp.Categories.Category = append(resp.Categories.Category, categoryJSONOf(cat))
-		}
+		resp.pageResponse, resp.Categories.Category = answerPage(c, pg, match, categoryJSONOf)
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -368,11 +368,9 @@ func (s *Server) listFlows(c *call) (any, *apiError) {
 			}
 			match = append(match, f)
 		}
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.Flow.Flow = []flowItemJSON{}
-		for _, f := range pageOf(pg, match) {
-			resp.Flow.Flow = append(resp.Flow.Flow, flowItemJSON{flowFields: flowFieldsOf(f), ProjectID: f.ProjectID})
-		}
+		resp.pageResponse, resp.Flow.Flow = answerPage(c, pg, match, func(f *flow) flowItemJSON {
+			return flowItemJSON{flowFields: flowFieldsOf(f), ProjectID: f.ProjectID}
+		})
 		return nil
 	})
 	if aerr != nil {

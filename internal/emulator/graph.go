@@ -109,6 +109,27 @@ type applicationNode struct {
 	Transitions  []string `json:"transitions"`
 }
 
+// storedGraph is what the emulator reads of a stored graph (the run simulation, DescribeFlow's
+// Application): nodes and edges, tolerant of shapes the console writes (missing fields).
+type storedGraph struct {
+	Nodes []struct {
+		ID        string `json:"id"`
+		Label     string `json:"label"`
+		Attribute struct {
+			Type    string `json:"type"`
+			JobID   string `json:"jobId"`
+			JobType string `json:"jobType"`
+		} `json:"attribute"`
+		Config struct {
+			HostName string `json:"hostName"`
+		} `json:"config"`
+	} `json:"nodes"`
+	Edges []struct {
+		Source string `json:"source"`
+		Target string `json:"target"`
+	} `json:"edges"`
+}
+
 // applicationOf compiles a stored graph into DescribeFlow's Application (a JSON string): a node
 // per graph node, its type from attribute.type, its dependencies and transitions from the
 // edges. A flow without a graph (or one that does not decode) has "".
@@ -116,23 +137,7 @@ func applicationOf(graph, clusterID string) string {
 	if graph == "" {
 		return ""
 	}
-	var g struct {
-		Nodes []struct {
-			ID        string `json:"id"`
-			Label     string `json:"label"`
-			Attribute struct {
-				Type  string `json:"type"`
-				JobID string `json:"jobId"`
-			} `json:"attribute"`
-			Config struct {
-				HostName string `json:"hostName"`
-			} `json:"config"`
-		} `json:"nodes"`
-		Edges []struct {
-			Source string `json:"source"`
-			Target string `json:"target"`
-		} `json:"edges"`
-	}
+	var g storedGraph
 	if err := json.Unmarshal([]byte(graph), &g); err != nil {
 		return ""
 	}

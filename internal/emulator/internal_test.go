@@ -267,3 +267,30 @@ func TestPersistGroupCommit(t *testing.T) {
 		t.Errorf("a persist of a version on disk already wrote again: %q", again[len(written):])
 	}
 }
+
+func TestObjectList(t *testing.T) {
+	items, present, err := (params{
+		"User.10.UserName": "ten", "User.2.UserId": "2", "User.2.UserName": "two", "Other": "x",
+	}).objectList("User", "UserId", "UserName")
+	if err != nil || !present {
+		t.Fatalf("objectList: %v, present %v", err, present)
+	}
+	if len(items) != 2 || items[0].n != 2 || items[1].n != 10 ||
+		items[0].fields["UserId"] != "2" || items[0].fields["UserName"] != "two" || items[1].fields["UserName"] != "ten" {
+		t.Errorf("items = %+v, want N 2 then 10 with their fields", items)
+	}
+	if got := items[1].key("User", "UserId"); got != "User.10.UserId" {
+		t.Errorf("key = %q", got)
+	}
+
+	if _, present, err := (params{"Other": "x"}).objectList("User", "UserId"); err != nil || present {
+		t.Errorf("no User.* key: err %v, present %v; want nothing", err, present)
+	}
+	for _, bad := range []string{"User.0.UserId", "User.1.Alias", "User.10000.UserId", "User.1"} {
+		_, present, err := (params{bad: "x"}).objectList("User", "UserId", "UserName")
+		if err == nil || !present || err.code != codeInvalidParameter ||
+			!strings.Contains(err.message, "expected User.N.UserId or User.N.UserName with N from 1 to 9999") {
+			t.Errorf("%s: err %+v, present %v; want InvalidParameter naming both shapes", bad, err, present)
+		}
+	}
+}

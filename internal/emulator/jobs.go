@@ -307,11 +307,7 @@ func (s *Server) listJobs(c *call) (any, *apiError) {
 			}
 			match = append(match, j)
 		}
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.JobList.Job = []jobItemJSON{}
-		for _, j := range pageOf(pg, match) {
-			resp.JobList.Job = append(resp.JobList.Job, jobItemJSON{jobFields: jobFieldsOf(j)})
-		}
+		resp.pageResponse, resp.JobList.Job = answerPage(c, pg, match, func(j *job) jobItemJSON { return jobItemJSON{jobFields: jobFieldsOf(j)} })
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -19,7 +19,9 @@ package emulator
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -392,13 +394,8 @@ func (p params) repeatList(name string) (list []string, present bool, aerr *apiE
 		}
 		byIndex[n] = v
 	}
-	idx := make([]int, 0, len(byIndex))
-	for n := range byIndex {
-		idx = append(idx, n)
-	}
-	sort.Ints(idx)
 	seen := map[string]bool{}
-	for _, n := range idx {
+	for _, n := range slices.Sorted(maps.Keys(byIndex)) {
 		v := byIndex[n]
 		if v == "" {
 			return nil, true, errInvalid(name+"."+strconv.Itoa(n), "must not be empty")
@@ -409,6 +406,37 @@ func (p params) repeatList(name string) (list []string, present bool, aerr *apiE
 		}
 	}
 	return list, present, nil
+}
+
+// settingRequest is what CreateFlowProjectClusterSetting and ModifyFlowProjectClusterSetting both
+// take: the setting's address and the whitelists sent (a nil list was not sent).
+type settingRequest struct {
+	projectID, clusterID string
+	users, queues, hosts *[]string
+}
+
+// readSettingRequest reads a settingRequest: ProjectId and ClusterId are required.
+func (s *Server) readSettingRequest(p params) (settingRequest, *apiError) {
+	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
+		return settingRequest{}, err
+	}
+	r := settingRequest{projectID: p.get("ProjectId"), clusterID: p.get("ClusterId")}
+	var aerr *apiError
+	r.users, r.queues, r.hosts, aerr = settingLists(p, s.switches.on(SwitchIgnoreBareList))
+	return r, aerr
+}
+
+// applyLists replaces the whitelists of cs that the request sent.
+func (r settingRequest) applyLists(cs *clusterSetting) {
+	if r.users != nil {
+		cs.Users = *r.users
+	}
+	if r.queues != nil {
+		cs.Queues = *r.queues
+	}
+	if r.hosts != nil {
+		cs.Hosts = *r.hosts
+	}
 }
 
 // settingLists reads the three whitelists; a nil pointer means "not sent". With ignoreBare
@@ -467,29 +495,18 @@ func orDefault(v, def string) string {
 
 func (s *Server) createClusterSetting(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
-		return nil, err
-	}
-	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
+	req, aerr := s.readSettingRequest(p)
 	if aerr != nil {
 		return nil, aerr
 	}
+	projectID, clusterID := req.projectID, req.clusterID
 	cs := &clusterSetting{
 		ProjectID:    projectID,
 		ClusterID:    clusterID,
 		DefaultUser:  orDefault(p.get("DefaultUser"), defaultSubmitUser),
 		DefaultQueue: orDefault(p.get("DefaultQueue"), defaultSubmitQueue),
 	}
-	if users != nil {
-		cs.Users = *users
-	}
-	if queues != nil {
-		cs.Queues = *queues
-	}
-	if hosts != nil {
-		cs.Hosts = *hosts
-	}
+	req.applyLists(cs)
 	return s.updateAnswer(c, func(st *state) *apiError {
 		if _, err := projectOf(st, c, projectID); err != nil {
 			return err
@@ -527,11 +544,7 @@ var settingAt = byParam("ClusterId", settingOf, "ProjectId", "ClusterId")
 
 func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("ProjectId", "ClusterId"); err != nil {
-		return nil, err
-	}
-	projectID, clusterID := p.get("ProjectId"), p.get("ClusterId")
-	users, queues, hosts, aerr := settingLists(p, s.switches.on(SwitchIgnoreBareList))
+	req, aerr := s.readSettingRequest(p)
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -543,20 +556,12 @@ func (s *Server) modifyClusterSetting(c *call) (any, *apiError) {
 		if v, ok := p.lookup("DefaultQueue"); ok {
 			ns.DefaultQueue = orDefault(v, defaultSubmitQueue)
 		}
-		if users != nil {
-			ns.Users = *users
-		}
-		if queues != nil {
-			ns.Queues = *queues
-		}
-		if hosts != nil {
-			ns.Hosts = *hosts
-		}
-		if err := checkHosts(clusterID, ns.Hosts); err != nil {
+		req.applyLists(&ns)
+		if err := checkHosts(req.clusterID, ns.Hosts); err != nil {
 			return err
 		}
 		ns.GmtModified = millis(c)
-		putRecord(st, recClusterSetting, st.ClusterSettings, settingKey(projectID, clusterID), &ns)
+		putRecord(st, recClusterSetting, st.ClusterSettings, settingKey(req.projectID, req.clusterID), &ns)
 		return nil
 	})
 	return resp, s.settingNotFound(c, aerr)
@@ -642,14 +647,11 @@ func (s *Server) listClusterSettings(c *call) (any, *apiError) {
 			ClusterSetting []settingJSON `json:"ClusterSetting"`
 		} `json:"ClusterSettings"`
 	}
-	aerr := pageInProject(s, c, settingsOf, func(pr pageResponse, page []*clusterSetting) {
-		resp.pageResponse = pr
-		resp.ClusterSettings.ClusterSetting = []settingJSON{}
-		for _, cs := range page {
-			item := settingJSONOf(cs)
-			item.ClusterName = clusterInfo(c, cs.ClusterID).Name
-			resp.ClusterSettings.ClusterSetting = append(resp.ClusterSettings.ClusterSetting, item)
-		}
+	var aerr *apiError
+	resp.pageResponse, resp.ClusterSettings.ClusterSetting, aerr = pageInProject(s, c, settingsOf, func(cs *clusterSetting) settingJSON {
+		item := settingJSONOf(cs)
+		item.ClusterName = clusterInfo(c, cs.ClusterID).Name
+		return item
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -670,7 +672,6 @@ func (s *Server) listClusterSettings(c *call) (any, *apiError) {
 var (
 	ramUserNamePattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 	ramUserIDPattern   = regexp.MustCompile(`^[0-9]{1,64}$`)
-	userParamPattern   = regexp.MustCompile(`^User\.([1-9][0-9]{0,3})\.(UserId|UserName)$`)
 )
 
 func (s *Server) createProjectUsers(c *call) (any, *apiError) {
@@ -679,49 +680,26 @@ func (s *Server) createProjectUsers(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	byIndex := map[int]*projectUser{}
-	for k, v := range p {
-		if !strings.HasPrefix(k, "User.") {
-			continue
-		}
-		m := userParamPattern.FindStringSubmatch(k)
-		if m == nil {
-			return nil, errInvalid(k, "expected User.N.UserId or User.N.UserName with N from 1 to 9999")
-		}
-		n, _ := strconv.Atoi(m[1])
-		u := byIndex[n]
-		if u == nil {
-			u = &projectUser{ProjectID: projectID}
-			byIndex[n] = u
-		}
-		if m[2] == "UserId" {
-			u.UserID = v
-		} else {
-			u.UserName = v
-		}
+	items, _, aerr := p.objectList("User", "UserId", "UserName")
+	if aerr != nil {
+		return nil, aerr
 	}
-	if len(byIndex) == 0 {
+	if len(items) == 0 {
 		return nil, errMissing("User.1.UserName")
 	}
-	idx := make([]int, 0, len(byIndex))
-	for n := range byIndex {
-		idx = append(idx, n)
-	}
-	sort.Ints(idx)
-	users := make([]*projectUser, 0, len(idx))
+	users := make([]*projectUser, 0, len(items))
 	seen := map[string]bool{}
-	for _, n := range idx {
-		u := byIndex[n]
-		prefix := "User." + strconv.Itoa(n) + "."
+	for _, it := range items {
+		u := &projectUser{ProjectID: projectID, UserID: it.fields["UserId"], UserName: it.fields["UserName"]}
 		switch {
 		case u.UserName == "":
-			return nil, errMissing(prefix + "UserName")
+			return nil, errMissing(it.key("User", "UserName"))
 		case u.UserID == "":
-			return nil, errMissing(prefix + "UserId")
+			return nil, errMissing(it.key("User", "UserId"))
 		case !ramUserNamePattern.MatchString(u.UserName):
-			return nil, errInvalid(prefix+"UserName", "a RAM user name is 1 to 64 letters, digits, '.', '_' or '-'")
+			return nil, errInvalid(it.key("User", "UserName"), "a RAM user name is 1 to 64 letters, digits, '.', '_' or '-'")
 		case !ramUserIDPattern.MatchString(u.UserID):
-			return nil, errInvalid(prefix+"UserId", "a RAM user id is a number")
+			return nil, errInvalid(it.key("User", "UserId"), "a RAM user id is a number")
 		case seen[u.UserName]:
 			return nil, errNameExists("User", u.UserName)
 		}
@@ -784,14 +762,11 @@ func (s *Server) listProjectUsers(c *call) (any, *apiError) {
 			User []projectUserJSON `json:"User"`
 		} `json:"Users"`
 	}
-	aerr := pageInProject(s, c, membersOf, func(pr pageResponse, page []*projectUser) {
-		resp.pageResponse = pr
-		resp.Users.User = []projectUserJSON{}
-		for _, u := range page {
-			resp.Users.User = append(resp.Users.User, projectUserJSON{
-				GmtCreate: u.GmtCreate, GmtModified: u.GmtModified, ProjectID: u.ProjectID,
-				OwnerID: accountID, UserName: u.UserName, AccountUserID: u.UserID,
-			})
+	var aerr *apiError
+	resp.pageResponse, resp.Users.User, aerr = pageInProject(s, c, membersOf, func(u *projectUser) projectUserJSON {
+		return projectUserJSON{
+			GmtCreate: u.GmtCreate, GmtModified: u.GmtModified, ProjectID: u.ProjectID,
+			OwnerID: accountID, UserName: u.UserName, AccountUserID: u.UserID,
 		}
 	})
 	if aerr != nil {

@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -240,9 +241,47 @@ func pageOf[T any](pg page, items []T) []T {
 	return items[lo:hi]
 }
 
-// resourceKey matches ResourceList.N.Path and ResourceList.N.Alias, as the SDK flattens repeated
-// structs (N from 1).
-var resourceKey = regexp.MustCompile(`^ResourceList\.([1-9][0-9]{0,3})\.(Path|Alias)$`)
+// listItem is one object of an objectList: its N and the fields sent for it.
+type listItem struct {
+	n      int
+	fields map[string]string
+}
+
+// objectList reads a list of objects sent as name.N.Field, as the SDK flattens a repeated struct
+// (N from 1 to 9999): one item per N, in the order of N. present is true when any name.… key was
+// sent; a key under name. that is not name.N with one of fields is refused.
+func (p params) objectList(name string, fields ...string) (items []listItem, present bool, aerr *apiError) {
+	key := regexp.MustCompile(`^` + regexp.QuoteMeta(name) + `\.([1-9][0-9]{0,3})\.(` + strings.Join(fields, "|") + `)$`)
+	byIndex := map[int]map[string]string{}
+	for k, v := range p {
+		if !strings.HasPrefix(k, name+".") {
+			continue
+		}
+		present = true
+		m := key.FindStringSubmatch(k)
+		if m == nil {
+			shapes := make([]string, len(fields))
+			for i, f := range fields {
+				shapes[i] = name + ".N." + f
+			}
+			return nil, true, errInvalid(k, "expected "+strings.Join(shapes, " or ")+" with N from 1 to 9999")
+		}
+		n, _ := strconv.Atoi(m[1])
+		if byIndex[n] == nil {
+			byIndex[n] = map[string]string{}
+		}
+		byIndex[n][m[2]] = v
+	}
+	for _, n := range slices.Sorted(maps.Keys(byIndex)) {
+		items = append(items, listItem{n: n, fields: byIndex[n]})
+	}
+	return items, present, nil
+}
+
+// key names a field of the item in an error: "User.2.UserName".
+func (it listItem) key(name, field string) string {
+	return name + "." + strconv.Itoa(it.n) + "." + field
+}
 
 // resourceList reads a job's ResourceList.N.* parameters. present reports whether the request
 // carried any, or a bare, empty "ResourceList" parameter, which says "none" as a bare UserList
@@ -251,39 +290,16 @@ var resourceKey = regexp.MustCompile(`^ResourceList\.([1-9][0-9]{0,3})\.(Path|Al
 // required: every item sent must have a Path (also on CreateFlowJob, where a resource without a
 // path means nothing).
 func (p params) resourceList(ignoreBare bool) (list []jobResource, present bool, err *apiError) {
-	byIndex := map[int]*jobResource{}
+	items, present, err := p.objectList("ResourceList", "Path", "Alias")
+	if err != nil {
+		return nil, true, err
+	}
 	if v, ok := p["ResourceList"]; ok && v == "" && !ignoreBare {
 		present = true
 	}
-	for k, v := range p {
-		if !strings.HasPrefix(k, "ResourceList.") {
-			continue
-		}
-		present = true
-		m := resourceKey.FindStringSubmatch(k)
-		if m == nil {
-			return nil, true, errInvalid(k, "expected ResourceList.N.Path or ResourceList.N.Alias with N from 1 to 9999")
-		}
-		n, _ := strconv.Atoi(m[1])
-		r := byIndex[n]
-		if r == nil {
-			r = &jobResource{}
-			byIndex[n] = r
-		}
-		if m[2] == "Path" {
-			r.Path = v
-		} else {
-			r.Alias = v
-		}
-	}
-	idx := make([]int, 0, len(byIndex))
-	for n := range byIndex {
-		idx = append(idx, n)
-	}
-	sort.Ints(idx)
-	for _, n := range idx {
-		r := byIndex[n]
-		name := "ResourceList." + strconv.Itoa(n) + ".Path"
+	for _, it := range items {
+		r := jobResource{Path: it.fields["Path"], Alias: it.fields["Alias"]}
+		name := it.key("ResourceList", "Path")
 		if r.Path == "" {
 			return nil, true, errMissing(name)
 		}
@@ -291,7 +307,7 @@ func (p params) resourceList(ignoreBare bool) (list []jobResource, present bool,
 		if !strings.HasPrefix(r.Path, "oss://") && !strings.HasPrefix(r.Path, "hdfs://") {
 			return nil, true, errInvalid(name, "expected an oss:// or hdfs:// path")
 		}
-		list = append(list, *r)
+		list = append(list, r)
 	}
 	return list, present, nil
 }

@@ -227,11 +227,7 @@ func (s *Server) listProjects(c *call) (any, *apiError) {
 			}
 			match = append(match, pr)
 		}
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.Projects.Project = []projectFields{}
-		for _, pr := range pageOf(pg, match) {
-			resp.Projects.Project = append(resp.Projects.Project, projectFieldsOf(pr))
-		}
+		resp.pageResponse, resp.Projects.Project = answerPage(c, pg, match, projectFieldsOf)
 		return nil
 	})
 	return resp, nil

@@ -194,27 +194,6 @@ func (in *flowInstance) finished() bool {
 	return in.Status == instSucceeded || in.Status == instFailed || in.Status == instKilled
 }
 
-// runGraph is what the simulation reads of a stored graph: nodes and edges, tolerant of shapes
-// the console writes (numbers as strings, missing fields).
-type runGraph struct {
-	Nodes []struct {
-		ID        string `json:"id"`
-		Label     string `json:"label"`
-		Attribute struct {
-			Type    string `json:"type"`
-			JobID   string `json:"jobId"`
-			JobType string `json:"jobType"`
-		} `json:"attribute"`
-		Config struct {
-			HostName string `json:"hostName"`
-		} `json:"config"`
-	} `json:"nodes"`
-	Edges []struct {
-		Source string `json:"source"`
-		Target string `json:"target"`
-	} `json:"edges"`
-}
-
 // instanceOf returns a flow instance of the project: the project is checked first.
 func instanceOf(st *state, c *call, projectID, id string) (*flowInstance, *apiError) {
 	return inProject(st, c, projectID, st.Instances[id], func(in *flowInstance) string { return in.ProjectID }, errInstanceNotFound(id))

@@ -189,10 +189,7 @@ func errInstanceStatus(in *flowInstance, want string) *apiError {
 // its page says). The instance then starts no new node and ends KILLED.
 func (s *Server) killFlowJob(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("JobInstanceId", "ProjectId"); err != nil {
-		return nil, err
-	}
-	now, aerr := s.runNow(c)
+	now, aerr := s.requiredNow(c, "JobInstanceId", "ProjectId")
 	if aerr != nil {
 		return nil, aerr
 	}

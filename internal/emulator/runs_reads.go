@@ -239,11 +239,7 @@ func (s *Server) listFlowInstances(c *call) (any, *apiError) {
 			match = append(match, in)
 		}
 		sortInstances(match, by, asc)
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.FlowInstances.FlowInstance = []flowInstanceItem{}
-		for _, in := range pageOf(pg, match) {
-			resp.FlowInstances.FlowInstance = append(resp.FlowInstances.FlowInstance, in.item(now))
-		}
+		resp.pageResponse, resp.FlowInstances.FlowInstance = answerPage(c, pg, match, func(in *flowInstance) flowInstanceItem { return in.item(now) })
 	})
 	if aerr != nil {
 		return nil, aerr
@@ -277,11 +273,7 @@ type describeFlowInstanceResponse struct {
 }
 
 func (s *Server) describeFlowInstance(c *call) (any, *apiError) {
-	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	now, aerr := s.runNow(c)
+	now, aerr := s.requiredNow(c, "Id", "ProjectId")
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -317,10 +309,7 @@ type describeNodeInstanceResponse struct {
 
 func (s *Server) describeFlowNodeInstance(c *call) (any, *apiError) {
 	p := c.p
-	if err := p.requireAll("Id", "ProjectId"); err != nil {
-		return nil, err
-	}
-	now, aerr := s.runNow(c)
+	now, aerr := s.requiredNow(c, "Id", "ProjectId")
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -403,11 +392,7 @@ func (s *Server) listFlowNodeInstances(c *call) (any, *apiError) {
 			}
 			return ka > kb
 		})
-		resp.pageResponse = newPageResponse(c, pg, len(match))
-		resp.FlowNodeInstances.FlowNodeInstance = []nodeInstanceJSON{}
-		for _, x := range pageOf(pg, match) {
-			resp.FlowNodeInstances.FlowNodeInstance = append(resp.FlowNodeInstances.FlowNodeInstance, x.n.json(x.in, now))
-		}
+		resp.pageResponse, resp.FlowNodeInstances.FlowNodeInstance = answerPage(c, pg, match, func(x pair) nodeInstanceJSON { return x.n.json(x.in, now) })
 	})
 	if aerr != nil {
 		return nil, aerr

@@ -13,7 +13,7 @@ import (
 // newInstance plans a run of f at time at (run clock, ms): one node instance per graph node, in
 // the graph's order, with the jobs' settings copied.
 func (s *Server) newInstance(st *state, f *flow, at int64, conf string) (*flowInstance, *apiError) {
-	var g runGraph
+	var g storedGraph
 	if f.Graph != "" {
 		if err := json.Unmarshal([]byte(f.Graph), &g); err != nil {
 			return nil, flowError("Flow graph cannot be read [%s]", f.ID)
@@ -261,6 +261,15 @@ func (s *Server) runNow(c *call) (int64, *apiError) {
 		return 0, aerr
 	}
 	return s.runs.runClock(c.now), nil
+}
+
+// requiredNow checks that a run action has its required parameters, then brings the runs up to
+// the call's time (runNow), which it returns.
+func (s *Server) requiredNow(c *call, names ...string) (int64, *apiError) {
+	if err := c.p.requireAll(names...); err != nil {
+		return 0, err
+	}
+	return s.runNow(c)
 }
 
 func (st *state) advanceAll(s *Server, t int64) bool {

@@ -103,16 +103,17 @@ func (s *Server) createInProject(c *call, projectID, prefix string, check func(s
 }
 
 // pageInProject answers a List* action of a project's objects: the project checked first (its
-// not-found is the answer), then one page of all(projectID), rendered with the total count.
-func pageInProject[T any](s *Server, c *call, all func(st *state, projectID string) []*T, render func(pr pageResponse, page []*T)) *apiError {
+// not-found is the answer), then one page of all(projectID), each object as item answers it
+// (answerPage).
+func pageInProject[T, J any](s *Server, c *call, all func(st *state, projectID string) []*T, item func(*T) J) (pr pageResponse, items []J, aerr *apiError) {
 	projectID, pg, aerr := c.p.projectPaging()
 	if aerr != nil {
-		return aerr
+		return pageResponse{}, nil, aerr
 	}
-	return s.viewProject(c, projectID, func(st *state) {
-		list := all(st, projectID)
-		render(newPageResponse(c, pg, len(list)), pageOf(pg, list))
+	aerr = s.viewProject(c, projectID, func(st *state) {
+		pr, items = answerPage(c, pg, all(st, projectID), item)
 	})
+	return pr, items, aerr
 }
 
 // projectPaging reads the parameters every List* action of a project's objects has: ProjectId

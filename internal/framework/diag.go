@@ -87,6 +87,14 @@ func defaultHint(e *emrapi.Error) string {
 	return ""
 }
 
+// ReadBackFailed tells that reading an object back after a successful write failed (a resource's
+// readInto): what names it ("folder"). The object exists and its id is in the state, so another
+// apply refreshes it.
+func ReadBackFailed(diags *diag.Diagnostics, what string, err error) {
+	diags.AddError("Cannot read the "+what+" after writing it", ErrorDetail(err,
+		"The "+what+" exists and is recorded in the state; run `terraform apply` again to refresh it."))
+}
+
 // ReadFailed handles the error of the Describe call in a resource's Read. An object that no longer
 // exists is removed from the state, so that Terraform plans to create it again; any other error
 // becomes a diagnostic. It returns true when Read must stop (on both), false when err is nil.

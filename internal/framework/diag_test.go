@@ -194,3 +194,13 @@ func TestClusterSettingHint(t *testing.T) {
 		t.Errorf("hint without a cluster id: %q", got)
 	}
 }
+
+func TestReadBackFailed(t *testing.T) {
+	var diags diag.Diagnostics
+	ReadBackFailed(&diags, "folder", errors.New("boom"))
+	if len(diags) != 1 || diags[0].Summary() != "Cannot read the folder after writing it" ||
+		!strings.Contains(diags[0].Detail(), "boom") ||
+		!strings.Contains(diags[0].Detail(), "The folder exists and is recorded in the state; run `terraform apply` again to refresh it.") {
+		t.Errorf("ReadBackFailed: %v", diags)
+	}
+}

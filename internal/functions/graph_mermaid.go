@@ -3,6 +3,7 @@ package functions
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"strings"
@@ -107,7 +108,7 @@ func keyedNodes(v attr.Value) (map[string]graph.KeyedNode, error) {
 			return nil, fmt.Errorf("nodes[%q] must be an object such as { type = \"JOB\", job_id = …, job_type = …, depends_on = […] }, not %s", id, typeName(ev))
 		}
 		var kn graph.KeyedNode
-		for _, name := range sortedKeys(attrs) {
+		for _, name := range slices.Sorted(maps.Keys(attrs)) {
 			av := attrs[name]
 			if av == nil || av.IsNull() {
 				continue
@@ -240,15 +241,6 @@ func strs(v attr.Value) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, nil
-}
-
-func sortedKeys(m map[string]attr.Value) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // typeName says what kind of value v is, in Terraform's words.

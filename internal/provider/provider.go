@@ -139,7 +139,7 @@ func (p *emrflowProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"is used only when the endpoint says so; plain `http` to a host other than this one (which would send the " +
 					"signed requests and any STS token unencrypted) is warned about at configure time.",
 				Optional:   true,
-				Validators: []validator.String{endpointValidator{}},
+				Validators: []validator.String{endpointValidator()},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a call is retried after a retryable error (5xx, network). " +

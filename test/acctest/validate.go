@@ -4,8 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -177,12 +178,7 @@ type ValidationCase struct {
 // RunValidationCases validates every case in process, in parallel subtests.
 func RunValidationCases(t *testing.T, kind, typeName string, cases map[string]ValidationCase) {
 	t.Helper()
-	names := make([]string, 0, len(cases))
-	for name := range cases {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		tc := cases[name]
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

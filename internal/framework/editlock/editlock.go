@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
 )
 
 // privateKey is the private-state key of the last EditLockDetail read.
@@ -35,13 +37,7 @@ func Save(ctx context.Context, private Writer, detail string) diag.Diagnostics {
 	if detail == "" {
 		return private.SetKey(ctx, privateKey, nil)
 	}
-	b, err := json.Marshal(detail)
-	if err != nil {
-		var diags diag.Diagnostics
-		diags.AddError("Cannot keep the edit lock", err.Error())
-		return diags
-	}
-	return private.SetKey(ctx, privateKey, b)
+	return framework.SetPrivateString(ctx, private, privateKey, detail)
 }
 
 // Warn adds a warning when the object (what, e.g. "flow F-1") was locked when last read: the

@@ -42,10 +42,17 @@ func Results[T, I any](ctx context.Context, objs []T, keep func(*T) bool, id fun
 // exist (the user's configuration names it), as an error with summary and detail otherwise.
 func ListFailed(diags *diag.Diagnostics, err error, projectID, summary, detail string) {
 	if emrapi.IsProjectNotFound(err) {
-		diags.AddAttributeError(path.Root("project_id"), "No such project", fmt.Sprintf("No project has the ID %q.", projectID))
+		NoSuchProject(diags, projectID)
 		return
 	}
 	diags.AddError(summary, framework.ErrorDetail(err, detail))
+}
+
+// NoSuchProject tells on project_id that the project a data source's configuration names does not
+// exist (emrapi.IsProjectNotFound): the user must hear about the project, not about what was
+// asked for in it.
+func NoSuchProject(diags *diag.Diagnostics, projectID string) {
+	diags.AddAttributeError(path.Root("project_id"), "No such project", fmt.Sprintf("No project has the ID %q.", projectID))
 }
 
 // ProjectIDArgument is the required project_id of a data source, described by desc.

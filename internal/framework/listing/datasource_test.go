@@ -61,3 +61,32 @@ func TestListFailed(t *testing.T) {
 		t.Errorf("other error: told on an attribute: %v", other[0])
 	}
 }
+
+func TestOneNamed(t *testing.T) {
+	var diags diag.Diagnostics
+	if id, ok := listing.OneNamed(&diags, []string{"FJ-1"}, "job", " of project FP-1", "etl"); !ok || id != "FJ-1" || diags.HasError() {
+		t.Fatalf("one match: %q %v %v", id, ok, diags)
+	}
+	for _, tc := range []struct {
+		ids           []string
+		where         string
+		summary, want string
+	}{
+		{nil, " of project FP-1", "No such job", `No job of project FP-1 is named "etl".`},
+		{nil, "", "No such job", `No job is named "etl".`},
+		{[]string{"FJ-1", "FJ-2"}, " of project FP-1", "Several jobs match",
+			`2 jobs of project FP-1 are named "etl" (FJ-1, FJ-2); look the job up by id instead.`},
+	} {
+		var diags diag.Diagnostics
+		if _, ok := listing.OneNamed(&diags, tc.ids, "job", tc.where, "etl"); ok {
+			t.Errorf("%v: ok, want false", tc.ids)
+		}
+		if len(diags) != 1 || diags[0].Summary() != tc.summary || diags[0].Detail() != tc.want {
+			t.Errorf("%v: %v, want %q: %q", tc.ids, diags, tc.summary, tc.want)
+			continue
+		}
+		if d, ok := diags[0].(diag.DiagnosticWithPath); !ok || !d.Path().Equal(path.Root("name")) {
+			t.Errorf("%v: not on name: %v", tc.ids, diags[0])
+		}
+	}
+}

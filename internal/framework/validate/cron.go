@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -10,6 +9,8 @@ import (
 	"time"
 
 	"github.com/gorhill/cronexpr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -116,30 +117,17 @@ func checkQuartzDayOfWeekNumbers(dow string) error {
 }
 
 // QuartzCron returns a validator for a string attribute holding a Quartz cron expression.
-func QuartzCron() validator.String { return quartzCronValidator{} }
-
-type quartzCronValidator struct{}
-
-func (quartzCronValidator) Description(context.Context) string {
-	return "value must be a Quartz cron expression with 6 or 7 fields (seconds first)"
-}
-
-func (v quartzCronValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (quartzCronValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := ParseQuartzCron(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid cron expression",
-			fmt.Sprintf("%s is not a valid Quartz cron expression: %s.\n\n%s", PathName(req.Path), err, QuartzCronHint))
-		return
-	}
-	// Valid but never firing (0 0 2 31 2 ?) is accepted by the API and silently never runs: a
-	// warning, since the API allows it and a user may park a flow that way on purpose.
-	if msg := CronNeverFires(req.ConfigValue.ValueString(), time.Now()); msg != "" {
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Cron expression never fires", msg)
-	}
+func QuartzCron() validator.String {
+	return StringRule("value must be a Quartz cron expression with 6 or 7 fields (seconds first)", func(p path.Path, v string, diags *diag.Diagnostics) {
+		if err := ParseQuartzCron(v); err != nil {
+			diags.AddAttributeError(p, "Invalid cron expression",
+				fmt.Sprintf("%s is not a valid Quartz cron expression: %s.\n\n%s", PathName(p), err, QuartzCronHint))
+			return
+		}
+		// Valid but never firing (0 0 2 31 2 ?) is accepted by the API and silently never runs: a
+		// warning, since the API allows it and a user may park a flow that way on purpose.
+		if msg := CronNeverFires(v, time.Now()); msg != "" {
+			diags.AddAttributeWarning(p, "Cron expression never fires", msg)
+		}
+	})
 }

@@ -1,11 +1,12 @@
 package validate
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -26,31 +27,17 @@ var eventIDShape = regexp.MustCompile(`^EMR-[0-9]{9}$`)
 // AlertEventID returns a validator for an alert event id: "EMR-" and nine digits is required; an
 // id of that shape that is not one of the three documented ones is a warning only, since the
 // service may know events its documentation does not list.
-func AlertEventID() validator.String { return alertEventIDValidator{} }
-
-type alertEventIDValidator struct{}
-
-func (alertEventIDValidator) Description(context.Context) string {
-	return fmt.Sprintf(`value must be an alert event id "EMR-" followed by nine digits: %s (flow failed), %s (flow succeeded) or %s (node failed)`,
-		EventFlowFailed, EventFlowSucceeded, EventNodeFailed)
-}
-
-func (v alertEventIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v alertEventIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	id := req.ConfigValue.ValueString()
-	switch {
-	case !eventIDShape.MatchString(id):
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid alert event id",
-			fmt.Sprintf("%s is %q; it %s.", PathName(req.Path), id, v.Description(ctx)[len("value "):]))
-	case !slices.Contains(DocumentedAlertEvents(), id):
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Undocumented alert event id",
-			fmt.Sprintf("%s is %q, which is not one of the documented events %s (flow failed), %s (flow succeeded), %s (node failed). The service may reject it.",
-				PathName(req.Path), id, EventFlowFailed, EventFlowSucceeded, EventNodeFailed))
-	}
+func AlertEventID() validator.String {
+	const rule = `must be an alert event id "EMR-" followed by nine digits: ` +
+		EventFlowFailed + ` (flow failed), ` + EventFlowSucceeded + ` (flow succeeded) or ` + EventNodeFailed + ` (node failed)`
+	return StringRule("value "+rule, func(p path.Path, id string, diags *diag.Diagnostics) {
+		switch {
+		case !eventIDShape.MatchString(id):
+			diags.AddAttributeError(p, "Invalid alert event id", fmt.Sprintf("%s is %q; it %s.", PathName(p), id, rule))
+		case !slices.Contains(DocumentedAlertEvents(), id):
+			diags.AddAttributeWarning(p, "Undocumented alert event id",
+				fmt.Sprintf("%s is %q, which is not one of the documented events %s (flow failed), %s (flow succeeded), %s (node failed). The service may reject it.",
+					PathName(p), id, EventFlowFailed, EventFlowSucceeded, EventNodeFailed))
+		}
+	})
 }

@@ -1,10 +1,11 @@
 package validate
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
@@ -14,11 +15,15 @@ import (
 // of the given prefixes ("FP-", "F-", ...) followed by at least one letter or digit. The check is
 // about shape only; whether the object exists is for the API to say.
 func IDPrefix(prefix string, more ...string) validator.String {
-	return idPrefixValidator{prefixes: append([]string{prefix}, more...)}
-}
-
-type idPrefixValidator struct {
-	prefixes []string
+	prefixes := append([]string{prefix}, more...)
+	return StringRule(fmt.Sprintf("value must be an id starting with %s followed by letters and digits", quotedList(prefixes)),
+		func(p path.Path, id string, diags *diag.Diagnostics) {
+			if !HasIDPrefix(id, prefixes...) {
+				diags.AddAttributeError(p, "Invalid id",
+					fmt.Sprintf("%s must be an id starting with %s followed by letters and digits (e.g. %q), got %q.",
+						PathName(p), quotedList(prefixes), prefixes[0]+"7A39731FE719", id))
+			}
+		})
 }
 
 // HasIDPrefix reports whether id is one of the prefixes followed by one or more ASCII letters or
@@ -32,24 +37,4 @@ func quotedList(items []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, " or ")
-}
-
-func (v idPrefixValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be an id starting with %s followed by letters and digits", quotedList(v.prefixes))
-}
-
-func (v idPrefixValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v idPrefixValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	id := req.ConfigValue.ValueString()
-	if !HasIDPrefix(id, v.prefixes...) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid id",
-			fmt.Sprintf("%s must be an id starting with %s followed by letters and digits (e.g. %q), got %q.",
-				PathName(req.Path), quotedList(v.prefixes), v.prefixes[0]+"7A39731FE719", id))
-	}
 }

@@ -1,12 +1,13 @@
 package validate
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -14,25 +15,16 @@ import (
 // job's env_conf or run_conf: the API takes them as JSON-encoded strings and would accept an array
 // or a number at create time only to fail when the job runs. Invalid JSON gets its own message
 // with the position of the error.
-func JSONObject() validator.String { return jsonObjectValidator{} }
-
-type jsonObjectValidator struct{}
-
-func (jsonObjectValidator) Description(context.Context) string {
-	return `value must be a JSON object, e.g. jsonencode({ key = "value" })`
-}
-
-func (jsonObjectValidator) MarkdownDescription(context.Context) string {
-	return "value must be a JSON object, e.g. `jsonencode({ key = \"value\" })`"
-}
-
-func (jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := checkJSONObject(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON object",
-			fmt.Sprintf("%s %s. Write it with jsonencode({ ... }) to be sure it is a JSON object.", req.Path, err))
+func JSONObject() validator.String {
+	return stringRule{
+		description: `value must be a JSON object, e.g. jsonencode({ key = "value" })`,
+		markdown:    "value must be a JSON object, e.g. `jsonencode({ key = \"value\" })`",
+		check: func(p path.Path, v string, diags *diag.Diagnostics) {
+			if err := checkJSONObject(v); err != nil {
+				diags.AddAttributeError(p, "Invalid JSON object",
+					fmt.Sprintf("%s %s. Write it with jsonencode({ ... }) to be sure it is a JSON object.", p, err))
+			}
+		},
 	}
 }
 

@@ -1,52 +1,25 @@
 package validate
 
 import (
-	"context"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
 // ObjectName returns a validator for the name of a job, category or flow: 1 to maxLen characters,
 // no leading or trailing blank and no control characters, the console's rules. Whether the name
 // is free in its project or folder is for the API to say.
-func ObjectName(maxLen int) validator.String { return objectNameValidator{maxLen: maxLen} }
-
-type objectNameValidator struct {
-	maxLen int
-	// shapeOnly: NameShape, no length limit and the framework validators' wording.
-	shapeOnly bool
-}
-
-func (v objectNameValidator) Description(context.Context) string {
-	if v.shapeOnly {
-		return nameShapeRule
-	}
-	return fmt.Sprintf("value must be 1 to %d characters, without leading or trailing blanks or control characters", v.maxLen)
-}
-
-func (v objectNameValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v objectNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if v.shapeOnly {
-		// No limit on the length: a name has at most as many runes as it has.
-		if checkObjectName(s, utf8.RuneCountInString(s)) != nil {
-			resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
-				fmt.Sprintf("Attribute %s %s, got: %s", req.Path, nameShapeRule, s))
-		}
-		return
-	}
-	if err := checkObjectName(s, v.maxLen); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid name", fmt.Sprintf("%s %s.", req.Path, err))
-	}
+func ObjectName(maxLen int) validator.String {
+	return StringRule(fmt.Sprintf("value must be 1 to %d characters, without leading or trailing blanks or control characters", maxLen),
+		func(p path.Path, s string, diags *diag.Diagnostics) {
+			if err := checkObjectName(s, maxLen); err != nil {
+				diags.AddAttributeError(p, "Invalid name", fmt.Sprintf("%s %s.", p, err))
+			}
+		})
 }
 
 func checkObjectName(s string, maxLen int) error {
@@ -78,6 +51,13 @@ func checkObjectName(s string, maxLen int) error {
 // diagnostic keeps the framework validators' wording ("Attribute name must not start or end with
 // a blank and must not hold control characters, got: …") that the project resource has always
 // shown.
-func NameShape() validator.String { return objectNameValidator{shapeOnly: true} }
+func NameShape() validator.String {
+	return StringRule(nameShapeRule, func(p path.Path, s string, diags *diag.Diagnostics) {
+		// No limit on the length: a name has at most as many runes as it has.
+		if checkObjectName(s, utf8.RuneCountInString(s)) != nil {
+			diags.AddAttributeError(p, "Invalid Attribute Value Match", fmt.Sprintf("Attribute %s %s, got: %s", p, nameShapeRule, s))
+		}
+	})
+}
 
 const nameShapeRule = "must not start or end with a blank and must not hold control characters"

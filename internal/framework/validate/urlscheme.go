@@ -1,10 +1,11 @@
 package validate
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -12,40 +13,19 @@ import (
 // a job resource's path (oss:// or hdfs://), with something after the scheme. Schemes are given
 // without "://" and matched exactly (the API is case-sensitive).
 func URLScheme(scheme string, more ...string) validator.String {
-	return urlSchemeValidator{schemes: append([]string{scheme}, more...)}
-}
-
-type urlSchemeValidator struct {
-	schemes []string
-}
-
-func (v urlSchemeValidator) list() string {
-	q := make([]string, len(v.schemes))
-	for i, s := range v.schemes {
+	schemes := append([]string{scheme}, more...)
+	q := make([]string, len(schemes))
+	for i, s := range schemes {
 		q[i] = s + "://"
 	}
-	return strings.Join(q, " or ")
-}
-
-func (v urlSchemeValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be a location starting with %s", v.list())
-}
-
-func (v urlSchemeValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v urlSchemeValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	for _, scheme := range v.schemes {
-		if rest, ok := strings.CutPrefix(s, scheme+"://"); ok && rest != "" {
-			return
+	list := strings.Join(q, " or ")
+	return StringRule("value must be a location starting with "+list, func(p path.Path, s string, diags *diag.Diagnostics) {
+		for _, scheme := range schemes {
+			if rest, ok := strings.CutPrefix(s, scheme+"://"); ok && rest != "" {
+				return
+			}
 		}
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid location",
-		fmt.Sprintf("%s must start with %s followed by a path (e.g. %q), got %q.",
-			req.Path, v.list(), v.schemes[0]+"://bucket/path/app.jar", s))
+		diags.AddAttributeError(p, "Invalid location",
+			fmt.Sprintf("%s must start with %s followed by a path (e.g. %q), got %q.", p, list, schemes[0]+"://bucket/path/app.jar", s))
+	})
 }

@@ -198,8 +198,7 @@ func (r *categoryResource) ImportState(ctx context.Context, req resource.ImportS
 func (r *categoryResource) readInto(ctx context.Context, m *categoryModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	c, err := r.Client().DescribeCategory(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the folder after writing it", framework.ErrorDetail(err,
-			"The folder exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		framework.ReadBackFailed(diags, "folder", err)
 		return
 	}
 	flattenCategory(c, m)

@@ -326,8 +326,7 @@ func (r *settingResource) ImportState(ctx context.Context, req resource.ImportSt
 func (r *settingResource) readInto(ctx context.Context, m *settingModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	s, err := r.Client().DescribeClusterSetting(ctx, m.ProjectID.ValueString(), m.ClusterID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the cluster setting after writing it", framework.ErrorDetail(err,
-			"The setting exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		framework.ReadBackFailed(diags, "cluster setting", err)
 		return
 	}
 	diags.Append(flattenClusterSetting(s, m)...)

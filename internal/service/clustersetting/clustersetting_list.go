@@ -1,7 +1,7 @@
 package clustersetting
 
 import (
-	"context"
+	"cmp"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -19,17 +19,10 @@ func NewListResource() list.ListResource {
 		Kind:        "cluster settings",
 		Schema:      settingListSchema(),
 		NewResource: NewResource,
-		Pages: listing.All(func(c *emrapi.Client, ctx context.Context, projectID string) ([]emrapi.ClusterSetting, error) {
-			return c.ListClusterSettings(ctx, projectID)
-		}),
-		Input: func(cfg settingListModel, _ int) string { return cfg.ProjectID.ValueString() },
+		Pages:       listing.All((*emrapi.Client).ListClusterSettings),
+		Input:       func(cfg settingListModel, _ int) string { return cfg.ProjectID.ValueString() },
 		// The display name: the cluster's name when the list gives it, else its id.
-		Name: func(s emrapi.ClusterSetting) string {
-			if s.ClusterName != "" {
-				return s.ClusterName
-			}
-			return s.ClusterID
-		},
+		Name:   func(s emrapi.ClusterSetting) string { return cmp.Or(s.ClusterName, s.ClusterID) },
 		ID:     func(s emrapi.ClusterSetting) string { return s.ClusterID },
 		IDAttr: "cluster_id",
 	})

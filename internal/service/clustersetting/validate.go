@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -33,89 +35,55 @@ const (
 	maxHostLength  = 253
 )
 
-// nameValidator checks one string against a rule with a message that says what is allowed.
-type nameValidator struct {
-	what  string // "a Linux user name"
-	rule  string // what it may hold, for the message and the docs
-	valid func(string) bool
-}
-
-func (v nameValidator) Description(context.Context) string {
-	return fmt.Sprintf("must be %s: %s", v.what, v.rule)
-}
-
-func (v nameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v nameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if v.valid(s) {
-		return
-	}
-	hint := ""
-	if strings.ContainsAny(s, ", \t") {
-		hint = " Give one item per element of the set, not a comma-separated list."
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+strings.TrimPrefix(strings.TrimPrefix(v.what, "a "), "an "),
-		fmt.Sprintf("%s must be %s (%s), got %q.%s", validate.PathName(req.Path), v.what, v.rule, s, hint))
+// nameValidator checks one string against a rule with a message that says what is allowed: what
+// is "a Linux user name", rule what it may hold (for the message and the docs).
+func nameValidator(what, rule string, valid func(string) bool) validator.String {
+	return validate.StringRule(fmt.Sprintf("must be %s: %s", what, rule), func(p path.Path, s string, diags *diag.Diagnostics) {
+		if valid(s) {
+			return
+		}
+		hint := ""
+		if strings.ContainsAny(s, ", \t") {
+			hint = " Give one item per element of the set, not a comma-separated list."
+		}
+		diags.AddAttributeError(p, "Invalid "+strings.TrimPrefix(strings.TrimPrefix(what, "a "), "an "),
+			fmt.Sprintf("%s must be %s (%s), got %q.%s", validate.PathName(p), what, rule, s, hint))
+	})
 }
 
 func linuxUser() validator.String {
-	return nameValidator{
-		what:  "a Linux user name",
-		rule:  "1 to 32 letters, digits, '_', '.' or '-', not starting with a digit, '.' or '-'",
-		valid: linuxUserPattern.MatchString,
-	}
+	return nameValidator("a Linux user name", "1 to 32 letters, digits, '_', '.' or '-', not starting with a digit, '.' or '-'",
+		linuxUserPattern.MatchString)
 }
 
 func yarnQueue() validator.String {
-	return nameValidator{
-		what:  "a YARN queue name",
-		rule:  "letters, digits, '_' and '-', with '.' between the levels of a path such as root.etl; at most 255 characters",
-		valid: func(s string) bool { return len(s) <= maxQueueLength && queuePattern.MatchString(s) },
-	}
+	return nameValidator("a YARN queue name",
+		"letters, digits, '_' and '-', with '.' between the levels of a path such as root.etl; at most 255 characters",
+		func(s string) bool { return len(s) <= maxQueueLength && queuePattern.MatchString(s) })
 }
 
 func hostName() validator.String {
-	return nameValidator{
-		what:  "a host name",
-		rule:  "the DNS name of a master or gateway host of the cluster, such as emr-header-1.cluster-500159692",
-		valid: func(s string) bool { return len(s) <= maxHostLength && hostPattern.MatchString(s) },
-	}
+	return nameValidator("a host name", "the DNS name of a master or gateway host of the cluster, such as emr-header-1.cluster-500159692",
+		func(s string) bool { return len(s) <= maxHostLength && hostPattern.MatchString(s) })
 }
 
 // clusterID checks that cluster_id names a cluster (C-…). A cluster template (CT-…) is refused
 // with its own message: flows may name a template (with create_cluster), but a project is
 // associated with real clusters only (the console's "Add Cluster" lists subscription and
 // pay-as-you-go clusters).
-func clusterID() validator.String { return clusterIDValidator{} }
-
-type clusterIDValidator struct{}
-
-func (clusterIDValidator) Description(context.Context) string {
-	return `must be a cluster id starting with "C-"; a cluster template (CT-…) cannot be associated`
-}
-
-func (v clusterIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (clusterIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	id := req.ConfigValue.ValueString()
-	switch {
-	case validate.HasIDPrefix(id, validate.ClusterTemplatePrefix):
-		resp.Diagnostics.AddAttributeError(req.Path, "A cluster template cannot be associated",
-			fmt.Sprintf("cluster_id %q is a cluster template. A project is associated with existing clusters (C-…) only; "+
-				"flows that create their cluster from a template (create_cluster = true) need no cluster setting.", id))
-	case !validate.HasIDPrefix(id, validate.ClusterPrefix):
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid id",
-			fmt.Sprintf("cluster_id must be a cluster id starting with \"C-\" followed by letters and digits (e.g. \"C-DCEE11B49C8F42B4\"), got %q.", id))
-	}
+func clusterID() validator.String {
+	const rule = `must be a cluster id starting with "C-"; a cluster template (CT-…) cannot be associated`
+	return validate.StringRule(rule, func(p path.Path, id string, diags *diag.Diagnostics) {
+		switch {
+		case validate.HasIDPrefix(id, validate.ClusterTemplatePrefix):
+			diags.AddAttributeError(p, "A cluster template cannot be associated",
+				fmt.Sprintf("cluster_id %q is a cluster template. A project is associated with existing clusters (C-…) only; "+
+					"flows that create their cluster from a template (create_cluster = true) need no cluster setting.", id))
+		case !validate.HasIDPrefix(id, validate.ClusterPrefix):
+			diags.AddAttributeError(p, "Invalid id",
+				fmt.Sprintf("cluster_id must be a cluster id starting with \"C-\" followed by letters and digits (e.g. \"C-DCEE11B49C8F42B4\"), got %q.", id))
+		}
+	})
 }
 
 // whitelistEmptied asks for a replacement when a whitelist that has items is emptied:

@@ -327,31 +327,24 @@ func alertBlock() schema.Block {
 					Computed:            true,
 					Default:             booldefault.StaticBool(true),
 				},
-				"user_group_ids": schema.SetAttribute{
-					MarkdownDescription: "Alert contact groups to tell (`alertUserGroupIdList`), e.g. `AUG-…`. `[]` means none, as unset does.",
-					ElementType:         types.StringType,
-					Optional:            true,
-					// Unset is planned as [] (alertGroupsUnsetAsEmpty), as the server's empty list
-					// reads, so that neither re-creates the alert block (a set element), an import
-					// included.
-					Computed: true,
-					Validators: []validator.Set{
-						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
-					},
-				},
-				"dingding_group_ids": schema.SetAttribute{
-					MarkdownDescription: "DingTalk groups to tell (`alertDingDingGroupList`), e.g. `ADG-…`. `[]` means none, as unset does.",
-					ElementType:         types.StringType,
-					Optional:            true,
-					// Unset is planned as [] (alertGroupsUnsetAsEmpty), as the server's empty list
-					// reads, so that neither re-creates the alert block (a set element), an import
-					// included.
-					Computed: true,
-					Validators: []validator.Set{
-						setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
-					},
-				},
+				"user_group_ids":     alertGroupsAttribute("Alert contact groups to tell (`alertUserGroupIdList`), e.g. `AUG-…`."),
+				"dingding_group_ids": alertGroupsAttribute("DingTalk groups to tell (`alertDingDingGroupList`), e.g. `ADG-…`."),
 			},
+		},
+	}
+}
+
+// alertGroupsAttribute is one of an alert's group lists, described by desc.
+func alertGroupsAttribute(desc string) schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: desc + " `[]` means none, as unset does.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		// Unset is planned as [] (alertGroupsUnsetAsEmpty), as the server's empty list reads, so
+		// that neither re-creates the alert block (a set element), an import included.
+		Computed: true,
+		Validators: []validator.Set{
+			setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 		},
 	}
 }
@@ -696,13 +689,7 @@ type privateState interface {
 // saveServerGraph keeps the server's graph document, as a JSON string (private values must be
 // JSON, and a string holds any document, valid or not, unchanged).
 func saveServerGraph(ctx context.Context, private privateState, doc string) diag.Diagnostics {
-	b, err := json.Marshal(doc)
-	if err != nil {
-		var diags diag.Diagnostics
-		diags.AddError("Cannot keep the flow's graph", err.Error())
-		return diags
-	}
-	return private.SetKey(ctx, privateGraphKey, b)
+	return framework.SetPrivateString(ctx, private, privateGraphKey, doc)
 }
 
 // lastServerGraph returns the graph the server held when the flow was last read; nil when it is

@@ -5,17 +5,14 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
@@ -39,38 +36,22 @@ func (d *flowDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 }
 
 func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
+	str := listing.ComputedString
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one EMR data-development workflow (flow) of a project by `id` or by `name` " +
 			"(exactly one of them) and reads everything DescribeFlow returns. It is an error when no flow, or more " +
 			"than one, matches.",
 		Attributes: map[string]schema.Attribute{
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the project (`FP-…`) that holds the flow.",
-				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
-			},
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The flow's ID (`F-…`).",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{validate.IDPrefix(validate.FlowPrefix)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The flow's exact name.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"project_id":     listing.ProjectIDArgument("ID of the project (`FP-…`) that holds the flow."),
+			"id":             listing.LookupID("The flow's ID (`F-…`).", validate.IDPrefix(validate.FlowPrefix)),
+			"name":           listing.LookupName("flow"),
 			"region":         str("Region of the flow: the provider's region."),
 			"description":    str("Description of the flow."),
 			"cluster_id":     str("The cluster the flow runs on (`C-…`), or the cluster template (`CT-…`) when `create_cluster` is true."),
 			"create_cluster": schema.BoolAttribute{MarkdownDescription: "Whether a cluster is created from the template `cluster_id` for each run.", Computed: true},
 			"cron_expr":      str("Schedule, as a Quartz cron expression; null when the flow has none."),
-			"start_schedule": schema.Int64Attribute{MarkdownDescription: "Start of the schedule, in milliseconds since the Unix epoch; null when unset.", Computed: true},
-			"end_schedule":   schema.Int64Attribute{MarkdownDescription: "End of the schedule, in milliseconds since the Unix epoch; null when unset.", Computed: true},
+			"start_schedule": listing.ComputedInt64("Start of the schedule, in milliseconds since the Unix epoch; null when unset."),
+			"end_schedule":   listing.ComputedInt64("End of the schedule, in milliseconds since the Unix epoch; null when unset."),
 			"host_name":      str("Host the flow's node instances run on; null when unset."),
 			"parent_flow_ids": schema.SetAttribute{
 				MarkdownDescription: "IDs of the flows (`F-…`) this flow depends on; null when none.",
@@ -108,16 +89,14 @@ func (d *flowDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"periodic":             schema.BoolAttribute{MarkdownDescription: "Whether the flow runs on a schedule.", Computed: true},
 			"namespace":            str("Namespace of the flow; null when unset."),
 			"log_archive_location": str("Where the logs of the flow's runs are archived; null when unset."),
-			"gmt_create":           schema.Int64Attribute{MarkdownDescription: "Creation time, in milliseconds since the epoch.", Computed: true},
-			"gmt_modified":         schema.Int64Attribute{MarkdownDescription: "Last modification time, in milliseconds since the epoch.", Computed: true},
+			"gmt_create":           listing.GmtCreate,
+			"gmt_modified":         listing.GmtModified,
 		},
 	}
 }
 
 func (d *flowDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return listing.LookupByIDOrName()
 }
 
 func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -133,7 +112,7 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		f, err = d.Client().DescribeFlow(ctx, projectID, cfg.ID.ValueString())
 		switch {
 		case emrapi.IsProjectNotFound(err):
-			addMissingProjectError(&resp.Diagnostics, projectID)
+			listing.NoSuchProject(&resp.Diagnostics, projectID)
 			return
 		case emrapi.IsNotFound(err):
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "No such flow",
@@ -145,23 +124,20 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		var matches []emrapi.Flow
 		matches, err = findFlowsByName(ctx, d.Client(), projectID, name)
 		if emrapi.IsProjectNotFound(err) {
-			addMissingProjectError(&resp.Diagnostics, projectID)
+			listing.NoSuchProject(&resp.Diagnostics, projectID)
 			return
 		}
 		if err == nil {
-			switch len(matches) {
-			case 0:
-				resp.Diagnostics.AddAttributeError(path.Root("name"), "No such flow",
-					fmt.Sprintf("No flow of project %s is named %q.", projectID, name))
-				return
-			case 1:
-				// ListFlow items lack ParentFlowList: the flow is read again in full.
-				f, err = d.Client().DescribeFlow(ctx, projectID, matches[0].ID)
-			default:
-				resp.Diagnostics.AddAttributeError(path.Root("name"), "Several flows match",
-					fmt.Sprintf("%d flows of project %s are named %q; look the flow up by id instead.", len(matches), projectID, name))
+			ids := make([]string, len(matches))
+			for i := range matches {
+				ids[i] = matches[i].ID
+			}
+			id, ok := listing.OneNamed(&resp.Diagnostics, ids, "flow", " of project "+projectID, name)
+			if !ok {
 				return
 			}
+			// ListFlow items lack ParentFlowList: the flow is read again in full.
+			f, err = d.Client().DescribeFlow(ctx, projectID, id)
 		}
 	}
 	if err != nil {
@@ -174,13 +150,6 @@ func (d *flowDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
-}
-
-// addMissingProjectError reports a project that does not exist (emrapi.IsProjectNotFound) on
-// project_id: the user must hear about the project, not about the flow asked for.
-func addMissingProjectError(diags *diag.Diagnostics, projectID string) {
-	diags.AddAttributeError(path.Root("project_id"), "No such project",
-		fmt.Sprintf("No project has the ID %q.", projectID))
 }
 
 // flowDataModel is the emrflow_flow data source's configuration and state. The graph is shown as

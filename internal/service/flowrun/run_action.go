@@ -104,7 +104,7 @@ func waitAttributes(flowID, started string) map[string]schema.Attribute {
 				"default `30m`). When it passes, the action fails and says where the run stands; the run itself " +
 				"is not stopped.",
 			Optional:   true,
-			Validators: []validator.String{durationValidator{}},
+			Validators: []validator.String{positiveDuration()},
 		},
 	}
 }

@@ -1,32 +1,25 @@
 package flowrun
 
 import (
-	"context"
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/validate"
 )
 
 var pathTimeout = path.Root("timeout")
 
-// durationValidator accepts a positive Go duration ("90s", "30m", "1h30m").
-type durationValidator struct{}
-
-func (durationValidator) Description(context.Context) string {
-	return "must be a positive duration such as 90s, 30m or 2h"
-}
-
-func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err != nil || d <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", durationHint(req.ConfigValue.ValueString()))
-	}
+// positiveDuration accepts a positive Go duration ("90s", "30m", "1h30m").
+func positiveDuration() validator.String {
+	return validate.StringRule("must be a positive duration such as 90s, 30m or 2h", func(p path.Path, v string, diags *diag.Diagnostics) {
+		if d, err := time.ParseDuration(v); err != nil || d <= 0 {
+			diags.AddAttributeError(p, "Invalid duration", durationHint(v))
+		}
+	})
 }
 
 func durationHint(v string) string {

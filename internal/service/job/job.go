@@ -377,8 +377,7 @@ type privateState interface {
 func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	j, err := r.Client().DescribeJob(ctx, m.ProjectID.ValueString(), m.ID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the job after writing it", framework.ErrorDetail(err,
-			"The job exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		framework.ReadBackFailed(diags, "job", err)
 		return
 	}
 	diags.Append(flattenJob(ctx, j, m)...)
@@ -390,13 +389,7 @@ func (r *jobResource) readInto(ctx context.Context, m *jobModel, state *tfsdk.St
 // The job's AlertConf lives in the resource's private state, JSON-encoded as the framework wants.
 
 func setAlertConf(ctx context.Context, private privateState, alertConf string) diag.Diagnostics {
-	b, err := json.Marshal(alertConf)
-	if err != nil {
-		var diags diag.Diagnostics
-		diags.AddError("Cannot record the job's alert configuration", err.Error())
-		return diags
-	}
-	return private.SetKey(ctx, privateAlertConf, b)
+	return framework.SetPrivateString(ctx, private, privateAlertConf, alertConf)
 }
 
 // privateGetter is what Update's request can read private data from.

@@ -3,14 +3,10 @@ package job
 import (
 	"context"
 	"fmt"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
@@ -72,34 +68,15 @@ func (d *jobDataSource) Metadata(_ context.Context, req datasource.MetadataReque
 }
 
 func (d *jobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	num := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	str, num := listing.ComputedString, listing.ComputedInt64
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one job of a data-development project by `id` or by exact `name` (exactly one of " +
 			"them), with DescribeFlowJob (by name: ListFlowJob, then DescribeFlowJob). It is an error when no job, or " +
 			"more than one, matches. Use it to refer to a job made in the console from a flow's graph.",
 		Attributes: map[string]schema.Attribute{
-			"project_id": schema.StringAttribute{
-				MarkdownDescription: "The project (`FP-…`) that holds the job.",
-				Required:            true,
-				Validators:          []validator.String{validate.IDPrefix(validate.ProjectPrefix)},
-			},
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The job's ID (`FJ-…`).",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{validate.IDPrefix(validate.JobPrefix)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The job's exact name.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"project_id":           listing.ProjectIDArgument("The project (`FP-…`) that holds the job."),
+			"id":                   listing.LookupID("The job's ID (`FJ-…`).", validate.IDPrefix(validate.JobPrefix)),
+			"name":                 listing.LookupName("job"),
 			"type":                 str("The job type: `SHELL`, `SPARK`, `HIVE_SQL`, ..."),
 			"description":          str("The job's description."),
 			"params":               str("The job's content (command line, SQL, ...); null when empty."),
@@ -117,16 +94,14 @@ func (d *jobDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 			"cluster_id":           str(clusterIDReadNote),
 			"adhoc":                schema.BoolAttribute{MarkdownDescription: "Whether the job is an ad-hoc query.", Computed: true},
 			"parent_category_id":   str("The folder (`FC-…`) that holds the job; null at the project's root."),
-			"gmt_create":           num("Creation time, in milliseconds since the epoch."),
-			"gmt_modified":         num("Last modification time, in milliseconds since the epoch."),
+			"gmt_create":           listing.GmtCreate,
+			"gmt_modified":         listing.GmtModified,
 		},
 	}
 }
 
 func (d *jobDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return listing.LookupByIDOrName()
 }
 
 func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -148,17 +123,8 @@ func (d *jobDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 		for _, j := range emrapi.NamedExactly(all, name, func(j *emrapi.Job) string { return j.Name }) {
 			matches = append(matches, j.ID)
 		}
-		switch len(matches) {
-		case 0:
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "No such job",
-				fmt.Sprintf("No job of project %s is named %q.", projectID, name))
-			return
-		case 1:
-			id = matches[0]
-		default:
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Several jobs match",
-				fmt.Sprintf("%d jobs of project %s are named %q (%s); look the job up by id instead.",
-					len(matches), projectID, name, strings.Join(matches, ", ")))
+		var ok bool
+		if id, ok = listing.OneNamed(&resp.Diagnostics, matches, "job", " of project "+projectID, name); !ok {
 			return
 		}
 	}

@@ -178,8 +178,7 @@ func (r *projectResource) ImportState(ctx context.Context, req resource.ImportSt
 func (r *projectResource) readInto(ctx context.Context, m *projectModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	p, err := r.Client().DescribeProject(ctx, m.ID.ValueString())
 	if err != nil {
-		diags.AddError("Cannot read the project after writing it", framework.ErrorDetail(err,
-			"The project exists and is recorded in the state; run `terraform apply` again to refresh it."))
+		framework.ReadBackFailed(diags, "project", err)
 		return
 	}
 	flattenProject(p, m)

@@ -4,16 +4,15 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework"
+	"github.com/emrflow/terraform-provider-emrflow/internal/framework/listing"
 )
 
 var (
@@ -50,30 +49,19 @@ func (d *projectDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		MarkdownDescription: "Looks up one EMR data-development project by `id` or by `name` (exactly one of them). " +
 			"It is an error when no project, or more than one, matches.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The project's ID (`FP-…`).",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(projectIDPattern, "must look like FP-<letters and digits>")},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The project's exact name.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"description":  schema.StringAttribute{MarkdownDescription: "The project's description.", Computed: true},
-			"user_id":      schema.StringAttribute{MarkdownDescription: "The account that owns the project.", Computed: true},
-			"gmt_create":   schema.Int64Attribute{MarkdownDescription: "Creation time, in milliseconds since the epoch.", Computed: true},
-			"gmt_modified": schema.Int64Attribute{MarkdownDescription: "Last modification time, in milliseconds since the epoch.", Computed: true},
+			"id": listing.LookupID("The project's ID (`FP-…`).",
+				stringvalidator.RegexMatches(projectIDPattern, "must look like FP-<letters and digits>")),
+			"name":         listing.LookupName("project"),
+			"description":  listing.ComputedString("The project's description."),
+			"user_id":      listing.ComputedString("The account that owns the project."),
+			"gmt_create":   listing.GmtCreate,
+			"gmt_modified": listing.GmtModified,
 		},
 	}
 }
 
 func (d *projectDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+	return listing.LookupByIDOrName()
 }
 
 func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -95,18 +83,14 @@ func (d *projectDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		var matches []emrapi.Project
 		matches, err = findProjectsByName(ctx, d.Client(), cfg.Name.ValueString())
 		if err == nil {
-			switch len(matches) {
-			case 0:
-				resp.Diagnostics.AddAttributeError(path.Root("name"), "No such project",
-					fmt.Sprintf("No project is named %q.", cfg.Name.ValueString()))
-				return
-			case 1:
-				p = &matches[0]
-			default:
-				resp.Diagnostics.AddAttributeError(path.Root("name"), "Several projects match",
-					fmt.Sprintf("%d projects are named %q; look the project up by id instead.", len(matches), cfg.Name.ValueString()))
+			ids := make([]string, len(matches))
+			for i := range matches {
+				ids[i] = matches[i].ID
+			}
+			if _, ok := listing.OneNamed(&resp.Diagnostics, ids, "project", "", cfg.Name.ValueString()); !ok {
 				return
 			}
+			p = &matches[0]
 		}
 	}
 	if err != nil {

@@ -1,8 +1,6 @@
 package projectuser
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,13 +17,11 @@ func NewListResource() list.ListResource {
 		Kind:        "project users",
 		Schema:      userListSchema(),
 		NewResource: NewResource,
-		Pages: listing.All(func(c *emrapi.Client, ctx context.Context, projectID string) ([]emrapi.ProjectUser, error) {
-			return c.ListProjectUsers(ctx, projectID)
-		}),
-		Input:  func(cfg userListModel, _ int) string { return cfg.ProjectID.ValueString() },
-		Name:   func(u emrapi.ProjectUser) string { return u.UserName },
-		ID:     func(u emrapi.ProjectUser) string { return u.UserName },
-		IDAttr: "user_name",
+		Pages:       listing.All((*emrapi.Client).ListProjectUsers),
+		Input:       func(cfg userListModel, _ int) string { return cfg.ProjectID.ValueString() },
+		Name:        func(u emrapi.ProjectUser) string { return u.UserName },
+		ID:          func(u emrapi.ProjectUser) string { return u.UserName },
+		IDAttr:      "user_name",
 	})
 }
 

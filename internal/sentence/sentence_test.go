@@ -1,8 +1,8 @@
-package validate
+package sentence
 
 import "testing"
 
-func TestSentence(t *testing.T) {
+func TestEnd(t *testing.T) {
 	for in, want := range map[string]string{
 		`region "x" is not a region of EMR; did you mean "y"?`: `region "x" is not a region of EMR; did you mean "y"?`,
 		"no period":       "no period.",
@@ -10,8 +10,8 @@ func TestSentence(t *testing.T) {
 		"wow!":            "wow!",
 		"trailing space ": "trailing space.",
 	} {
-		if got := Sentence(in); got != want {
-			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		if got := End(in); got != want {
+			t.Errorf("End(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
