@@ -55,7 +55,8 @@ func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool
 	if !needsLayout(planned) {
 		return planned, false // the common case: nothing to place
 	}
-	elems := planned.Attributes()["nodes"].(types.Map).Elements()
+	nodes, _ := planned.Attributes()["nodes"].(types.Map) // needsLayout checked it is one
+	elems := nodes.Elements()
 	cfg := expandGraph(config)
 	if cfg == nil || cfg.StructureUnknown || len(cfg.Graph.Nodes) != len(elems) {
 		return planned, false
