@@ -279,9 +279,9 @@ func (r *Runner) PlanRatio(ctx context.Context) ([]PlanRatioRow, error) {
 				*sides[k] = append(*sides[k], s)
 			}
 			f, m, ss := row.Flows[len(row.Flows)-1], row.Minimal[len(row.Minimal)-1], row.SameSchema[len(row.SameSchema)-1]
-			r.logf("plan ratio N=%d, run %d: flows %s (CPU %s, provider %s), do-nothing %s (CPU %s, provider %s), same schema %s (CPU %s, provider %s)",
-				n, rep+1, fmtDur(f.Wall), fmtDur(f.TotalCPU), fmtDur(f.ProviderCPU), fmtDur(m.Wall), fmtDur(m.TotalCPU), fmtDur(m.ProviderCPU),
-				fmtDur(ss.Wall), fmtDur(ss.TotalCPU), fmtDur(ss.ProviderCPU))
+			r.logf("plan ratio N=%d, run %d: flows %s (CPU %s, provider %s, %d processes), do-nothing %s (CPU %s, provider %s, %d processes), same schema %s (CPU %s, provider %s, %d processes)",
+				n, rep+1, fmtDur(f.Wall), fmtDur(f.TotalCPU), fmtDur(f.ProviderCPU), f.Processes, fmtDur(m.Wall), fmtDur(m.TotalCPU), fmtDur(m.ProviderCPU), m.Processes,
+				fmtDur(ss.Wall), fmtDur(ss.TotalCPU), fmtDur(ss.ProviderCPU), ss.Processes)
 		}
 		p.Close()
 		rows = append(rows, row)
