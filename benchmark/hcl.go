@@ -17,10 +17,17 @@ type FlowsSpec struct {
 	// JobID, when set, adds a JOB node running that job (type SHELL) between START and END: the
 	// provider then checks the project's jobs (ListFlowJob) before each write of the graph.
 	JobID string
+	// Scheduled, with JobID set, makes each flow the yardstick flow: a four-node graph
+	// (START → two JOB nodes → END), a cron schedule and an alert, instead of START → [JOB →] END.
+	Scheduled bool
 }
 
-// FlowsConfig renders N emrflow_flow resources (count) with a START → [JOB →] END graph.
+// FlowsConfig renders N emrflow_flow resources (count) with a START → [JOB →] END graph, or the
+// scheduled four-node flow of FlowsSpec.Scheduled.
 func FlowsConfig(s FlowsSpec) string {
+	if s.Scheduled && s.JobID != "" {
+		return scheduledFlowsConfig(s)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"f\" {\n  count       = %d\n  project_id  = %q\n  cluster_id  = %q\n", s.Count, s.ProjectID, s.ClusterID)
 	fmt.Fprintf(&b, "  name        = \"bench-${count.index}\"\n  description = %q\n", s.Description)
@@ -32,6 +39,21 @@ func FlowsConfig(s FlowsSpec) string {
 	}
 	fmt.Fprintf(&b, "      end = { type = \"END\", depends_on = [%q] }\n    }\n", last)
 	b.WriteString("  }\n}\n")
+	return b.String()
+}
+
+// scheduledFlowsConfig is FlowsConfig for FlowsSpec.Scheduled.
+func scheduledFlowsConfig(s FlowsSpec) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "resource \"emrflow_flow\" \"f\" {\n  count       = %d\n  project_id  = %q\n  cluster_id  = %q\n", s.Count, s.ProjectID, s.ClusterID)
+	fmt.Fprintf(&b, "  name        = \"bench-${count.index}\"\n  description = %q\n", s.Description)
+	b.WriteString("  cron_expr      = \"0 0 * * * ?\"\n  start_schedule = 1538017814000\n  end_schedule   = 4102444800000\n")
+	b.WriteString("  graph {\n    nodes = {\n      start = { type = \"START\" }\n")
+	for _, id := range []string{"extract", "load"} {
+		fmt.Fprintf(&b, "      %s = { type = \"JOB\", job_id = %q, job_type = \"SHELL\", depends_on = [\"start\"] }\n", id, s.JobID)
+	}
+	b.WriteString("      end = { type = \"END\", depends_on = [\"extract\", \"load\"] }\n    }\n  }\n")
+	b.WriteString("  alert {\n    event_id           = \"EMR-210401001\"\n    user_group_ids     = [\"AUG-b79bb29bb6e14ddd89674a242623851b\"]\n    dingding_group_ids = []\n  }\n}\n")
 	return b.String()
 }
 

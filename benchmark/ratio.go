@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
 	"github.com/emrflow/terraform-provider-emrflow/internal/emulator"
 	"github.com/emrflow/terraform-provider-emrflow/test/cliharness"
 )
@@ -35,13 +36,18 @@ type Sample struct {
 // CLICPU is Terraform's own CPU (with the wrappers'): TotalCPU less the providers'.
 func (s Sample) CLICPU() time.Duration { return s.TotalCPU - s.ProviderCPU }
 
-// measured runs one terraform command in w through the usage wrapper and measures it.
+// measured runs one terraform command that walks the graph (plan, apply) in w through the usage
+// wrapper, with the run's -parallelism, and measures it.
 func (r *Runner) measured(ctx context.Context, w *cliharness.Workspace, usageFile string, wantExit int, args ...string) (Sample, error) {
+	return r.measure(ctx, w, usageFile, wantExit, append(slices.Clone(args), fmt.Sprintf("-parallelism=%d", r.cfg.Parallelism))...)
+}
+
+// measure runs one terraform command in w through the usage wrapper and measures it.
+func (r *Runner) measure(ctx context.Context, w *cliharness.Workspace, usageFile string, wantExit int, args ...string) (Sample, error) {
 	if err := os.WriteFile(usageFile, nil, 0o600); err != nil {
 		return Sample{}, fmt.Errorf("resetting the usage file: %w", err)
 	}
 	w.Emulator.ResetStats()
-	args = append(slices.Clone(args), fmt.Sprintf("-parallelism=%d", r.cfg.Parallelism))
 	cmd := w.Command(ctx, args...)
 	cmd.Env = append(cmd.Env, WrapOutputEnv+"="+usageFile)
 	var stdout, stderr bytes.Buffer
@@ -108,12 +114,21 @@ func (r PlanRatioRow) Ratio(latency time.Duration, parallelism int) float64 {
 // same comparison without wall time, which a shared machine makes noisy, and without the API's
 // latency, which costs no CPU.
 func (r PlanRatioRow) CPURatio() float64 {
-	return Ratio(Median(pick(r.Flows, func(s Sample) time.Duration { return s.TotalCPU })),
-		Median(pick(r.Minimal, func(s Sample) time.Duration { return s.TotalCPU })))
+	return Ratio(Median(cpus(r.Flows)), Median(cpus(r.Minimal)))
+}
+
+// SameSchemaCPURatio is the flows' median CPU (Terraform and providers) over the same-schema
+// resource's: what this provider's own code costs beyond its schema (issue 21: at most 1.10).
+func (r PlanRatioRow) SameSchemaCPURatio() float64 {
+	return Ratio(Median(cpus(r.Flows)), Median(cpus(r.SameSchema)))
 }
 
 func walls(s []Sample) []time.Duration {
 	return pick(s, func(s Sample) time.Duration { return s.Wall })
+}
+
+func cpus(s []Sample) []time.Duration {
+	return pick(s, func(s Sample) time.Duration { return s.TotalCPU })
 }
 
 func pick(s []Sample, f func(Sample) time.Duration) []time.Duration {
@@ -155,17 +170,44 @@ func (p *ratioPair) Close() {
 	}
 }
 
-// fakeProjectID is the project of the same-schema resources, which call no API.
-const fakeProjectID = "FP-0000000000000001"
+// fakeProjectID and fakeJobID are the project and job of the same-schema resources, which call
+// no API.
+const (
+	fakeProjectID = "FP-0000000000000001"
+	fakeJobID     = "FJ-0000000000000001"
+)
+
+// ratioFlows is the configuration of the plan-ratio and instruction runs: N of issue 21's
+// yardstick flow (a four-node graph, a cron schedule, an alert).
+func ratioFlows(n int, projectID, jobID string) string {
+	return FlowsConfig(FlowsSpec{Count: n, ProjectID: projectID, ClusterID: ClusterID, Description: "v1", JobID: jobID, Scheduled: true})
+}
+
+// newRatioProject creates the project and the job the flows of a ratio run refer to.
+func newRatioProject(ctx context.Context, c *emrapi.Client, name string) (projectID, jobID string, err error) {
+	if projectID, err = newProject(ctx, c, name); err != nil {
+		return "", "", err
+	}
+	if jobID, err = newJob(ctx, c, projectID); err != nil {
+		return "", "", err
+	}
+	return projectID, jobID, nil
+}
 
 // newRatioPair creates N flows and N minimal resources (untimed).
 func (r *Runner) newRatioPair(ctx context.Context, n int) (*ratioPair, error) {
 	p := &ratioPair{n: n, usage: filepath.Join(r.cfg.WorkDir, fmt.Sprintf("ratio-usage-%d.jsonl", n))}
 	var err error
 	// Both go through the wrapper (the same symlink; the target says which provider it starts).
+	// With -profile-dir the flows' provider runs under the CPU profiler instead of the wrapper:
+	// one profile per provider process, the plans' apart from the create's.
+	flowsEnv := []string{WrapTargetEnv + "=" + r.provider}
+	if r.cfg.ProfileEnv != "" {
+		flowsEnv = []string{r.cfg.ProfileEnv}
+	}
 	p.flows, err = r.workspace(fmt.Sprintf("ratio-flows-%d", n), true, cliharness.Options{
 		Emulator: emulator.Config{Latency: r.cfg.Latency},
-		ExtraEnv: append([]string{WrapTargetEnv + "=" + r.provider}, r.cfg.FlowEnv...),
+		ExtraEnv: append(flowsEnv, r.cfg.FlowEnv...),
 	})
 	if err != nil {
 		return nil, err
@@ -184,16 +226,16 @@ func (r *Runner) newRatioPair(ctx context.Context, n int) (*ratioPair, error) {
 		p.Close()
 		return nil, err
 	}
-	if err := p.sameSchema.WriteConfig(FlowsConfig(FlowsSpec{Count: n, ProjectID: fakeProjectID, ClusterID: ClusterID, Description: "v1"})); err != nil {
+	if err := p.sameSchema.WriteConfig(ratioFlows(n, fakeProjectID, fakeJobID)); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("writing the configuration: %w", err)
 	}
-	projectID, err := newProject(ctx, p.flows.Client, fmt.Sprintf("bench-ratio-%d", n))
+	projectID, jobID, err := newRatioProject(ctx, p.flows.Client, fmt.Sprintf("bench-ratio-%d", n))
 	if err != nil {
 		p.Close()
 		return nil, err
 	}
-	if err := p.flows.WriteConfig(FlowsConfig(FlowsSpec{Count: n, ProjectID: projectID, ClusterID: ClusterID, Description: "v1"})); err != nil {
+	if err := p.flows.WriteConfig(ratioFlows(n, projectID, jobID)); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("writing the configuration: %w", err)
 	}
@@ -237,9 +279,9 @@ func (r *Runner) PlanRatio(ctx context.Context) ([]PlanRatioRow, error) {
 				*sides[k] = append(*sides[k], s)
 			}
 			f, m, ss := row.Flows[len(row.Flows)-1], row.Minimal[len(row.Minimal)-1], row.SameSchema[len(row.SameSchema)-1]
-			r.logf("plan ratio N=%d, run %d: flows %s (CPU %s, provider %s), do-nothing %s (CPU %s, provider %s), same schema %s (CPU %s, provider %s)",
-				n, rep+1, fmtDur(f.Wall), fmtDur(f.TotalCPU), fmtDur(f.ProviderCPU), fmtDur(m.Wall), fmtDur(m.TotalCPU), fmtDur(m.ProviderCPU),
-				fmtDur(ss.Wall), fmtDur(ss.TotalCPU), fmtDur(ss.ProviderCPU))
+			r.logf("plan ratio N=%d, run %d: flows %s (CPU %s, provider %s, %d processes), do-nothing %s (CPU %s, provider %s, %d processes), same schema %s (CPU %s, provider %s, %d processes)",
+				n, rep+1, fmtDur(f.Wall), fmtDur(f.TotalCPU), fmtDur(f.ProviderCPU), f.Processes, fmtDur(m.Wall), fmtDur(m.TotalCPU), fmtDur(m.ProviderCPU), m.Processes,
+				fmtDur(ss.Wall), fmtDur(ss.TotalCPU), fmtDur(ss.ProviderCPU), ss.Processes)
 		}
 		p.Close()
 		rows = append(rows, row)
@@ -286,14 +328,14 @@ var reattachLine = regexp.MustCompile(`TF_REATTACH_PROVIDERS='([^']+)'`)
 func (r *Runner) planInstructions(ctx context.Context, w *cliharness.Workspace, bin, side string) (Sample, error) {
 	config := MinimalConfig(r.cfg.CallgrindN, "v1")
 	if side == "same-schema" {
-		config = FlowsConfig(FlowsSpec{Count: r.cfg.CallgrindN, ProjectID: fakeProjectID, ClusterID: ClusterID, Description: "v1"})
+		config = ratioFlows(r.cfg.CallgrindN, fakeProjectID, fakeJobID)
 	}
 	if side == "flows" {
-		projectID, err := newProject(ctx, w.Client, "bench-instructions")
+		projectID, jobID, err := newRatioProject(ctx, w.Client, "bench-instructions")
 		if err != nil {
 			return Sample{}, err
 		}
-		config = FlowsConfig(FlowsSpec{Count: r.cfg.CallgrindN, ProjectID: projectID, ClusterID: ClusterID, Description: "v1"})
+		config = ratioFlows(r.cfg.CallgrindN, projectID, jobID)
 	}
 	if err := w.WriteConfig(config); err != nil {
 		return Sample{}, fmt.Errorf("writing the configuration: %w", err)

@@ -64,9 +64,9 @@ func sampleReport() *Report {
 		},
 		Instructions: &InstrRow{N: 20, Flows: Sample{Instructions: 1_400_000_000}, Minimal: Sample{Instructions: 1_000_000_000},
 			SameSchema: Sample{Instructions: 1_200_000_000}},
-		Startup:   Startup{Runs: 3, WithFlow: ms(130, 120, 140), Baseline: ms(40, 30, 50), BinaryBytes: 26 << 20},
+		Startup:   Startup{Runs: 3, Flow: samples(130, 120, 140), DoNothing: samples(40, 30, 50), BinaryBytes: 26 << 20},
 		Throttled: Throttled{Creates: 200, RPS: 20, Latency: 20 * time.Millisecond, Wall: 22 * time.Second, Calls: 450, Throttled: 50, Created: 200},
-		Notes:     []string{"The cause of the plan miss is X."},
+		Analysis:  "benchmark/ANALYSIS.md",
 	}
 }
 
@@ -87,7 +87,10 @@ func TestTargets(t *testing.T) {
 		{"calls per flow, START → JOB → END, apply (create), N = 100", "3.00", false},
 		{"validate + layout, 10,000 nodes", "30.0 ms", true},
 		{"validate + layout growth exponent", "1.09", true},
-		{"start-up overhead (terraform validate)", "90.0 ms", false},
+		// CPU is twice the wall in samples: 180 ms of CPU in each pair, 90 ms of wall.
+		{"start-up overhead (terraform validate, CPU, paired with a do-nothing provider)", "180.0 ms (wall 90.0 ms)", false},
+		// 3000 ms of CPU over the same schema's 2600 ms.
+		{"CPU of the plan of 100 flows / the same plan with the same schema and no code", "1.15", false},
 		{"throttled: 200 creates at 20 requests/s", "1.10 × bound, 0 errors", true},
 		{"plan of 100 flows / (do-nothing provider's plan + API time)", "1.25 (CPU ratio 1.50)", true},
 		{"plan of 500 flows / (do-nothing provider's plan + API time)", "1.40 (CPU ratio 2.10)", false},
@@ -145,14 +148,77 @@ func TestWriteMarkdown(t *testing.T) {
 		// N, flows median, range, do-nothing, API time, ideal, ratio, CPU flows, CPU do-nothing, CPU ratio, provider CPU x2
 		"| 100 | 1500.0 ms | 1400.0 ms – 1600.0 ms | 1000.0 ms | 1300.0 ms | 200.0 ms | 1200.0 ms | 1.25 | 3000.0 ms | 2000.0 ms | 2600.0 ms | 1.50 | 750.0 ms | 500.0 ms | 650.0 ms |",
 		"flows 1.4e+09, do-nothing 1e+09, same schema 1.2e+09; flows / do-nothing 1.40; 2e+07 instructions per flow beyond the do-nothing resource, 1e+07 beyond the same schema",
-		"| **overhead** (difference of medians) | 90.0 ms | |",
+		"| one emrflow_flow | 260.0 ms | 240.0 ms – 280.0 ms | 130.0 ms | 120.0 ms – 140.0 ms | 0 |",
+		"| **overhead** (median of the paired differences) | 180.0 ms | | 90.0 ms | | |",
 		"26.0 MiB",
 		"| 22.00 s | 400 | 20.00 s | 1.10 | 450 | 50 | 0 | 0 | 200 |",
-		"## Analysis\n\nThe cause of the plan miss is X.",
+		"## Analysis\n\nWhat these figures mean, their causes (profiles, instruction counts) and what was changed for them is written by hand in [benchmark/ANALYSIS.md](benchmark/ANALYSIS.md)",
 		"| objects=10000/data/parallel | 117 | 3 |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("missing %q in:\n%s", want, md)
+		}
+	}
+}
+
+// TestStartupPairedOverhead: the overhead is the median of the pairs' differences, not the
+// difference of the medians, so that a run slowed by the machine in one pair moves one difference
+// only.
+func TestStartupPairedOverhead(t *testing.T) {
+	s := Startup{Flow: samples(100, 300, 110), DoNothing: samples(90, 290, 300)}
+	if got := s.WallOverhead(); got != 10*time.Millisecond {
+		t.Errorf("WallOverhead = %s, want 10 ms (differences 10, 10, -190)", got)
+	}
+	if got := s.CPUOverhead(); got != 20*time.Millisecond {
+		t.Errorf("CPUOverhead = %s, want 20 ms", got)
+	}
+	if got := (Startup{}).CPUOverhead(); got != 0 {
+		t.Errorf("CPUOverhead of no runs = %s", got)
+	}
+}
+
+// TestLoadMarks: a section whose load average exceeded the cores at its start or end has its wall
+// figures marked, in the targets and under its title; one below them says its load only.
+func TestLoadMarks(t *testing.T) {
+	r := sampleReport()
+	r.Loads = []SectionLoad{{Section: SectionScale, Before: 1, After: 3.5}, {Section: SectionStartup, Before: 0.5, After: 1}}
+	got := map[string]string{}
+	for _, tg := range r.Targets() {
+		got[tg.Name] = tg.Measured
+	}
+	for name, want := range map[string]string{
+		"scale ratio, N = 500, plan (refresh)":                                           "1.50, wall under load",
+		"start-up overhead (terraform validate, CPU, paired with a do-nothing provider)": "180.0 ms (wall 90.0 ms)",
+		"plan of 100 flows / (do-nothing provider's plan + API time)":                    "1.25 (CPU ratio 1.50)",
+	} {
+		if got[name] != want {
+			t.Errorf("%s: measured %q, want %q", name, got[name], want)
+		}
+	}
+	var b strings.Builder
+	if err := r.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"## Scale (latency 20.0 ms, parallelism 10)\n\nLoad average (1 min) 1.00 before, 3.50 after, on 2 cores: **wall times under load**",
+		"## Start-up\n\nLoad average (1 min) 0.50 before, 1.00 after, on 2 cores.\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, b.String())
+		}
+	}
+	if (SectionLoad{Before: 3, After: 3}).UnderLoad(0) {
+		t.Error("under load with an unknown core count")
+	}
+}
+
+func TestParseLoadAverage(t *testing.T) {
+	if v, err := parseLoadAverage("20.45 34.10 12.00 3/812 99123\n"); err != nil || v != 20.45 {
+		t.Errorf("parseLoadAverage = %v, %v", v, err)
+	}
+	for _, bad := range []string{"", "x 1 2"} {
+		if _, err := parseLoadAverage(bad); err == nil {
+			t.Errorf("parseLoadAverage(%q): no error", bad)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,7 +53,8 @@ type Config struct {
 	// EmulatorWritesTime (a -benchtime value).
 	EmulatorWritesCount int
 	EmulatorWritesTime  string
-	// ProfileEnv, when set ("NAME=dir"), is given to Terraform in the scale and large-flow runs
+	// ProfileEnv, when set ("NAME=dir"), is given to Terraform in the scale, large-flow and
+	// plan-ratio (flows side) runs
 	// (in place of the usage wrapper's variables): the benchmark binary then serves the provider
 	// under a CPU profile. For finding causes; the timings are then not the product's.
 	ProfileEnv string
@@ -60,6 +62,10 @@ type Config struct {
 	// flows and on both sides of the plan-ratio and instruction runs, for experiments (e.g.
 	// GOGC=100 to measure without the provider's GC setting).
 	FlowEnv []string
+	// Symbols builds both providers with their symbol tables (no -ldflags '-s -w'), so that the
+	// cachegrind files the instruction runs leave in WorkDir (with -keep) can be annotated
+	// (cg_annotate, cg_diff): the code run is the same, only the binary's size differs.
+	Symbols bool
 	Log     io.Writer
 }
 
@@ -96,8 +102,12 @@ func NewRunner(ctx context.Context, cfg Config) (*Runner, error) {
 		return nil, fmt.Errorf("creating %s: %w", provDir, err)
 	}
 	r.provider = filepath.Join(provDir, "terraform-provider-emrflow")
-	r.logf("building the provider (-trimpath -ldflags '-s -w')")
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-s -w", "-o", r.provider, ".")
+	build := []string{"build", "-trimpath", "-ldflags", "-s -w"}
+	if cfg.Symbols {
+		build = build[:2]
+	}
+	r.logf("building the provider (go %s)", strings.Join(build, " "))
+	cmd := exec.CommandContext(ctx, "go", append(slices.Clone(build), "-o", r.provider, ".")...)
 	cmd.Dir = cfg.Root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("building the provider: %w\n%s", err, out)
@@ -108,7 +118,7 @@ func NewRunner(ctx context.Context, cfg Config) (*Runner, error) {
 	}
 	r.minimal = filepath.Join(minDir, "terraform-provider-emrflow")
 	r.logf("building the do-nothing provider")
-	cmd = exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-s -w", "-o", r.minimal, "./benchmark/cmd/minimal-provider")
+	cmd = exec.CommandContext(ctx, "go", append(slices.Clone(build), "-o", r.minimal, "./benchmark/cmd/minimal-provider")...)
 	cmd.Dir = cfg.Root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("building the do-nothing provider: %w\n%s", err, out)
@@ -494,7 +504,10 @@ func (r *Runner) bigFlow(ctx context.Context, typed bool, nodes int) ([]BigFlowR
 	return rows, nil
 }
 
-// Startup times `terraform validate` with one flow and with only terraform_data.
+// Startup times `terraform validate` of one flow with the provider and of one resource of the
+// do-nothing provider (cmd/minimal-provider), both started through the usage wrapper, in pairs that
+// alternate which goes first: the difference is what this provider's start and schema cost beyond
+// any framework provider's, and a pair's two runs share the machine's load of the moment.
 func (r *Runner) Startup(ctx context.Context) (Startup, error) {
 	st := Startup{Runs: r.cfg.StartupRuns}
 	size, err := r.BinarySize()
@@ -502,41 +515,45 @@ func (r *Runner) Startup(ctx context.Context) (Startup, error) {
 		return st, err
 	}
 	st.BinaryBytes = size
-	fw, err := r.workspace("startup-flow", true, cliharness.Options{})
+	fw, err := r.workspace("startup-flow", true, cliharness.Options{ExtraEnv: []string{WrapTargetEnv + "=" + r.provider}})
 	if err != nil {
 		return st, err
 	}
 	defer fw.Close()
-	bw, err := r.workspace("startup-floor", false, cliharness.Options{})
+	mw, err := r.workspace("startup-do-nothing", true, cliharness.Options{ExtraEnv: []string{WrapTargetEnv + "=" + r.minimal}})
 	if err != nil {
 		return st, err
 	}
-	defer bw.Close()
+	defer mw.Close()
 	if err := fw.WriteConfig(OneFlowConfig()); err != nil {
 		return st, fmt.Errorf("writing the configuration: %w", err)
 	}
-	if err := bw.WriteConfig(DataConfig(1, "start-up")); err != nil {
+	if err := mw.WriteConfig(MinimalConfig(1, "start-up")); err != nil {
 		return st, fmt.Errorf("writing the configuration: %w", err)
 	}
-	validate := func(w *cliharness.Workspace) func(context.Context, ...string) (cliharness.Result, error) {
-		return func(ctx context.Context, _ ...string) (cliharness.Result, error) { return w.Validate(ctx) }
-	}
-	// One warm-up each: the first run pays for cold page caches.
+	usage := filepath.Join(r.cfg.WorkDir, "startup-usage.jsonl")
+	validate := []string{"validate", "-no-color"}
+	// One warm-up pair: the first run pays for cold page caches.
 	for i := -1; i < r.cfg.StartupRuns; i++ {
-		a, err := run(ctx, fw, 0, validate(fw))
-		if err != nil {
-			return st, err
-		}
-		b, err := run(ctx, bw, 0, validate(bw))
-		if err != nil {
-			return st, err
+		var pair [2]Sample
+		for k := range 2 {
+			side := (i + 2 + k) % 2 // 0: the flow first on even runs, the do-nothing provider on odd ones
+			w := fw
+			if side == 1 {
+				w = mw
+			}
+			if pair[side], err = r.measure(ctx, w, usage, 0, validate...); err != nil {
+				return st, err
+			}
 		}
 		if i >= 0 {
-			st.WithFlow = append(st.WithFlow, a.Duration)
-			st.Baseline = append(st.Baseline, b.Duration)
+			st.Flow = append(st.Flow, pair[0])
+			st.DoNothing = append(st.DoNothing, pair[1])
 		}
 	}
-	r.logf("start-up: validate with a flow %s, baseline %s", fmtDur(Median(st.WithFlow)), fmtDur(Median(st.Baseline)))
+	r.logf("start-up: validate with a flow %s (CPU %s), with the do-nothing provider %s (CPU %s); paired overhead %s wall, %s CPU",
+		fmtDur(Median(walls(st.Flow))), fmtDur(Median(cpus(st.Flow))), fmtDur(Median(walls(st.DoNothing))), fmtDur(Median(cpus(st.DoNothing))),
+		fmtDur(st.WallOverhead()), fmtDur(st.CPUOverhead()))
 	return st, nil
 }
 

@@ -266,17 +266,31 @@ func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err
 	if err != nil {
 		return nil, c.explainRead(networkError(cl.action, fmt.Errorf("reading the answer: %w", err), false), endpoint, resp, body)
 	}
-	if status < 200 || status > 299 || unsuccessfulBody(body) {
+	// One pass over the answer reads what the checks below look at (an answer is a few KB, a
+	// flow's graph in it an escaped string: each pass scans all of it); when it fails, each check
+	// parses the answer on its own, as it would alone.
+	var env answerEnvelope
+	parsed := json.Unmarshal(body, &env) == nil
+	unsuccessful := parsed && env.SuccessResponse != nil && !bool(*env.SuccessResponse)
+	if !parsed {
+		unsuccessful = unsuccessfulBody(body)
+	}
+	if status < 200 || status > 299 || unsuccessful {
 		return nil, c.explainAnswer(parseErrorBody(cl.action, status, resp.Header, body), endpoint, resp.Header, body)
 	}
-	if err := c.explainBody(cl.action, status, endpoint, resp.Header, body); err != nil {
-		return nil, err
+	if !parsed { // a JSON answer always passes explainBody
+		if err := c.explainBody(cl.action, status, endpoint, resp.Header, body); err != nil {
+			return nil, err
+		}
+		var ids struct {
+			RequestID string     `json:"RequestId"`
+			ID        flexString `json:"Id"`
+		}
+		if json.Unmarshal(body, &ids) == nil {
+			env.RequestID, env.ID, parsed = ids.RequestID, ids.ID, true
+		}
 	}
-	var env struct {
-		RequestID string     `json:"RequestId"`
-		ID        flexString `json:"Id"`
-	}
-	if json.Unmarshal(body, &env) == nil {
+	if parsed {
 		if env.RequestID != "" {
 			requestID = env.RequestID
 		}
@@ -285,6 +299,14 @@ func (c *Client) attempt(ctx context.Context, cl *call, n int) (body []byte, err
 		}
 	}
 	return body, nil
+}
+
+// answerEnvelope is what attempt reads of every answer besides its payload: the flow service's
+// success flag (see unsuccessfulBody), the request id, and the id of a created object.
+type answerEnvelope struct {
+	SuccessResponse *flexBool  `json:"successResponse"`
+	RequestID       string     `json:"RequestId"`
+	ID              flexString `json:"Id"`
 }
 
 // build makes the signed HTTP request of one attempt. It is rebuilt for every attempt: each needs a

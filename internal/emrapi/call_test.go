@@ -352,6 +352,24 @@ func TestSuccessResponseFalse(t *testing.T) {
 	}
 }
 
+// TestSuccessResponseFalseBesideOddFields: the answer's checks read it in one pass, and each on its
+// own when that pass fails on a field another check ignores (here RequestId as a number, or an
+// object as Id): a refusal in a 2xx answer is still one, and a good answer still decodes.
+func TestSuccessResponseFalseBesideOddFields(t *testing.T) {
+	api := newFakeAPI(t, script(reply{status: 200, body: `{"code":"FLOW_API_FAILED","message":"Flow does not exist [F-1]","RequestId":7,"successResponse":false}`}))
+	c := newTestClient(t, api.URL, nil)
+	var nf *NotFoundError
+	if _, err := c.DescribeFlow(t.Context(), "FP-1", "F-1"); !errors.As(err, &nf) {
+		t.Fatalf("want a NotFoundError, got %v", err)
+	}
+	api = newFakeAPI(t, script(reply{status: 200, body: `{"RequestId":"R1","Id":{"x":1},"Name":"f","ProjectId":"FP-1"}`}))
+	c = newTestClient(t, api.URL, nil)
+	f, err := c.DescribeFlow(t.Context(), "FP-1", "F-1")
+	if err != nil || f.Name != "f" {
+		t.Fatalf("DescribeFlow = %+v, %v", f, err)
+	}
+}
+
 // TestKeepAlive: calls reuse one connection.
 func TestKeepAlive(t *testing.T) {
 	var conns atomic.Int32

@@ -7,6 +7,7 @@ package processdefaults
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 )
 
 // GCPercent is the GOGC value used when the environment sets none. A provider process lives for
@@ -42,15 +43,29 @@ func Configure(env Env) (gcPercent int, err error) {
 	return GCPercent, nil
 }
 
-// QuietSDKLoggers turns the plugin SDK's loggers off when Terraform would throw their lines away,
-// that is when neither TF_LOG nor TF_LOG_PROVIDER is set. They default to TRACE and encode a JSON
-// line per framework step, which profiles showed to be a fifth of the provider's CPU time on large
-// plans (BENCHMARKS.md). A level set explicitly is always kept.
+// providerLogEnv is the level of the provider's own root logger (tflog), named by terraform-plugin-go
+// after the provider's type; providerSubsystemLogEnv are those of its subsystems (emrapi's).
+const providerLogEnv = "TF_LOG_PROVIDER_EMRFLOW"
+
+var providerSubsystemLogEnv = []string{providerLogEnv + "_EMRAPI"}
+
+// QuietSDKLoggers turns the plugin SDK's loggers, and the provider's own, off when Terraform would
+// throw their lines away, that is when neither TF_LOG nor TF_LOG_PROVIDER is set. Unset, they
+// default to TRACE (terraform-plugin-log's NewRootSDKLogger and NewRootProviderLogger): the SDK's
+// encode a JSON line per framework step, which profiles showed to be a fifth of the provider's CPU
+// time on large plans, and the provider's a line per API call, which the provider formats (with
+// its caller's location) and Terraform reads back and parses, for every flow of every plan
+// (benchmark/ANALYSIS.md). A level set explicitly is always kept, and the provider's logger is left
+// alone when one of its subsystems has a level of its own.
 func QuietSDKLoggers(env Env) error {
 	if env.Getenv("TF_LOG") != "" || env.Getenv("TF_LOG_PROVIDER") != "" {
 		return nil
 	}
-	for _, k := range sdkLogEnv {
+	quiet := slices.Clone(sdkLogEnv)
+	if !slices.ContainsFunc(providerSubsystemLogEnv, func(k string) bool { return env.Getenv(k) != "" }) {
+		quiet = append(quiet, providerLogEnv)
+	}
+	for _, k := range quiet {
 		if env.Getenv(k) != "" {
 			continue
 		}

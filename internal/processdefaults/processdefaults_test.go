@@ -20,9 +20,17 @@ func TestQuietSDKLoggers(t *testing.T) {
 		env  map[string]string
 		want map[string]string
 	}{
-		"no logging asked for: SDK loggers off": {
+		"no logging asked for: SDK and provider loggers off": {
 			env:  map[string]string{},
-			want: map[string]string{"TF_LOG_SDK": "OFF", "TF_LOG_SDK_PROTO": "OFF", "TF_LOG_SDK_FRAMEWORK": "OFF"},
+			want: map[string]string{"TF_LOG_SDK": "OFF", "TF_LOG_SDK_PROTO": "OFF", "TF_LOG_SDK_FRAMEWORK": "OFF", "TF_LOG_PROVIDER_EMRFLOW": "OFF"},
+		},
+		"an explicit provider level is kept": {
+			env:  map[string]string{"TF_LOG_PROVIDER_EMRFLOW": "DEBUG"},
+			want: map[string]string{"TF_LOG_SDK": "OFF", "TF_LOG_SDK_PROTO": "OFF", "TF_LOG_SDK_FRAMEWORK": "OFF", "TF_LOG_PROVIDER_EMRFLOW": "DEBUG"},
+		},
+		"a subsystem level keeps the provider's logger on": {
+			env:  map[string]string{"TF_LOG_PROVIDER_EMRFLOW_EMRAPI": "DEBUG"},
+			want: map[string]string{"TF_LOG_SDK": "OFF", "TF_LOG_SDK_PROTO": "OFF", "TF_LOG_SDK_FRAMEWORK": "OFF", "TF_LOG_PROVIDER_EMRFLOW_EMRAPI": "DEBUG"},
 		},
 		"TF_LOG set: untouched": {
 			env:  map[string]string{"TF_LOG": "debug"},
@@ -34,7 +42,7 @@ func TestQuietSDKLoggers(t *testing.T) {
 		},
 		"an explicit SDK level is kept": {
 			env:  map[string]string{"TF_LOG_SDK_PROTO": "TRACE"},
-			want: map[string]string{"TF_LOG_SDK": "OFF", "TF_LOG_SDK_PROTO": "TRACE", "TF_LOG_SDK_FRAMEWORK": "OFF"},
+			want: map[string]string{"TF_LOG_SDK": "OFF", "TF_LOG_SDK_PROTO": "TRACE", "TF_LOG_SDK_FRAMEWORK": "OFF", "TF_LOG_PROVIDER_EMRFLOW": "OFF"},
 		},
 	}
 	for name, tc := range cases {

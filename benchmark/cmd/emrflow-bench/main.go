@@ -52,9 +52,10 @@ func run() error {
 	throttleRPS := flag.Float64("throttle-rps", 20, "request rate of the throttled run")
 	writesCount := flag.Int("emulator-writes-count", 3, "runs of the emulator's create benchmark, in memory and with -data (0: skip)")
 	writesTime := flag.String("emulator-writes-time", "2s", "-benchtime of each case of the emulator's create benchmark")
-	notes := flag.String("notes", "benchmark/ANALYSIS.md", "Markdown appended as the analysis section (relative to -root; empty or missing: none)")
-	profileDir := flag.String("profile-dir", "", "serve the provider of the large-flow run under a CPU profile written here (for finding causes; the usage figures are then not measured)")
+	analysis := flag.String("analysis", "benchmark/ANALYSIS.md", "the hand-written analysis the report links to (relative to -root; empty or missing: no link)")
+	profileDir := flag.String("profile-dir", "", "serve the provider of the scale, large-flow and plan-ratio runs under a CPU profile written here (for finding causes; the usage figures are then not measured)")
 	flowEnv := flag.String("flow-env", "", "comma-separated NAME=VALUE pairs added to the environment of the flow scale runs (experiments)")
+	symbols := flag.Bool("symbols", false, "build the providers with symbols, so that the cachegrind files of the instruction run (kept with -keep) can be annotated with cg_annotate")
 	keep := flag.Bool("keep", false, "keep the scratch directory")
 	quick := flag.Bool("quick", false, "a smoke run of every section at small sizes (about 3 minutes), written to bin/BENCHMARKS.quick.md unless -out is given: checks that the bench works, measures nothing worth keeping")
 	flag.Parse()
@@ -116,7 +117,7 @@ func run() error {
 		JobEconomyN: *jobN, GoBenchCount: *goCount, BigFlowNodes: *bigNodes, BigFlowTypedSizes: typedSizes, StartupRuns: *startupRuns,
 		PlanRatioSizes: rs, PlanRatioRepeats: *ratioRepeats, CallgrindN: *callgrindN,
 		ThrottleCreates: *throttleCreates, ThrottleRPS: *throttleRPS, Log: os.Stderr,
-		EmulatorWritesCount: *writesCount, EmulatorWritesTime: *writesTime,
+		EmulatorWritesCount: *writesCount, EmulatorWritesTime: *writesTime, Symbols: *symbols,
 	}
 	if *flowEnv != "" {
 		cfg.FlowEnv = strings.Split(*flowEnv, ",")
@@ -136,53 +137,48 @@ func run() error {
 		Date: start, Command: "make bench", Machine: r.Machine(ctx), Latency: *latency,
 		Parallelism: *parallelism, Repeats: *repeats, GoBenchRuns: *goCount,
 	}
-	if *startupRuns > 0 {
-		if rep.Startup, err = r.Startup(ctx); err != nil {
-			return fmt.Errorf("start-up: %w", err)
+	// Each section records the load average around it, so that the report can mark the wall times
+	// taken under load.
+	section := func(name string, run bool, f func() error) error {
+		if !run {
+			return nil
 		}
-	}
-	if len(rs) > 0 {
-		if rep.PlanRatio, err = r.PlanRatio(ctx); err != nil {
-			return fmt.Errorf("plan ratio: %w", err)
-		}
-	}
-	if *callgrindN > 0 {
-		in, err := r.Instructions(ctx)
+		before := benchmark.LoadAverage()
+		err := f()
+		rep.Loads = append(rep.Loads, benchmark.SectionLoad{Section: name, Before: before, After: benchmark.LoadAverage()})
 		if err != nil {
-			return fmt.Errorf("instructions: %w", err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
-		rep.Instructions = &in
+		return nil
 	}
-	if rep.Scale, rep.Economy, err = r.Scale(ctx); err != nil {
-		return fmt.Errorf("scale: %w", err)
+	steps := []struct {
+		name string
+		run  bool
+		f    func() error
+	}{
+		{benchmark.SectionStartup, *startupRuns > 0, func() (err error) { rep.Startup, err = r.Startup(ctx); return err }},
+		{benchmark.SectionPlanRatio, len(rs) > 0, func() (err error) { rep.PlanRatio, err = r.PlanRatio(ctx); return err }},
+		{benchmark.SectionInstructions, *callgrindN > 0, func() error {
+			in, err := r.Instructions(ctx)
+			rep.Instructions = &in
+			return err
+		}},
+		{benchmark.SectionScale, len(ns) > 0 || *jobN > 0, func() (err error) { rep.Scale, rep.Economy, err = r.Scale(ctx); return err }},
+		{benchmark.SectionGoBench, *goCount > 0, func() (err error) { rep.GoBench, rep.GraphFits, err = r.GoBench(ctx); return err }},
+		{benchmark.SectionBigFlow, *bigNodes > 0 || len(typedSizes) > 0, func() (err error) { rep.BigFlow, err = r.BigFlow(ctx); return err }},
+		{benchmark.SectionThrottled, *throttleCreates > 0, func() (err error) { rep.Throttled, err = r.Throttled(ctx); return err }},
+		{benchmark.SectionEmulatorWrites, *writesCount > 0, func() (err error) { rep.EmulatorWrites, err = r.EmulatorWrites(ctx); return err }},
 	}
-	if *goCount > 0 {
-		if rep.GoBench, rep.GraphFits, err = r.GoBench(ctx); err != nil {
-			return fmt.Errorf("graph benchmarks: %w", err)
+	for _, st := range steps {
+		if err := section(st.name, st.run, st.f); err != nil {
+			return err
 		}
 	}
-	if *bigNodes > 0 || len(typedSizes) > 0 {
-		if rep.BigFlow, err = r.BigFlow(ctx); err != nil {
-			return fmt.Errorf("large flow: %w", err)
-		}
-	}
-	if *throttleCreates > 0 {
-		if rep.Throttled, err = r.Throttled(ctx); err != nil {
-			return fmt.Errorf("throttled: %w", err)
-		}
-	}
-	if *writesCount > 0 {
-		if rep.EmulatorWrites, err = r.EmulatorWrites(ctx); err != nil {
-			return fmt.Errorf("emulator writes: %w", err)
-		}
-	}
-	if *notes != "" {
-		b, err := os.ReadFile(filepath.Join(absRoot, *notes))
-		switch {
-		case err == nil:
-			rep.Notes = append(rep.Notes, string(b))
-		case !os.IsNotExist(err):
-			return fmt.Errorf("reading the notes: %w", err)
+	if *analysis != "" {
+		if _, err := os.Stat(filepath.Join(absRoot, *analysis)); err == nil {
+			rep.Analysis = linkFrom(*out, *analysis)
+		} else if !os.IsNotExist(err) {
+			return fmt.Errorf("finding the analysis: %w", err)
 		}
 	}
 	rep.Elapsed = time.Since(start)
@@ -199,6 +195,19 @@ func run() error {
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s in %s\n", path, rep.Elapsed.Round(time.Second))
 	return nil
+}
+
+// linkFrom is the Markdown link, from the report at out, to target; both relative to the module
+// root (an absolute out, e.g. a scratch report, links to the root-relative path).
+func linkFrom(out, target string) string {
+	if filepath.IsAbs(out) {
+		return filepath.ToSlash(target)
+	}
+	rel, err := filepath.Rel(filepath.Dir(out), target)
+	if err != nil {
+		return filepath.ToSlash(target)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // counts parses a comma-separated list of positive counts; an empty list is none.

@@ -91,7 +91,10 @@ func (minimalResource) Update(_ context.Context, req resource.UpdateRequest, res
 func (minimalResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
 // sameSchemaResource has the flow resource's name and schema and does nothing: the plan is stored
-// as the state, with the values only the API would know (unknown in the plan) stored as null.
+// as the state, with the values only the API would know (unknown in the plan) stored as known
+// placeholders of their type, so that, as with the real resource, the next plan has no changes
+// (a null for a computed attribute such as a node's x would be planned as unknown again, and the
+// plan would differ from the real provider's no-change plan).
 type sameSchemaResource struct{ real resource.Resource }
 
 func (r sameSchemaResource) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -103,22 +106,22 @@ func (r sameSchemaResource) Schema(ctx context.Context, req resource.SchemaReque
 }
 
 func (sameSchemaResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	resp.State.Raw = knownOrNull(req.Plan.Raw)
+	resp.State.Raw = knownOrPlaceholder(req.Plan.Raw)
 }
 
 func (sameSchemaResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
 func (sameSchemaResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.State.Raw = knownOrNull(req.Plan.Raw)
+	resp.State.Raw = knownOrPlaceholder(req.Plan.Raw)
 }
 
 func (sameSchemaResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
-// knownOrNull replaces every unknown value of v with null of its type.
-func knownOrNull(v tftypes.Value) tftypes.Value {
+// knownOrPlaceholder replaces every unknown value of v with a known placeholder of its type.
+func knownOrPlaceholder(v tftypes.Value) tftypes.Value {
 	out, err := tftypes.Transform(v, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if !v.IsKnown() {
-			return tftypes.NewValue(v.Type(), nil), nil
+			return placeholder(v.Type()), nil
 		}
 		return v, nil
 	})
@@ -126,4 +129,29 @@ func knownOrNull(v tftypes.Value) tftypes.Value {
 		return v
 	}
 	return out
+}
+
+// placeholder is a known value of typ: "computed", 0 or false for a primitive, an empty
+// collection, an object of placeholders (null for anything else).
+func placeholder(typ tftypes.Type) tftypes.Value {
+	switch {
+	case typ.Is(tftypes.String):
+		return tftypes.NewValue(typ, "computed")
+	case typ.Is(tftypes.Number):
+		return tftypes.NewValue(typ, 0)
+	case typ.Is(tftypes.Bool):
+		return tftypes.NewValue(typ, false)
+	case typ.Is(tftypes.Object{}):
+		obj, _ := typ.(tftypes.Object)
+		attrs := map[string]tftypes.Value{}
+		for name, t := range obj.AttributeTypes {
+			attrs[name] = placeholder(t)
+		}
+		return tftypes.NewValue(typ, attrs)
+	case typ.Is(tftypes.List{}), typ.Is(tftypes.Set{}):
+		return tftypes.NewValue(typ, []tftypes.Value{})
+	case typ.Is(tftypes.Map{}):
+		return tftypes.NewValue(typ, map[string]tftypes.Value{})
+	}
+	return tftypes.NewValue(typ, nil)
 }

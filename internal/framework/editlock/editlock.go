@@ -40,6 +40,18 @@ func Save(ctx context.Context, private Writer, detail string) diag.Diagnostics {
 	return framework.SetPrivateString(ctx, private, privateKey, detail)
 }
 
+// Held reports whether the object was locked when last read, i.e. whether Warn would warn. It lets
+// a plan skip what only the warning needs (its object's id, the comparison of plan and state) in the
+// common case of no lock.
+func Held(ctx context.Context, private Reader) bool {
+	if private == nil {
+		return false
+	}
+	b, d := private.GetKey(ctx, privateKey)
+	var detail string
+	return !d.HasError() && len(b) > 0 && json.Unmarshal(b, &detail) == nil && detail != ""
+}
+
 // Warn adds a warning when the object (what, e.g. "flow F-1") was locked when last read: the
 // planned update may be refused.
 func Warn(ctx context.Context, private Reader, what string, diags *diag.Diagnostics) {

@@ -68,3 +68,23 @@ func TestWarn(t *testing.T) {
 		t.Errorf("Refused = %q", msg)
 	}
 }
+
+// TestHeld: Held says whether Warn would warn, so that a plan can skip the warning's work.
+func TestHeld(t *testing.T) {
+	ctx := context.Background()
+	p := fakePrivate{}
+	for _, tc := range []struct {
+		detail string
+		want   bool
+	}{{"", false}, {`{"userName":"alice"}`, true}, {"", false}} {
+		Save(ctx, p, tc.detail)
+		var diags diag.Diagnostics
+		Warn(ctx, p, "flow F-1", &diags)
+		if got := Held(ctx, p); got != tc.want || got != (len(diags) == 1) {
+			t.Errorf("after Save(%q): Held = %v, Warn gave %d diagnostics, want %v", tc.detail, got, len(diags), tc.want)
+		}
+	}
+	if Held(ctx, nil) {
+		t.Error("Held(nil) = true")
+	}
+}

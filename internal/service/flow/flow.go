@@ -393,27 +393,38 @@ func (r *flowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region"), planRegion)...)
 		}
 	}
-	var priorGraph types.Object
 	if !req.State.Raw.IsNull() {
 		var prior types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("region"), &prior)...)
 		if !prior.IsNull() && !planRegion.Equal(prior) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("region"))
 		}
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
 	}
 
-	var planGraph, cfgGraph types.Object
+	var planGraph types.Object
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("graph"), &planGraph)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
+	// The configuration's and the prior state's graphs are read (each a conversion of every node)
+	// only when a position is to be placed: a no-change plan has none.
+	if needsLayout(planGraph) {
+		var cfgGraph, priorGraph types.Object
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("graph"), &cfgGraph)...)
+		if !req.State.Raw.IsNull() {
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("graph"), &priorGraph)...)
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if g, changed := layoutPlannedGraph(planGraph, cfgGraph, priorGraph); changed {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("graph"), g)...)
+		}
 	}
 	resp.Diagnostics.Append(r.checkClusterSetting(ctx, req, planRegion)...)
-	if !req.State.Raw.IsNull() && !resp.Plan.Raw.Equal(req.State.Raw) {
+	// Held first: comparing the whole plan with the state walks every value, and a flow is rarely
+	// locked.
+	if !req.State.Raw.IsNull() && editlock.Held(ctx, req.Private) && !resp.Plan.Raw.Equal(req.State.Raw) {
 		var id types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 		editlock.Warn(ctx, req.Private, "flow "+id.ValueString(), &resp.Diagnostics)

@@ -26,32 +26,37 @@ const (
 	layoutAuto = "auto" // unset positions are laid out afresh whenever the flow changes
 )
 
+// needsLayout reports whether layoutPlannedGraph may have a position to place in the planned graph
+// block: whether it has a known node whose x or y is unknown.
+func needsLayout(planned types.Object) bool {
+	if planned.IsNull() || planned.IsUnknown() {
+		return false
+	}
+	nodes, ok := planned.Attributes()["nodes"].(types.Map)
+	if !ok || nodes.IsNull() || nodes.IsUnknown() {
+		return false
+	}
+	for _, v := range nodes.Elements() {
+		if o, ok := v.(types.Object); ok && !o.IsUnknown() {
+			a := o.Attributes()
+			if a["x"].IsUnknown() || a["y"].IsUnknown() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // layoutPlannedGraph returns the planned graph block with the positions that the configuration
 // leaves unset and the plan does not know filled in: from the prior state's node of the same id
 // (unless the block says layout = "auto"), else by graph.Layout. A coordinate unknown in the configuration stays unknown. It reports
 // whether it changed anything; it leaves the block alone when its structure is not known yet.
 func layoutPlannedGraph(planned, config, prior types.Object) (types.Object, bool) {
-	if planned.IsNull() || planned.IsUnknown() {
-		return planned, false
-	}
-	nodes, ok := planned.Attributes()["nodes"].(types.Map)
-	if !ok || nodes.IsNull() || nodes.IsUnknown() {
-		return planned, false
-	}
-	elems := nodes.Elements()
-	needed := false
-	for _, v := range elems {
-		if o, ok := v.(types.Object); ok && !o.IsUnknown() {
-			a := o.Attributes()
-			if a["x"].IsUnknown() || a["y"].IsUnknown() {
-				needed = true
-				break
-			}
-		}
-	}
-	if !needed {
+	if !needsLayout(planned) {
 		return planned, false // the common case: nothing to place
 	}
+	nodes, _ := planned.Attributes()["nodes"].(types.Map) // needsLayout checked it is one
+	elems := nodes.Elements()
 	cfg := expandGraph(config)
 	if cfg == nil || cfg.StructureUnknown || len(cfg.Graph.Nodes) != len(elems) {
 		return planned, false

@@ -43,6 +43,27 @@ func diamond(mod func(map[string]types.Object)) types.Object {
 	return graphOf(n)
 }
 
+// TestNeedsLayout: ModifyPlan reads the configuration's and the state's graphs only when the plan has
+// a position to place; a graph whose positions are all known (a no-change plan) has none.
+func TestNeedsLayout(t *testing.T) {
+	t.Parallel()
+	config := diamond(nil)
+	placed, _ := layoutPlannedGraph(planOf(t, config), config, types.ObjectNull(graphAttrTypes))
+	for name, tc := range map[string]struct {
+		planned types.Object
+		want    bool
+	}{
+		"positions unknown": {planOf(t, config), true},
+		"positions known":   {placed, false},
+		"null graph":        {types.ObjectNull(graphAttrTypes), false},
+		"unknown graph":     {types.ObjectUnknown(graphAttrTypes), false},
+	} {
+		if got := needsLayout(tc.planned); got != tc.want {
+			t.Errorf("%s: needsLayout = %v, want %v", name, got, tc.want)
+		}
+	}
+}
+
 func TestLayoutPlannedGraph(t *testing.T) {
 	t.Parallel()
 	// The expected layout: graph.Layout of the configured graph (nodes in id order).
