@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 )
 
 // Answer profiles: variations of the answers that a real server may plausibly give and that the
@@ -179,7 +182,7 @@ var (
 	flowDefaults = map[string]any{
 		"AlertConf": `{"items":[]}`, "Graph": `{"nodes":[],"edges":[]}`,
 	}
-	noEndSchedule = json.Number("4102416001000")
+	noEndSchedule = json.Number(strconv.FormatInt(vocab.NoEndSchedule, 10))
 )
 
 // rewriteAnswer applies the server's answer profile to the answer of action. The default

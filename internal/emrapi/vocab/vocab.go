@@ -17,6 +17,11 @@ const (
 	FlowInstancePrefix    = "FI-" // a run of a flow (a flow instance)
 )
 
+// NoEndSchedule is the EndSchedule the server may answer for a scheduled flow created without an
+// end: 2100-01-01T00:00:01Z in milliseconds, the value of ListFlow.md's sample answer for a daily
+// flow. It means "no end", as 0 does.
+const NoEndSchedule int64 = 4102416001000
+
 // HasIDPrefix reports whether id is one of the prefixes followed by one or more ASCII letters or
 // digits (real ids are upper-case hexadecimal; the documentation masks some with "*", which is
 // not accepted).

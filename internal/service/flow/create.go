@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
@@ -66,7 +67,7 @@ func flowDiffers(f *emrapi.Flow, in emrapi.FlowInput) []string {
 	check("create_cluster", f.CreateCluster == in.CreateCluster)
 	check("cron_expr", f.CronExpr == in.CronExpr)
 	check("start_schedule", f.StartSchedule == in.StartSchedule)
-	check("end_schedule", f.EndSchedule == in.EndSchedule)
+	check("end_schedule", f.EndSchedule == in.EndSchedule || (in.EndSchedule == 0 && f.EndSchedule == vocab.NoEndSchedule))
 	check("host_name", f.HostName == in.HostName)
 	check("namespace", f.Namespace == in.Namespace)
 	check("log_archive_location", f.LogArchiveLocation == in.LogArchiveLocation)

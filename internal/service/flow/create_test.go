@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/createonce"
 )
 
@@ -222,6 +223,11 @@ func TestFlowDiffers(t *testing.T) {
 		AlertConf: `{"items":[{"eventId":"EMR-210401001","enable":true,"alertUserGroupIdList":["AUG-1"]}]}`}
 	if d := flowDiffers(&same, base); len(d) != 0 {
 		t.Fatalf("flowDiffers = %v for the same flow", d)
+	}
+	noEnd := same
+	noEnd.EndSchedule = vocab.NoEndSchedule // the server's "no end" for a create without one
+	if d := flowDiffers(&noEnd, base); len(d) != 0 {
+		t.Fatalf("flowDiffers = %v for the server's no-end value", d)
 	}
 	other := same
 	other.CronExpr = "0 0 * * * ?"

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
@@ -104,6 +105,11 @@ func flattenFlow(_ context.Context, f *emrapi.Flow, prior *flowModel, region str
 	m.CronExpr = flex.StringOrNull(f.CronExpr)
 	m.StartSchedule = flex.Int64OrNull(f.StartSchedule)
 	m.EndSchedule = flex.Int64OrNull(f.EndSchedule)
+	if f.EndSchedule == vocab.NoEndSchedule && prior.EndSchedule.IsNull() {
+		// The server's "no end" for a flow written without one: still no end_schedule, as
+		// written (else the apply that scheduled it would end in an inconsistent result).
+		m.EndSchedule = types.Int64Null()
+	}
 	m.HostName = flex.StringOrNull(f.HostName)
 	m.ParentCategoryID = flex.StringOrNull(f.CategoryID)
 	m.Status = flex.StringOrNull(f.Status)
@@ -148,6 +154,11 @@ func flattenGraphOrJSON(server string, prior *flowModel) (types.Object, jsontype
 		}
 		if !prior.GraphJSON.IsUnknown() && sameGraph(prior.GraphJSON.ValueString(), server) {
 			return noGraph, prior.GraphJSON, diags
+		}
+		if g, err := graph.Decode([]byte(server)); err == nil && len(g.Nodes) == 0 && len(g.Edges) == 0 {
+			// A server may answer a flow without a graph with an empty one ({"nodes":[],"edges":[]},
+			// the defaults profile): no graph, as "" is, and as the typed path below reads it.
+			return noGraph, jsontypes.NewNormalizedNull(), diags
 		}
 		return noGraph, jsontypes.NewNormalizedValue(server), diags
 	}

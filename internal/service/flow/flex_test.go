@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi"
+	"github.com/emrflow/terraform-provider-emrflow/internal/emrapi/vocab"
 	"github.com/emrflow/terraform-provider-emrflow/internal/framework/flex"
 	"github.com/emrflow/terraform-provider-emrflow/internal/graph"
 )
@@ -261,6 +262,36 @@ func TestFlattenFlow(t *testing.T) {
 	}
 }
 
+// TestFlattenFlowNoEndSchedule: a scheduled flow written without end_schedule may be answered
+// with the server's "no end" (ListFlow.md's sample: 4102416001000); it stays unset, as written,
+// and a value written as such is kept.
+func TestFlattenFlowNoEndSchedule(t *testing.T) {
+	t.Parallel()
+	f := &emrapi.Flow{ID: "F-1", Name: "n", ClusterID: "C-1", CronExpr: "0 0 2 * * ?", EndSchedule: vocab.NoEndSchedule}
+	for _, tc := range []struct {
+		name  string
+		prior types.Int64
+		want  types.Int64
+	}{
+		{"unset", types.Int64Null(), types.Int64Null()},
+		{"written as the server's no-end value", types.Int64Value(vocab.NoEndSchedule), types.Int64Value(vocab.NoEndSchedule)},
+		{"unknown in the plan", types.Int64Unknown(), types.Int64Value(vocab.NoEndSchedule)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			prior := flowModel{ProjectID: types.StringValue("FP-1"), Region: types.StringNull(), Graph: types.ObjectNull(graphAttrTypes),
+				GraphJSON: jsontypes.NewNormalizedNull(), EndSchedule: tc.prior}
+			var m flowModel
+			if diags := flattenFlow(context.Background(), f, &prior, "cn-hangzhou", &m); diags.HasError() {
+				t.Fatalf("flattenFlow: %v", diags)
+			}
+			if !m.EndSchedule.Equal(tc.want) {
+				t.Errorf("end_schedule = %v, want %v", m.EndSchedule, tc.want)
+			}
+		})
+	}
+}
+
 func TestFlattenGraphOrJSON(t *testing.T) {
 	t.Parallel()
 	plain := `{"nodes":[{"id":"s","attribute":{"type":"START"}},{"id":"e","attribute":{"type":"END"}}],"edges":[{"source":"s","target":"e"}]}`
@@ -279,6 +310,8 @@ func TestFlattenGraphOrJSON(t *testing.T) {
 		{"json: same graph keeps the configuration's text", stored, jsonPrior, plain, 0, false},
 		{"json: another graph shows the server's", changed, jsonPrior, changed, 0, false},
 		{"json: no graph on the server", "", jsonPrior, "", 0, false},
+		{"json: an empty graph on the server is none", `{"nodes":[],"edges":[]}`, jsonPrior, "", 0, false},
+		{"data source: an empty graph is none", `{"nodes":[],"edges":[]}`, flowModel{Graph: types.ObjectNull(graphAttrTypes), GraphJSON: jsontypes.NewNormalizedUnknown()}, "", 0, false},
 		{"block: read as a block", stored, blockPrior, "", 2, false},
 		{"block: not a typed graph shows as json", `{"nodes":[{"attribute":{}}]}`, blockPrior, `{"nodes":[{"attribute":{}}]}`, 0, true},
 		{"block: a repeated node id shows as json", `{"nodes":[{"id":"a"},{"id":"a"}]}`, blockPrior, `{"nodes":[{"id":"a"},{"id":"a"}]}`, 0, true},
