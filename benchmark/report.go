@@ -229,16 +229,28 @@ const (
 	SectionEmulatorWrites = "emulator writes"
 )
 
-// SectionLoad is the 1-minute load average of the machine before and after one section of the run.
+// SectionLoad is the 1-minute load average of the machine before and after one section of the
+// run, and the cores that processes other than the benchmark's kept busy meanwhile (OtherCores;
+// -1: unknown).
 type SectionLoad struct {
 	Section       string
 	Before, After float64
+	Other         float64
 }
 
-// UnderLoad reports whether the section ran with more runnable tasks than cores at its start or
-// end: its wall times then measure the machine's other work too.
+// otherWorkLimit is the share of the machine that other processes may use during a section before
+// its wall times are marked: half a core.
+const otherWorkLimit = 0.5
+
+// UnderLoad reports whether other work shared the cores during the section, so that its wall times
+// measure that work too. It is judged from the CPU that other processes used (Other), not from
+// the load average, which the benchmark's own Terraform runs push past the core count; where
+// Other is unknown, from the load average exceeding the cores at the section's start.
 func (l SectionLoad) UnderLoad(cores int) bool {
-	return cores > 0 && max(l.Before, l.After) > float64(cores)
+	if l.Other >= 0 {
+		return l.Other > otherWorkLimit
+	}
+	return cores > 0 && l.Before > float64(cores)
 }
 
 // load returns the load record of section.
@@ -273,6 +285,9 @@ func (r *Report) loadNote(section string) string {
 		return ""
 	}
 	note := fmt.Sprintf("Load average (1 min) %.2f before, %.2f after, on %d cores", l.Before, l.After, r.Machine.Cores)
+	if l.Other >= 0 {
+		note += fmt.Sprintf("; other processes kept %.2f cores busy", l.Other)
+	}
 	if l.UnderLoad(r.Machine.Cores) {
 		return note + ": **wall times under load** (other work shared the cores; compare the CPU times).\n\n"
 	}

@@ -1,6 +1,7 @@
 package benchmark
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -177,11 +178,12 @@ func TestStartupPairedOverhead(t *testing.T) {
 	}
 }
 
-// TestLoadMarks: a section whose load average exceeded the cores at its start or end has its wall
-// figures marked, in the targets and under its title; one below them says its load only.
+// TestLoadMarks: a section during which other processes kept more than half a core busy has its
+// wall figures marked, in the targets and under its title; one without says its load only, even
+// when its own Terraform runs pushed the load average past the cores.
 func TestLoadMarks(t *testing.T) {
 	r := sampleReport()
-	r.Loads = []SectionLoad{{Section: SectionScale, Before: 1, After: 3.5}, {Section: SectionStartup, Before: 0.5, After: 1}}
+	r.Loads = []SectionLoad{{Section: SectionScale, Before: 1, After: 3.5, Other: 1.2}, {Section: SectionStartup, Before: 0.5, After: 3, Other: 0.1}}
 	got := map[string]string{}
 	for _, tg := range r.Targets() {
 		got[tg.Name] = tg.Measured
@@ -200,8 +202,8 @@ func TestLoadMarks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"## Scale (latency 20.0 ms, parallelism 10)\n\nLoad average (1 min) 1.00 before, 3.50 after, on 2 cores: **wall times under load**",
-		"## Start-up\n\nLoad average (1 min) 0.50 before, 1.00 after, on 2 cores.\n",
+		"## Scale (latency 20.0 ms, parallelism 10)\n\nLoad average (1 min) 1.00 before, 3.50 after, on 2 cores; other processes kept 1.20 cores busy: **wall times under load**",
+		"## Start-up\n\nLoad average (1 min) 0.50 before, 3.00 after, on 2 cores; other processes kept 0.10 cores busy.\n",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("missing %q in:\n%s", want, b.String())
@@ -209,6 +211,56 @@ func TestLoadMarks(t *testing.T) {
 	}
 	if (SectionLoad{Before: 3, After: 3}).UnderLoad(0) {
 		t.Error("under load with an unknown core count")
+	}
+	for _, tc := range []struct {
+		l    SectionLoad
+		want bool
+	}{
+		{SectionLoad{Before: 3, After: 3, Other: -1}, true},  // other work unknown: the load at the start
+		{SectionLoad{Before: 1, After: 9, Other: -1}, false}, // unknown, idle at the start: its own work
+		{SectionLoad{Before: 30, After: 30, Other: 0.4}, false},
+		{SectionLoad{Before: 0, After: 0, Other: 0.6}, true},
+	} {
+		if got := tc.l.UnderLoad(2); got != tc.want {
+			t.Errorf("%+v.UnderLoad(2) = %v, want %v", tc.l, got, tc.want)
+		}
+	}
+}
+
+func TestParseBusyTicks(t *testing.T) {
+	// user nice system idle iowait irq softirq steal guest guest_nice
+	got, err := parseBusyTicks("cpu  100 2 30 5000 40 5 6 7 8 9\ncpu0 1 2 3 4 5 6 7 8 9 10\n")
+	if err != nil || got != 100+2+30+5+6+7 {
+		t.Errorf("parseBusyTicks = %d, %v; want 150", got, err)
+	}
+	for _, bad := range []string{"", "intr 1 2 3", "cpu 1 2 3"} {
+		if _, err := parseBusyTicks(bad); err == nil {
+			t.Errorf("parseBusyTicks(%q): no error", bad)
+		}
+	}
+}
+
+// TestOtherCores: this process's own busy loop is not counted as other work, and a sample that
+// could not be read makes the figure unknown.
+func TestOtherCores(t *testing.T) {
+	a := SampleCPU()
+	if !a.ok {
+		t.Skip("no /proc/stat here")
+	}
+	deadline := time.Now().Add(300 * time.Millisecond)
+	for n := 0; time.Now().Before(deadline); n++ {
+		_ = n * n
+	}
+	b := SampleCPU()
+	if got := OtherCores(a, b); got < 0 || got > 2*float64(runtime.NumCPU()) {
+		t.Errorf("OtherCores = %.2f", got)
+	}
+	if got := OtherCores(CPUSample{}, b); got != -1 {
+		t.Errorf("OtherCores of an unknown sample = %.2f, want -1", got)
+	}
+	synthetic := OtherCores(CPUSample{Busy: 10, Own: 4, Wall: a.Wall, ok: true}, CPUSample{Busy: 14, Own: 5, Wall: a.Wall.Add(2 * time.Second), ok: true})
+	if synthetic != 1.5 {
+		t.Errorf("OtherCores = %.2f, want (4-1)/2 = 1.5", synthetic)
 	}
 }
 

@@ -469,3 +469,32 @@ func TestEmulatorAuthErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestClusterSettingAtPlanAsksOnce: flows planned at once (Terraform's ten) that need the same
+// cluster setting ask the API once between them, and later ones not at all.
+func TestClusterSettingAtPlanAsksOnce(t *testing.T) {
+	srv, c := startEmulator(t, nil)
+	project := mustProject(t, c, "planned-once")
+	srv.SetFaults(emulator.Faults{Latency: 50 * time.Millisecond})
+	srv.ResetStats()
+	var wg sync.WaitGroup
+	errs := make(chan error, 10)
+	for range 10 {
+		wg.Go(func() {
+			if ok, err := c.ClusterSettingAtPlan(t.Context(), project, cluster); err != nil || ok {
+				errs <- fmt.Errorf("ClusterSettingAtPlan = %v, %v; want false for a project without settings", ok, err)
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if ok, err := c.ClusterSettingAtPlan(t.Context(), project, cluster); err != nil || ok {
+		t.Errorf("again: %v, %v", ok, err)
+	}
+	if n := srv.Stats().Calls["DescribeFlowProjectClusterSetting"]; n != 1 {
+		t.Errorf("DescribeFlowProjectClusterSetting called %d times for 11 plans, want 1", n)
+	}
+}

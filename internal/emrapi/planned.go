@@ -3,6 +3,8 @@ package emrapi
 import (
 	"context"
 	"sync"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // plannedSettings holds what this provider process knows of cluster settings (project id,
@@ -14,6 +16,9 @@ import (
 type plannedSettings struct {
 	mu  sync.Mutex
 	set map[[2]string]settingKnowledge
+	// lookups makes the flows planned at once (Terraform plans ten at a time) that find the same
+	// setting unknown share one question to the API, instead of asking it ten times.
+	lookups singleflight.Group
 }
 
 type settingKnowledge int
@@ -59,15 +64,22 @@ func (c *Client) ClusterSettingAtPlan(ctx context.Context, projectID, clusterID 
 	case settingMissing:
 		return false, nil
 	}
-	_, err := c.DescribeClusterSetting(ctx, projectID, clusterID)
-	switch {
-	case err == nil:
-		c.planned.note(projectID, clusterID, settingExists)
-		return true, nil
-	case IsNotFound(err):
-		c.planned.note(projectID, clusterID, settingMissing)
-		return false, nil
-	default:
+	known, err, _ := c.planned.lookups.Do(projectID+"\x00"+clusterID, func() (any, error) {
+		_, err := c.DescribeClusterSetting(ctx, projectID, clusterID)
+		switch {
+		case err == nil:
+			c.planned.note(projectID, clusterID, settingExists)
+			return true, nil
+		case IsNotFound(err):
+			c.planned.note(projectID, clusterID, settingMissing)
+			return false, nil
+		default:
+			return false, err
+		}
+	})
+	if err != nil {
 		return false, err
 	}
+	k := c.planned.get(projectID, clusterID)
+	return known.(bool) || k == settingPlanned, nil
 }

@@ -137,15 +137,16 @@ func run() error {
 		Date: start, Command: "make bench", Machine: r.Machine(ctx), Latency: *latency,
 		Parallelism: *parallelism, Repeats: *repeats, GoBenchRuns: *goCount,
 	}
-	// Each section records the load average around it, so that the report can mark the wall times
-	// taken under load.
+	// Each section records the load average around it and the CPU that other processes used
+	// meanwhile, so that the report can mark the wall times taken under load.
 	section := func(name string, run bool, f func() error) error {
 		if !run {
 			return nil
 		}
-		before := benchmark.LoadAverage()
+		before, cpu := benchmark.LoadAverage(), benchmark.SampleCPU()
 		err := f()
-		rep.Loads = append(rep.Loads, benchmark.SectionLoad{Section: name, Before: before, After: benchmark.LoadAverage()})
+		rep.Loads = append(rep.Loads, benchmark.SectionLoad{Section: name, Before: before, After: benchmark.LoadAverage(),
+			Other: benchmark.OtherCores(cpu, benchmark.SampleCPU())})
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
