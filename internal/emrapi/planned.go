@@ -80,6 +80,6 @@ func (c *Client) ClusterSettingAtPlan(ctx context.Context, projectID, clusterID 
 	if err != nil {
 		return false, err
 	}
-	k := c.planned.get(projectID, clusterID)
-	return known.(bool) || k == settingPlanned, nil
+	exists, _ := known.(bool) // the function above returns a bool or an error
+	return exists || c.planned.get(projectID, clusterID) == settingPlanned, nil
 }
