@@ -65,11 +65,13 @@ func SampleCPU() CPUSample {
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) != nil || syscall.Getrusage(syscall.RUSAGE_CHILDREN, &children) != nil {
 		return s
 	}
-	cpu := func(r syscall.Rusage) float64 {
-		return time.Duration(r.Utime.Nano() + r.Stime.Nano()).Seconds()
-	}
-	s.Busy, s.Own, s.ok = float64(busy)/userHZ, cpu(self)+cpu(children), true
+	s.Busy, s.Own, s.ok = float64(busy)/userHZ, (rusageCPU(&self) + rusageCPU(&children)).Seconds(), true
 	return s
+}
+
+// rusageCPU is the CPU time (user + system) a getrusage or wait4 record holds.
+func rusageCPU(ru *syscall.Rusage) time.Duration {
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // OtherCores returns how many cores, on average between a and b, processes outside this process

@@ -67,7 +67,7 @@ func (r *Runner) measure(ctx context.Context, w *cliharness.Workspace, usageFile
 			lastLines(stdout.String(), 30), lastLines(stderr.String(), 30))
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		s.TotalCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		s.TotalCPU = rusageCPU(ru)
 	}
 	f, err := os.Open(usageFile)
 	if err != nil {

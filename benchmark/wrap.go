@@ -66,7 +66,7 @@ func RunWrapper(target, output string, args []string) int {
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && output != "" {
 		u := ProcessUsage{
-			CPU:      time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+			CPU:      rusageCPU(ru),
 			MaxRSSKB: ru.Maxrss, // kilobytes on Linux
 			Wall:     wall,
 		}
